@@ -1,0 +1,141 @@
+/**
+ * The lab API readers program against in snippets. These interfaces are the contract; the
+ * simulator implements them. Hover docs in the in-page editor come from these comments, so
+ * they are written for readers.
+ */
+import type { Duration, Errno, HostName, RunResult, SocketSnapshot, TcpStateName } from './types';
+
+/** Linux sysctls the lab models (net.ipv4.*). Values as the sysctl takes them (seconds, counts). */
+export interface Sysctls {
+  /** Time budget for retransmissions, in "retries" (default 15 ≈ 924.6 s). */
+  tcp_retries2: number;
+  /** When to start suspecting the route (default 3); never aborts. */
+  tcp_retries1: number;
+  /** SYN retransmissions for connect() (default 6). */
+  tcp_syn_retries: number;
+  /** SYN-ACK retransmissions for a passive open (default 5). */
+  tcp_synack_retries: number;
+  /** SYN retransmissions with a fixed 1 s timeout before backoff starts (default 4). */
+  tcp_syn_linear_timeouts: number;
+  /** Idle seconds before the first keepalive probe (default 7200). */
+  tcp_keepalive_time: number;
+  /** Seconds between keepalive probes (default 75). */
+  tcp_keepalive_intvl: number;
+  /** Unanswered probes before the connection is aborted (default 9). */
+  tcp_keepalive_probes: number;
+  /** Retries for orphaned sockets (default 0, which means 8). */
+  tcp_orphan_retries: number;
+  /** Tail loss probe: 3 or 4 enables it (default 3). */
+  tcp_early_retrans: number;
+  /** Seconds an orphan stays in FIN_WAIT2 (default 60). */
+  tcp_fin_timeout: number;
+}
+
+export interface HostOptions {
+  sysctl?: Partial<Sysctls>;
+}
+
+export interface LabOptions {
+  /** Seed for the PRNG (ISNs, random loss). Default 1. */
+  seed?: number;
+  /** Round-trip time of the path. Default '20ms'. */
+  rtt?: Duration;
+  /** Kernel timer frequency (CONFIG_HZ): 100, 250, 300 or 1000. Default 1000. */
+  hz?: number;
+  /** Probability (0..1) that any frame is dropped at random. Default 0. */
+  loss?: number;
+  /** Stop with an error after this many simulation events (runaway guard). Default 1,000,000. */
+  maxEvents?: number;
+  client?: HostOptions;
+  server?: HostOptions;
+}
+
+export interface KeepAliveOptions {
+  /** TCP_KEEPIDLE: idle time before the first probe. */
+  idle?: Duration;
+  /** TCP_KEEPINTVL: time between probes. */
+  interval?: Duration;
+  /** TCP_KEEPCNT: unanswered probes before giving up. */
+  count?: number;
+}
+
+export interface HeartbeatOptions {
+  /** Send a ping this often. */
+  every: Duration;
+  /** Close the connection when no pong has arrived for this long. */
+  timeout: Duration;
+}
+
+export type SocketEvent = 'connect' | 'data' | 'end' | 'error' | 'close';
+
+/** One end of a connection, as its application sees it (a socket). */
+export interface SocketHandle {
+  readonly host: HostName;
+  /** The socket's TCP state now. */
+  readonly state: TcpStateName;
+  /** The first errno the application has seen, if any. */
+  readonly error: Errno | undefined;
+  /** write(): a string, or a number of bytes. A write on a dead socket is an EPIPE event, not a crash. */
+  send(data: string | number): void;
+  /** close(): FIN (or RST if unread data remains). */
+  close(): void;
+  /** SO_KEEPALIVE, with optional TCP_KEEPIDLE / TCP_KEEPINTVL / TCP_KEEPCNT. */
+  setKeepAlive(enable: boolean, options?: KeepAliveOptions): void;
+  /** TCP_USER_TIMEOUT; 0 turns it off. */
+  setUserTimeout(timeout: Duration): void;
+  /** Application code: close the connection after this long without receiving anything (like an HTTP server's keepalive_timeout). */
+  closeWhenIdle(timeout: Duration): void;
+  /** Application code: ping the peer every `every`; close when no pong came for `timeout`. The peer answers pings automatically. */
+  heartbeat(options: HeartbeatOptions): void;
+  /** Stop reading from the socket (data piles up in the receive queue). */
+  pauseReading(): void;
+  resumeReading(): void;
+  /** Listen to what the application sees. */
+  on(event: 'data', listener: (text: string, bytes: number) => void): void;
+  on(event: 'error', listener: (errno: Errno) => void): void;
+  on(event: 'connect' | 'end' | 'close', listener: () => void): void;
+}
+
+export interface Connection {
+  /** The client's socket (the side that called connect()). */
+  readonly client: SocketHandle;
+  /** The server's accepted socket. */
+  readonly server: SocketHandle;
+}
+
+/** A host: its cable, its process and its kernel. */
+export interface HostHandle {
+  readonly name: HostName;
+  /** Pull the cable: the switch port loses carrier. Sockets are told nothing. */
+  unplug(): void;
+  /** Plug it back in. Nothing is sent at that moment. */
+  plugIn(): void;
+  /** The host dies at once: no FIN, no RST, its sockets vanish. */
+  crash(): void;
+  /** The host comes back with an empty TCP stack (answers old connections with RST). */
+  boot(): void;
+  /** The process dies; its kernel closes its sockets (FIN, or RST with unread data). */
+  killProcess(): void;
+  /** The process hangs: it stops reading and answering, but its kernel still does. */
+  hangProcess(): void;
+}
+
+export interface RunOptions {
+  /** Simulate until this time (default: until nothing is left to do, at most 24 h). */
+  until?: Duration;
+}
+
+export interface Lab {
+  readonly client: HostHandle;
+  readonly server: HostHandle;
+  /** Start a connection client → server:80 now (a handshake from the current time). */
+  connect(): Connection;
+  /** Run `action` at virtual time `time` (absolute, from the lab's start). */
+  at(time: Duration, action: () => void): void;
+  /** Virtual time now, ms. */
+  now(): number;
+  /** `ss -tn` on a host at the current time (during the run) */
+  sockets(host: HostName): SocketSnapshot[];
+  /** Run the simulation and return what happened. */
+  run(options?: RunOptions): RunResult;
+}
