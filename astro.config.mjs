@@ -2,16 +2,35 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 
 // The site must work from any static host under any base path: BASE_PATH=/tcp-unplugged/ npm run build
 const base = process.env.BASE_PATH ?? '/';
+// The sitemap needs absolute URLs; SITE_URL names the host when deploying for real.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
 export default defineConfig({
+  site,
   base,
   output: 'static',
   trailingSlash: 'ignore',
-  integrations: [mdx(), react()],
+  i18n: {
+    locales: ['zh', 'en'],
+    defaultLocale: 'zh',
+    // Both languages live under their prefix; the root page (src/pages/index.astro) lets the
+    // reader choose, so Astro must not replace it with a redirect.
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [
+    mdx(),
+    react(),
+    sitemap({
+      i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
+      // Search results and the language chooser are not pages worth listing.
+      filter: (page) => !/\/(zh|en)\/search\/?$/.test(page),
+    }),
+  ],
   vite: {
     resolve: {
       // Snippets import the engine as 'tcp-lab' everywhere: tsc, Vitest, the build and the browser worker.

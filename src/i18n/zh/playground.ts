@@ -1,0 +1,4 @@
+// Chinese strings for the playground part of the dictionary.
+const playground = {};
+
+export default playground;

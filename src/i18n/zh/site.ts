@@ -1,0 +1,30 @@
+// Chinese strings of the site frame: header, navigation, search, 404.
+const site = {
+  siteTitle: '拔掉网线之后',
+  siteTagline: '拔掉网线，TCP 连接还在吗？一堂可以动手的课。',
+  languageName: '中文',
+  switchLanguage: '切换语言',
+  skipToContent: '跳到正文',
+  mainNavigation: '章节',
+  onThisPage: '本页内容',
+  previousChapter: '上一章',
+  nextChapter: '下一章',
+  chapterNumber: '第 {n} 章',
+  themeToggle: '深色模式',
+  themeToggleHint: '切换浅色与深色主题',
+  search: '搜索',
+  searchLabel: '搜索课程',
+  searchPlaceholder: '输入关键词，例如 重传',
+  searchNoResults: '没有找到结果。',
+  searchResultsCount: '找到 {n} 个结果',
+  searchNeedsJs: '搜索需要启用 JavaScript。也可以从左侧章节列表直接阅读。',
+  searchOtherLanguage: '英文版',
+  notFoundTitle: '找不到这个页面',
+  notFoundBody: '这个地址没有内容。也许链接写错了，或者页面已经搬走。',
+  backToStart: '回到第一章',
+  chooseLanguage: '选择语言',
+  chooseLanguageIntro: '这堂课有中文版和英文版。',
+  footerNote: '所有实验都在你的浏览器里模拟运行，不会真的断网。',
+};
+
+export default site;

@@ -1,0 +1,258 @@
+// Chinese strings of the run visualisations: outcome cards, sequence diagram, timeline, tables,
+// decision tree. Placeholders in braces ({n}, {t}, …) are filled by components/viz/strings.ts.
+const viz = {
+  hosts: { client: '客户端', server: '服务器' },
+
+  outcomes: {
+    'survives-after-replug': {
+      title: '幸存：重传送达了',
+      explanation: '网线拔掉期间数据丢了，但插回之后的一次重传送达了对端，连接照常继续，应用什么也没察觉。',
+    },
+    'sender-aborts': {
+      title: '发送方放弃了（ETIMEDOUT）',
+      explanation: '发送方一直重传却等不到确认，重传时间预算耗尽后它丢弃连接、向应用报告 ETIMEDOUT，对端对此一无所知。',
+    },
+    'peer-reset-after-abort': {
+      title: '对端后来收到 RST（ECONNRESET）',
+      explanation: '一端已经悄悄丢弃了连接；另一端之后再发送时被回了一个 RST，它的应用得到 ECONNRESET。',
+    },
+    'idle-forever': {
+      title: '永远停在 ESTABLISHED',
+      explanation: '没有数据要发、也没有开启保活，两端都没有理由察觉网线断了：两个套接字会一直停在 ESTABLISHED。',
+    },
+    'keepalive-detects-dead-peer': {
+      title: '保活探测发现对端失联',
+      explanation: '空闲一段时间后发出的保活探测全部没有回应，探测次数用完时内核发出 RST 并向应用报告 ETIMEDOUT。',
+    },
+    'keepalive-answered': {
+      title: '保活探测得到回应',
+      explanation: '网线插回之后的一次保活探测得到了对端应答，连接被确认仍然有效，照常继续。',
+    },
+    'app-idle-close': {
+      title: '应用关闭了空闲连接',
+      explanation: '在 TCP 察觉任何异常之前，应用自己的空闲计时器先到期，把连接关掉了。',
+    },
+    'app-heartbeat-detects': {
+      title: '应用心跳发现了问题',
+      explanation: '应用发出的心跳超过期限仍无回应，于是判定对端失联并关闭连接。',
+    },
+    'user-timeout': {
+      title: 'TCP_USER_TIMEOUT 终止了连接',
+      explanation: '数据未被确认的时间超过了应用设置的 TCP_USER_TIMEOUT，内核中止连接并报告 ETIMEDOUT。',
+    },
+    'process-crash': {
+      title: '进程退出，内核替它收尾',
+      explanation: '进程死了，但主机的内核还活着：它关闭套接字并发出 FIN（或 RST），对端立刻就知道了。',
+    },
+    'host-crash': {
+      title: '主机崩溃，一声不响',
+      explanation: '主机突然消失，没有发出 FIN 也没有 RST；在对端看来，这和拔掉网线一模一样。',
+    },
+    'host-reboot-reset': {
+      title: '重启后的主机回了 RST',
+      explanation: '主机重启后连接表是空的，旧连接的下一个报文换来一个 RST，对端得到 ECONNRESET。',
+    },
+    'connect-timeout': {
+      title: 'connect() 放弃了',
+      explanation: 'SYN 始终没有回应，重试用完之后 connect() 以 ETIMEDOUT 失败。',
+    },
+    'unplugged-side-unreachable': {
+      title: '拔线的一端发不出去（EHOSTUNREACH）',
+      explanation: '被拔掉网线的主机找不到下一跳，它自己的发送以 EHOSTUNREACH 失败。',
+    },
+    'closed-normally': {
+      title: '正常关闭',
+      explanation: '双方应用都关闭了连接，FIN 交换顺利完成。',
+    },
+    'still-established': {
+      title: '一切正常',
+      explanation: '连接没有受到任何影响，运行结束时仍然是 ESTABLISHED。',
+    },
+  },
+
+  causes: {
+    retransmission: '重传超时',
+    'syn-retries': 'SYN 重试用尽',
+    keepalive: '保活探测',
+    'user-timeout': 'TCP_USER_TIMEOUT',
+    reset: '收到 RST',
+    fin: '收到 FIN（EOF）',
+    'app-idle': '应用空闲超时',
+    'app-heartbeat': '应用心跳超时',
+    neighbour: '下一跳不可达（ARP 失败）',
+    orphan: '孤儿套接字重试用尽',
+    close: '本端应用关闭',
+    'process-exit': '进程退出',
+    'host-crash': '主机崩溃',
+  },
+
+  roles: {
+    syn: 'SYN',
+    'syn-ack': 'SYN-ACK',
+    ack: 'ACK',
+    data: '数据',
+    tlp: 'TLP 尾部丢包探测',
+    retransmission: '重传 #{n}',
+    'syn-retransmission': 'SYN 重传 #{n}',
+    keepalive: '保活探测 #{n}',
+    'keepalive-ack': '保活应答',
+    fin: 'FIN',
+    rst: 'RST',
+  },
+
+  lossReasons: {
+    unplugged: '网线已拔',
+    'host-down': '主机宕机',
+    loss: '随机丢包',
+    'no-neighbour': '找不到下一跳',
+  },
+
+  hostActions: {
+    unplug: '拔掉网线',
+    'plug-in': '插回网线',
+    crash: '主机崩溃',
+    boot: '主机启动',
+    'kill-process': '进程被杀',
+    'hang-process': '进程卡死',
+  },
+
+  notices: {
+    connected: '连接建立',
+    data: '读到 {n} 字节',
+    eof: 'EOF（read 返回 0）',
+    error: '错误 {errno}',
+    sent: '写入 {n} 字节',
+    closed: '连接关闭',
+    log: '{detail}',
+  },
+
+  timers: {
+    rto: '重传计时器',
+    tlp: 'TLP 计时器',
+    syn: 'SYN 计时器',
+    synack: 'SYN-ACK 计时器',
+    keepalive: '保活计时器',
+    'time-wait': 'TIME_WAIT 计时器',
+    'fin-wait2': 'FIN_WAIT2 计时器',
+    'delayed-ack': '延迟确认计时器',
+    'app-idle': '应用空闲计时器',
+    'app-heartbeat': '应用心跳计时器',
+  },
+
+  outages: {
+    unplugged: '{host}网线已拔',
+    'host-down': '{host}宕机',
+  },
+
+  card: {
+    heading: '结局',
+    state: '最终状态',
+    error: '应用收到',
+    noError: '没有错误',
+    errorAt: '{errno}，于 {t}',
+    mechanism: '机制',
+    none: '—',
+    retransmissions: '重传',
+    tlps: '尾部丢包探测',
+    keepaliveProbes: '保活探测',
+    detection: '从出事到发现',
+    notDetected: '没有发现',
+    chapterLink: '第 {n} 章讲的就是这种情况',
+  },
+
+  diagram: {
+    title: '报文时序图',
+    description: '时间自上而下流逝。左边是客户端，右边是服务器；每个箭头是一个报文，在断开处终止的箭头表示丢失。',
+    gap: '⋯ 空闲 {d} ⋯',
+    hint: '把鼠标移到箭头上，或用 Tab 聚焦后按 ↑ ↓ 切换，可以查看每个报文的详情。',
+    detailsHeading: '报文详情',
+    sent: '{t} 发出',
+    arrived: '{d} 后到达{to}',
+    lost: '丢失：{reason}',
+    segmentsLabel: '报文',
+    arrowSummary: '{t}，{from} → {to}：{label}，{fate}',
+  },
+
+  timeline: {
+    title: '时间线',
+    logScale: '对数刻度',
+    linearScale: '线性刻度',
+    sends: '{host}发出的报文',
+    legendData: '数据',
+    legendRetransmission: '重传',
+    legendTlp: 'TLP',
+    legendKeepalive: '保活探测',
+    legendRst: 'RST',
+    legendError: '应用收到错误',
+    description: '{host}在 {span} 内发出 {n} 个报文',
+  },
+
+  sockets: {
+    title: '任意时刻的 ss -tn',
+    moment: '时刻',
+    at: '时刻 {t}',
+    hostDown: '主机宕机，没有输出',
+    empty: '没有 TCP 连接',
+    prompt: '{host}$ ss -tn',
+  },
+
+  events: {
+    toggle: '以表格显示全部事件（{n} 条）',
+    caption: '本次运行的全部事件，按时间排序',
+    time: '时间',
+    host: '主机',
+    what: '事件',
+    state: '状态 {from} → {to}',
+    timer: '{timer}到期',
+    segmentSent: '发出 {label}',
+    segmentArrived: '收到 {label}',
+    segmentLost: '丢失 {label}（{reason}）',
+    bothHosts: '线路',
+  },
+
+  tree: {
+    title: '整堂课的决策树',
+    description: '每一片叶子都是一种结局。高亮的是你最近一次运行到达的结局。',
+    reached: '你最近一次运行到了这里',
+    root: '两台主机之间出了什么事？',
+    cable: '网线被拔掉了',
+    dataInFlight: '有数据正在发送吗？',
+    yesData: '有：发送方在等确认',
+    userTimeout: '设置了更短的 TCP_USER_TIMEOUT',
+    replugData: '发送方放弃之前网线插回来了吗？',
+    replugYes: '插回来了',
+    replugNo: '没有',
+    peerSpeaks: '另一端之后还发数据吗？',
+    peerSilent: '不发',
+    peerSends: '发了',
+    unpluggedSends: '被拔线的一端自己发送',
+    idle: '没有：连接空闲',
+    watcher: '谁在盯着这条连接？',
+    nobody: '没有人',
+    keepalive: 'TCP 保活（SO_KEEPALIVE）',
+    replugProbes: '探测用完之前网线插回来了吗？',
+    appIdle: '应用的空闲超时',
+    appHeartbeat: '应用的心跳',
+    connecting: '还在建立连接（connect()）',
+    failure: '进程或主机出事了',
+    processDies: '进程退出',
+    hostCrashes: '主机崩溃',
+    hostReboots: '主机重启',
+    nothing: '什么都没发生',
+    keepOpen: '连接继续开着',
+    bothClose: '双方都关闭了连接',
+  },
+
+  view: {
+    label: '运行结果',
+  },
+
+  units: {
+    ms: '毫秒',
+    s: '秒',
+    min: '分钟',
+    h: '小时',
+  },
+};
+
+export default viz;
