@@ -183,7 +183,7 @@ const viz: Strings<typeof zhViz> = {
     hint: 'Hover an arrow, or Tab to the diagram and use ↑ ↓, to see each segment’s details.',
     detailsHeading: 'Segment details',
     sent: 'sent at {t}',
-    arrived: 'arrived {d} later{to}',
+    arrived: 'arrived {d} later',
     lost: 'lost: {reason}',
     segmentsLabel: 'Segments',
     arrowSummary: '{t}, {from} → {to}: {label}, {fate}',

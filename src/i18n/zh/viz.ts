@@ -167,7 +167,7 @@ const viz = {
     hint: '把鼠标移到箭头上，或用 Tab 聚焦后按 ↑ ↓ 切换，可以查看每个报文的详情。',
     detailsHeading: '报文详情',
     sent: '{t} 发出',
-    arrived: '{d} 后到达{to}',
+    arrived: '{d} 后到达',
     lost: '丢失：{reason}',
     segmentsLabel: '报文',
     arrowSummary: '{t}，{from} → {to}：{label}，{fate}',

@@ -1,0 +1,281 @@
+// The packet sequence diagram: client and server lifelines, time flowing down, one arrow per
+// segment. The SVG is complete without JavaScript (every arrow has a <title>); with it, focus or
+// hover on an arrow shows its details and ↑/↓ walk through the segments.
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { HostName, RunResult, SegmentRecord } from 'tcp-lab';
+import { arrowLabel, formatCompact, formatDuration } from './format';
+import { layoutSequence, type Arrow, type Band, type Note } from './layout/sequence';
+import { textWidth } from './layout/textWidth';
+import { segmentFate, segmentSummary } from './segmentText';
+import { fill, type VizLang, vizStrings } from './strings';
+
+export interface SequenceDiagramProps {
+  result: RunResult;
+  lang: VizLang;
+  /** Called with the segment a reader focuses or hovers (undefined when they leave). */
+  onSelect?: (segment: SegmentRecord | undefined) => void;
+}
+
+const NOTE_FONT = 11;
+const LABEL_FONT = 10.5;
+
+function arrowHead(a: Arrow): string {
+  const angle = Math.atan2(a.y2 - a.y1, a.x2 - a.x1);
+  const size = 7;
+  const spread = 0.45;
+  const p1 = [a.x2 - size * Math.cos(angle - spread), a.y2 - size * Math.sin(angle - spread)];
+  const p2 = [a.x2 - size * Math.cos(angle + spread), a.y2 - size * Math.sin(angle + spread)];
+  return `${a.x2},${a.y2} ${p1[0]!.toFixed(1)},${p1[1]!.toFixed(1)} ${p2[0]!.toFixed(1)},${p2[1]!.toFixed(1)}`;
+}
+
+function noteText(note: Note, lang: VizLang): string {
+  const t = vizStrings(lang);
+  const prefix = note.conn !== undefined ? `#${note.conn + 1} ` : '';
+  switch (note.kind) {
+    case 'action':
+      return t.hostActions[note.text as keyof typeof t.hostActions] ?? note.text;
+    case 'eof':
+      return prefix + 'EOF';
+    default:
+      return prefix + note.text;
+  }
+}
+
+function NoteMark({ note, x, lang }: { note: Note; x: number; lang: VizLang }) {
+  const text = noteText(note, lang);
+  const left = note.host === 'client';
+  const anchorX = left ? x - 8 : x + 8;
+  const anchor = left ? 'end' : 'start';
+  if (note.kind === 'error' || note.kind === 'eof') {
+    const w = textWidth(text, NOTE_FONT) + 12;
+    const boxX = left ? anchorX - w : anchorX;
+    return (
+      <g className="viz-note" data-kind={note.kind} data-host={note.host}>
+        <line className="viz-note-tie" x1={x} y1={note.y} x2={anchorX} y2={note.y} />
+        <rect x={boxX} y={note.y - 9} width={w} height={18} rx={4} />
+        <text x={boxX + w / 2} y={note.y + 4} textAnchor="middle">
+          {text}
+        </text>
+      </g>
+    );
+  }
+  return (
+    <g className="viz-note" data-kind={note.kind} data-host={note.host}>
+      <circle cx={x} cy={note.y} r={note.kind === 'state' ? 2.5 : 3.5} />
+      <text x={anchorX} y={note.y + 4} textAnchor={anchor}>
+        {text}
+      </text>
+    </g>
+  );
+}
+
+function BandRect({ band, width, lang }: { band: Band; width: number; lang: VizLang }) {
+  const t = vizStrings(lang);
+  const label = fill(t.outages[band.kind], { host: t.hosts[band.host] });
+  return (
+    <g className="viz-band" data-kind={band.kind} data-host={band.host}>
+      <title>{`${label}: ${formatCompact(band.from)} – ${formatCompact(band.to)}`}</title>
+      <rect x={0} y={band.y0} width={width} height={band.y1 - band.y0} />
+      {band.kind === 'unplugged' && (
+        <line className="viz-cut" x1={band.cutX} y1={band.y0} x2={band.cutX} y2={band.y1} />
+      )}
+    </g>
+  );
+}
+
+export function SequenceDiagram({ result, lang, onSelect }: SequenceDiagramProps) {
+  const t = vizStrings(lang);
+  const layout = useMemo(() => layoutSequence(result), [result]);
+  const id = useId();
+  const titleId = `${id}-title`;
+  const descId = `${id}-desc`;
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [active, setActive] = useState(0);
+  const [shown, setShown] = useState<number | undefined>(undefined);
+
+  const hostX = (h: HostName) => (h === 'client' ? layout.clientX : layout.serverX);
+  const address = (h: HostName) => result.sockets.find((s) => s.host === h && s.conn === 0)?.local;
+
+  const show = (index: number | undefined) => {
+    setShown(index);
+    onSelect?.(index === undefined ? undefined : result.segments[index]);
+  };
+
+  const focusArrow = (index: number) => {
+    const count = layout.arrows.length;
+    if (count === 0) return;
+    const next = Math.max(0, Math.min(count - 1, index));
+    setActive(next);
+    svgRef.current?.querySelector<SVGGElement>(`[data-index="${next}"]`)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<SVGGElement>, index: number) => {
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowRight: index + 1,
+      ArrowUp: index - 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: layout.arrows.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    focusArrow(target);
+  };
+
+  const shownSegment = shown === undefined ? undefined : result.segments[shown];
+
+  // Lifelines are solid except across collapsed breaks, where they turn dotted.
+  const lifelinePieces: { y0: number; y1: number; dotted: boolean }[] = [];
+  let cursor = layout.lifelineTop;
+  for (const b of layout.breaks) {
+    lifelinePieces.push({ y0: cursor, y1: b.y0, dotted: false }, { y0: b.y0, y1: b.y1, dotted: true });
+    cursor = b.y1;
+  }
+  lifelinePieces.push({ y0: cursor, y1: layout.lifelineBottom, dotted: false });
+
+  return (
+    <figure className="viz-seq">
+      <figcaption className="viz-caption">
+        <span className="viz-caption-title">{t.diagram.title}</span>
+        <span className="viz-caption-hint">{t.diagram.hint}</span>
+      </figcaption>
+      <div className="viz-scroll">
+        <svg
+          ref={svgRef}
+          className="viz-seq-svg"
+          viewBox={`0 0 ${layout.width} ${layout.height.toFixed(0)}`}
+          width={layout.width}
+          height={Math.round(layout.height)}
+          role="group"
+          aria-labelledby={titleId}
+          aria-describedby={descId}
+        >
+          <title id={titleId}>{t.diagram.title}</title>
+          <desc id={descId}>{t.diagram.description}</desc>
+
+          {layout.bands.map((band, i) => (
+            <BandRect key={i} band={band} width={layout.width} lang={lang} />
+          ))}
+
+          {(['client', 'server'] as const).map((h) => (
+            <g key={h} className="viz-host" data-host={h}>
+              <text className="viz-host-name" x={hostX(h)} y={18} textAnchor="middle">
+                {t.hosts[h]}
+              </text>
+              {address(h) && (
+                <text className="viz-host-address" x={hostX(h)} y={33} textAnchor="middle">
+                  {address(h)}
+                </text>
+              )}
+              {lifelinePieces.map((p, i) => (
+                <line
+                  key={i}
+                  className={p.dotted ? 'viz-lifeline viz-lifeline-gap' : 'viz-lifeline'}
+                  x1={hostX(h)}
+                  y1={p.y0}
+                  x2={hostX(h)}
+                  y2={p.y1}
+                />
+              ))}
+            </g>
+          ))}
+
+          {layout.breaks.map((b, i) => {
+            const mid = (b.y0 + b.y1) / 2;
+            return (
+              <g key={i} className="viz-break" data-from={b.from} data-to={b.to}>
+                {[layout.clientX, layout.serverX].map((x) => (
+                  <path key={x} d={`M${x - 7},${mid - 2} l14,-5 M${x - 7},${mid + 5} l14,-5`} />
+                ))}
+                <text x={(layout.clientX + layout.serverX) / 2} y={mid + 4} textAnchor="middle">
+                  {fill(t.diagram.gap, { d: formatDuration(b.to - b.from, lang) })}
+                </text>
+              </g>
+            );
+          })}
+
+          <g className="viz-ticks" aria-hidden="true">
+            {layout.ticks.map((tick) => (
+              <text key={tick.t} x={6} y={tick.y + 4}>
+                {formatCompact(tick.t)}
+              </text>
+            ))}
+          </g>
+
+          {layout.notes.map((note, i) => (
+            <NoteMark key={i} note={note} x={hostX(note.host)} lang={lang} />
+          ))}
+
+          <g role="list" aria-label={t.diagram.segmentsLabel}>
+            {layout.arrows.map((a, i) => {
+              const label = arrowLabel(a.segment, lang);
+              const summary = segmentSummary(a.segment, lang);
+              return (
+                <g
+                  key={a.segment.id}
+                  className="viz-arrow"
+                  data-index={i}
+                  data-role={a.segment.role}
+                  data-lost={a.lost ? '' : undefined}
+                  data-shown={shown === i ? '' : undefined}
+                  role="listitem"
+                  aria-label={summary}
+                  tabIndex={i === active ? 0 : -1}
+                  onFocus={() => {
+                    setActive(i);
+                    show(i);
+                  }}
+                  onBlur={() => show(undefined)}
+                  onMouseEnter={() => show(i)}
+                  onMouseLeave={() => show(undefined)}
+                  onKeyDown={(e) => onKeyDown(e, i)}
+                >
+                  <title>{summary}</title>
+                  {/* A wide transparent stroke makes the thin arrow easy to hover. */}
+                  <line className="viz-arrow-hit" x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} />
+                  <line className="viz-arrow-line" x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} />
+                  {a.lost ? (
+                    <path
+                      className="viz-arrow-cut"
+                      d={`M${a.x2 - 5},${a.y2 - 5} l10,10 M${a.x2 + 5},${a.y2 - 5} l-10,10`}
+                    />
+                  ) : (
+                    <polygon className="viz-arrow-head" points={arrowHead(a)} />
+                  )}
+                  <text
+                    className="viz-arrow-label"
+                    x={a.labelX}
+                    y={a.labelY - 4}
+                    transform={`rotate(${a.labelAngle} ${a.labelX} ${a.labelY})`}
+                    textAnchor="middle"
+                    fontSize={LABEL_FONT}
+                  >
+                    <tspan className="viz-capture">{label.capture}</tspan>
+                    {label.role && <tspan className="viz-role">{` · ${label.role}`}</tspan>}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        </svg>
+      </div>
+      <p className="viz-seq-details" aria-live="polite">
+        {shownSegment ? (
+          <>
+            <strong>{`${t.hosts[shownSegment.from]} → ${t.hosts[shownSegment.to]}`}</strong>{' '}
+            <code>{arrowLabel(shownSegment, lang).capture}</code>
+            {arrowLabel(shownSegment, lang).role && ` · ${arrowLabel(shownSegment, lang).role}`}
+            {' · '}
+            {fill(t.diagram.sent, { t: formatDuration(shownSegment.t, lang) })}
+            {' · '}
+            {segmentFate(shownSegment, lang)}
+          </>
+        ) : (
+          <span className="viz-muted">{t.diagram.detailsHeading}</span>
+        )}
+      </p>
+    </figure>
+  );
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { chapterNumber, chapterUrl, outcomeChapter } from './chapters';
+import { outcomeIds } from './outcomeMeta';
+
+describe('chapter links', () => {
+  it('builds URLs under any base path', () => {
+    expect(chapterUrl('zh', 'data-in-flight', '/')).toBe('/zh/data-in-flight/');
+    expect(chapterUrl('en', 'crashes', '/tcp-unplugged')).toBe('/tcp-unplugged/en/crashes/');
+    expect(chapterUrl('en', 'crashes', '/tcp-unplugged/')).toBe('/tcp-unplugged/en/crashes/');
+  });
+  it('numbers chapters as the table of contents does', () => {
+    expect(chapterNumber('the-question')).toBe(1);
+    expect(chapterNumber('in-production')).toBe(8);
+  });
+  it('sends every outcome to a chapter', () => {
+    for (const id of outcomeIds) expect(outcomeChapter[id]).toBeTruthy();
+    expect(Object.keys(outcomeChapter).sort()).toEqual([...outcomeIds].sort());
+  });
+});
