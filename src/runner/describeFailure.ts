@@ -16,6 +16,8 @@ export interface RuntimeFailure {
   name: string;
   /** A full sentence. */
   message: string;
+  /** For the lab's argument errors: the argument at fault, e.g. "at(time)". */
+  argument?: string;
   /** 1-based, in the reader's TypeScript, when the error passed through the snippet. */
   line?: number;
   column?: number;
@@ -40,7 +42,14 @@ export function describeFailure(error: unknown, lineOffset: number): RuntimeFail
   const location = frame ? { line: frame.line - lineOffset, column: frame.column } : {};
   const kind: FailureKind =
     name === 'SnippetImportError' ? 'import' : thrownByEngine(error, name) ? 'lab' : 'thrown';
-  return { kind, name, message: asSentence(raw), ...location };
+  const argument = (error as { argument?: unknown } | null)?.argument;
+  return {
+    kind,
+    name,
+    message: asSentence(raw),
+    ...(typeof argument === 'string' ? { argument } : {}),
+    ...location,
+  };
 }
 
 /**

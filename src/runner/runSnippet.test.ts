@@ -60,7 +60,7 @@ describe('runSnippet', () => {
     const run = runSnippet(`${header}const lab = createLab();\n\nlab.at('-1s', () => {});\n`, fakeEngine());
     expect(run).toMatchObject({
       status: 'runtime-error',
-      error: { kind: 'lab', message: "At(): time must not be negative, got '-1s'.", line: 4 },
+      error: { kind: 'lab', argument: 'at(time)', message: "At(): time must not be negative, got '-1s'.", line: 4 },
     });
   });
 

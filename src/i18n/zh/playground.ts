@@ -1,4 +1,61 @@
-// Chinese strings for the playground part of the dictionary.
-const playground = {};
+// Chinese strings of the live code playground. Placeholders in braces are filled at runtime.
+const playground = {
+  codeLabel: '可运行的代码：{name}',
+  keyboardHint: '按 Enter 开始编辑；Ctrl+Enter（Mac 上 ⌘+Enter）运行；Esc 离开编辑器。',
+  tabHint: '在编辑器里 Tab 用来缩进：先按 Esc，再按 Tab 就能离开编辑器。',
+  edit: '编辑',
+  run: '运行',
+  running: '运行中…',
+  runAll: '运行本页全部代码',
+  runAllProgress: '正在运行 {done}/{total}…',
+  reset: '还原',
+  resetDone: '已还原为原始代码。',
+  undoReset: '撤销还原',
+  share: '分享',
+  shareCopied: '链接已复制到剪贴板。',
+  shareReady: '分享链接：',
+  shareFailed: '无法生成分享链接：{reason}',
+  editorLabel: '代码编辑器：{name}',
+  textareaLabel: '编辑代码：{name}',
+  loadingEditor: '正在加载编辑器…',
+  loadingSteps: ['编辑器', 'TypeScript 语言服务', '实验 API 的类型声明'],
+  editorFailed: '编辑器加载失败（{reason}），已换成纯文本编辑框，照样可以运行。',
+  status: {
+    original: '原始代码',
+    saved: '已修改 · 已保存',
+    unsaved: '已修改 · 未能保存到本机（浏览器不允许本地存储）',
+    restored: '已恢复你上次的修改，尚未运行。',
+    shared: '已载入分享链接里的代码，尚未运行。',
+    sharedInvalid: '分享链接里的代码无法读取，显示的是原始代码。',
+  },
+  result: {
+    heading: '运行结果',
+    precomputed: '构建网站时预先运行的结果',
+    meta: '模拟时长 {span} · 实际用时 {wall}',
+    stale: '代码已修改，这个结果还是修改前的。按“运行”更新。',
+    noRun: '代码没有调用 lab.run()，所以没有可显示的结果。',
+  },
+  errors: {
+    compileTitle: '代码无法编译，没有运行',
+    compile: '第 {line} 行第 {column} 列：{message}',
+    typeErrors: '代码中有 {count} 处类型错误，没有运行。',
+    runtimeTitle: '运行时出错',
+    atLine: '第 {line} 行：',
+    lab: '实验拒绝了 {argument} 的取值：{message}',
+    labNoArgument: '实验停止了这次运行：{message}',
+    import: '代码只能导入 tcp-lab：{message}',
+    timeoutTitle: '运行超时，已被终止',
+    timeout: '这次运行超过了 {limit} 秒的时间上限（可能是死循环）。运行环境已重新启动，修改代码后可以再次运行。',
+    crashed: '运行环境意外停止：{message}',
+  },
+  console: {
+    heading: '控制台输出',
+    dropped: '另有 {count} 行输出没有显示。',
+  },
+  announce: {
+    done: '运行完成：{outcome}',
+    failed: '运行失败：{message}',
+  },
+};
 
 export default playground;

@@ -3,8 +3,12 @@
 // engine in tests/snippets.test.ts.
 import type { RunResult } from '../../engine/types';
 
+/** Shaped like the engine's LabError: a class of its own, naming the argument at fault. */
 export class FakeArgumentError extends Error {
-  override name = 'LabArgumentError';
+  override name = 'LabError';
+  constructor(readonly argument: string, message: string) {
+    super(message);
+  }
 }
 
 export function fakeEngine() {
@@ -19,7 +23,7 @@ export function fakeEngine() {
     createLab() {
       return {
         at(time: string, action: () => void) {
-          if (time.startsWith('-')) throw new FakeArgumentError(`at(): time must not be negative, got '${time}'`);
+          if (time.startsWith('-')) throw new FakeArgumentError('at(time)', `at(): time must not be negative, got '${time}'`);
           action();
         },
         run(): RunResult {

@@ -1,0 +1,281 @@
+// A live snippet: the highlighted code and its precomputed result from the build, which become an
+// editor and a fresh run when the reader asks. Loaded with client:idle; Monaco loads only on edit.
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { RunResult } from '../../src/engine/types';
+import { shareUrl } from '../../src/runner/share';
+import { ConsoleOutput } from './ConsoleOutput';
+import { EditorLoading } from './EditorLoading';
+import { ErrorCard } from './ErrorCard';
+import { MonacoCodeEditor, type EditorHandle } from './MonacoCodeEditor';
+import { PlainCodeEditor } from './PlainCodeEditor';
+import { ResultPanel } from './ResultPanel';
+import { announce, prepareAnnouncer } from './liveRegion';
+import { pageRunner } from './pageRunner';
+import { applyOutcome, isStale, type RunFailure, type RunView } from './runState';
+import { onRegistryChange, playgroundsInOrder, registerPlayground, runAll } from './runAllRegistry';
+import { fill, playgroundStrings, type PlaygroundLang } from './strings';
+import { Toolbar } from './Toolbar';
+import { useSnippetCode } from './useSnippetCode';
+import { vizStrings } from '../viz/strings';
+
+export interface PlaygroundIslandProps {
+  snippetId: string;
+  fileName: string;
+  lang: PlaygroundLang;
+  original: string;
+  precomputed: { result: RunResult; logs: string[]; droppedLogs: number; wallMs: number };
+  /** The code highlighted at build time (Astro slot), shown until the editor takes over. */
+  code?: ReactNode;
+}
+
+type EditorMode = 'static' | 'loading' | 'monaco' | 'plain';
+const LINE_HEIGHT = 21;
+
+export default function PlaygroundIsland({ snippetId, fileName, lang, original, precomputed, code: highlighted }: PlaygroundIslandProps) {
+  const t = playgroundStrings(lang);
+  const ids = useId();
+  const hintId = `${ids}-hint`;
+  const root = useRef<HTMLElement>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const editor = useRef<EditorHandle | undefined>(undefined);
+  const { code, codeRef, setCode, saveState, notice, reset, undoReset, canUndoReset } = useSnippetCode(snippetId, original);
+  const [mode, setMode] = useState<EditorMode>('static');
+  const [keyboardActivated, setKeyboardActivated] = useState(false);
+  const [loadingStep, setLoadingStep] = useState(0);
+  const [editorError, setEditorError] = useState<string | undefined>(undefined);
+  const [running, setRunning] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
+  const [share, setShare] = useState<{ url?: string; message: string } | undefined>(undefined);
+  const [view, setView] = useState<RunView>({
+    shown: { ...precomputed, source: original, origin: 'build' },
+    logs: precomputed.logs,
+    droppedLogs: precomputed.droppedLogs,
+    noRun: false,
+  });
+
+  const startEditing = useCallback((how: 'pointer' | 'keyboard' | 'button') => {
+    if (mode !== 'static') {
+      editor.current?.focus();
+      return;
+    }
+    setKeyboardActivated(how === 'keyboard');
+    setMode(matchMedia('(pointer: coarse)').matches ? 'plain' : 'loading');
+  }, [mode]);
+
+  const run = useCallback(async () => {
+    const source = codeRef.current;
+    setRunning(true);
+    pageRunner().warm();
+    try {
+      const problems = editor.current ? await editor.current.typeProblems().catch(() => []) : [];
+      if (problems.length > 0) {
+        const failure: RunFailure = { status: 'type-errors', problems };
+        setView((previous) => applyOutcome(previous, source, failure));
+        const first = problems[0]!;
+        announce(fill(t.announce.failed, { message: fill(t.errors.compile, { line: first.line, column: first.column, message: first.message }) }));
+        return;
+      }
+      const outcome = await pageRunner().run(source);
+      setView((previous) => applyOutcome(previous, source, outcome));
+      editor.current?.markRunProblems(
+        outcome.status === 'compile-error'
+          ? [outcome.error]
+          : outcome.status === 'runtime-error' && outcome.error.line !== undefined
+            ? [{ line: outcome.error.line, column: outcome.error.column ?? 1, message: outcome.error.message }]
+            : [],
+      );
+      announce(announcement(outcome));
+    } finally {
+      setRunning(false);
+    }
+
+    function announcement(outcome: Awaited<ReturnType<ReturnType<typeof pageRunner>['run']>>): string {
+      switch (outcome.status) {
+        case 'ok':
+          return fill(t.announce.done, { outcome: vizStrings(lang).outcomes[outcome.result.outcome.id].title });
+        case 'no-run':
+          return t.result.noRun;
+        case 'compile-error':
+          return fill(t.announce.failed, { message: fill(t.errors.compile, outcome.error as unknown as Record<string, string | number>) });
+        case 'runtime-error':
+          return fill(t.announce.failed, { message: outcome.error.message });
+        case 'timeout':
+          return fill(t.announce.failed, { message: t.errors.timeoutTitle });
+        case 'crashed':
+          return fill(t.announce.failed, { message: outcome.message });
+      }
+    }
+  }, [codeRef, lang, t]);
+
+  // Run all: register with the page; the first playground shows the button when there are several.
+  const [runAllState, setRunAllState] = useState<{ visible: boolean; progress?: { done: number; total: number } }>({ visible: false });
+  useEffect(() => {
+    setHydrated(true);
+    prepareAnnouncer();
+    if (!root.current) return;
+    const element = root.current;
+    const update = () => {
+      const all = playgroundsInOrder();
+      setRunAllState((state) => ({ ...state, visible: all.length > 1 && all[0]?.element === element }));
+    };
+    const unsubscribe = onRegistryChange(update);
+    const unregister = registerPlayground({ element, run });
+    update();
+    return () => {
+      unregister();
+      unsubscribe();
+    };
+  }, [run]);
+
+  const leaveEditor = useCallback(() => runButton.current?.focus(), []);
+
+  const onReset = () => {
+    reset();
+    editor.current?.replaceAll(original);
+    editor.current?.markRunProblems([]);
+  };
+  const onUndoReset = () => {
+    const restored = undoReset();
+    if (restored !== undefined) editor.current?.replaceAll(restored);
+  };
+  const onShare = async () => {
+    try {
+      const url = await shareUrl(location, snippetId, codeRef.current);
+      history.replaceState(history.state, '', url);
+      const copied = await navigator.clipboard?.writeText(url).then(() => true, () => false);
+      setShare({ url, message: copied ? t.shareCopied : t.shareReady });
+    } catch (error) {
+      setShare({ message: fill(t.shareFailed, { reason: error instanceof Error ? error.message : String(error) }) });
+    }
+  };
+
+  const label = fill(t.codeLabel, { name: fileName });
+  const stale = isStale(view, code);
+  const statusText =
+    notice === 'restored' ? t.status.restored : notice === 'shared' ? t.status.shared : notice === 'sharedInvalid' ? t.status.sharedInvalid : notice === 'resetDone' ? t.resetDone : undefined;
+
+  return (
+    <section ref={root} className="playground" aria-label={label} data-snippet={snippetId} data-mode={mode} data-hydrated={hydrated || undefined}>
+      <div className="playground-code" style={{ ['--playground-line-height' as string]: `${LINE_HEIGHT}px` }}>
+        {(mode === 'static' || mode === 'loading') && (
+          // The build's highlighted code, or the reader's restored draft in the same metrics.
+          <div
+            className="playground-static"
+            role="group"
+            tabIndex={0}
+            aria-label={`${label}. ${t.keyboardHint}`}
+            aria-describedby={hintId}
+            onClick={() => hydrated && startEditing('pointer')}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                void run();
+              } else if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault();
+                startEditing('keyboard');
+              }
+            }}
+          >
+            {code === original && highlighted ? highlighted : (
+              <pre className="playground-plain-code">
+                <code>{code}</code>
+              </pre>
+            )}
+          </div>
+        )}
+        {(mode === 'loading' || mode === 'monaco') && (
+          <div className={mode === 'loading' ? 'playground-editor-host is-loading' : 'playground-editor-host'}>
+            <MonacoCodeEditor
+              value={code}
+              modelPath={`${snippetId}.ts`}
+              label={`${fill(t.editorLabel, { name: fileName })}. ${t.keyboardHint} ${t.tabHint}`}
+              keyboardActivated={keyboardActivated}
+              lineHeight={LINE_HEIGHT}
+              onChange={setCode}
+              onRun={() => void run()}
+              onEscape={leaveEditor}
+              onStep={setLoadingStep}
+              onReady={(handle) => {
+                editor.current = handle;
+                setMode('monaco');
+              }}
+              onFail={(error) => {
+                setEditorError(fill(t.editorFailed, { reason: error instanceof Error ? error.message : String(error) }));
+                setMode('plain');
+              }}
+            />
+          </div>
+        )}
+        {mode === 'loading' && <EditorLoading step={loadingStep} t={t} />}
+        {mode === 'plain' && (
+          <PlainCodeEditor
+            value={code}
+            label={`${fill(t.textareaLabel, { name: fileName })}. ${t.keyboardHint}`}
+            describedBy={hintId}
+            autoFocus
+            onChange={setCode}
+            onRun={() => void run()}
+            onEscape={leaveEditor}
+          />
+        )}
+      </div>
+      <p id={hintId} className="playground-hint">
+        {t.keyboardHint} {mode === 'monaco' ? t.tabHint : ''}
+      </p>
+      <div className="playground-bar">
+        {hydrated && (
+          <Toolbar
+            t={t}
+            editing={mode !== 'static'}
+            running={running}
+            edited={code !== original}
+            runRef={runButton}
+            onEdit={() => startEditing('button')}
+            onRun={() => void run()}
+            onReset={onReset}
+            onShare={() => void onShare()}
+            runAll={
+              runAllState.visible
+                ? {
+                    progress: runAllState.progress,
+                    onRunAll: () =>
+                      void runAll((done, total) => setRunAllState((state) => ({ ...state, progress: { done, total } }))).finally(() =>
+                        setRunAllState((state) => ({ visible: state.visible })),
+                      ),
+                  }
+                : undefined
+            }
+          />
+        )}
+        <p className="playground-status" data-state={saveState}>
+          {saveState === 'saved' ? t.status.saved : saveState === 'unsaved' ? t.status.unsaved : t.status.original}
+        </p>
+      </div>
+      {(statusText || editorError || share) && (
+        <div className="playground-notices">
+          {statusText && (
+            <p>
+              {statusText}{' '}
+              {notice === 'resetDone' && canUndoReset && (
+                <button type="button" onClick={onUndoReset}>
+                  {t.undoReset}
+                </button>
+              )}
+            </p>
+          )}
+          {editorError && <p>{editorError}</p>}
+          {share && (
+            <p className="playground-share">
+              {share.message}{' '}
+              {share.url && <input type="text" readOnly value={share.url} aria-label={t.share} onFocus={(event) => event.currentTarget.select()} />}
+            </p>
+          )}
+        </div>
+      )}
+      {view.failure && <ErrorCard failure={view.failure} t={t} onShowLine={editor.current ? (line, column) => editor.current?.showLine(line, column) : undefined} />}
+      {view.noRun && <p className="playground-no-run">{t.result.noRun}</p>}
+      <ConsoleOutput logs={view.logs} dropped={view.droppedLogs} t={t} />
+      {view.shown && <ResultPanel shown={view.shown} stale={stale} lang={lang} t={t} />}
+    </section>
+  );
+}

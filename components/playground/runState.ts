@@ -1,0 +1,53 @@
+// What a playground shows after a run, independent of React: the latest result that ran, the
+// latest failure, and the rules for "stale" and for what to announce.
+import type { RunResult } from '../../src/engine/types';
+import type { TypeProblem } from '../../src/runner/monaco/diagnostics';
+import type { RunnerOutcome } from '../../src/runner/protocol';
+
+export type RunFailure =
+  | Extract<RunnerOutcome, { status: 'compile-error' | 'runtime-error' | 'timeout' | 'crashed' }>
+  | { status: 'type-errors'; problems: TypeProblem[] };
+
+export interface ShownResult {
+  result: RunResult;
+  /** The exact code that produced it: when the editor holds something else, the result is stale. */
+  source: string;
+  logs: string[];
+  droppedLogs: number;
+  wallMs: number;
+  origin: 'build' | 'live';
+}
+
+export interface RunView {
+  shown?: ShownResult;
+  failure?: RunFailure;
+  /** Console output of the latest run, whatever its outcome. */
+  logs: string[];
+  droppedLogs: number;
+  /** The latest run finished without producing a result (no lab.run()). */
+  noRun: boolean;
+}
+
+/** Folds the outcome of a run of `source` into what the playground shows. */
+export function applyOutcome(previous: RunView, source: string, outcome: RunnerOutcome | RunFailure): RunView {
+  switch (outcome.status) {
+    case 'ok':
+      return {
+        shown: { result: outcome.result, source, logs: outcome.logs, droppedLogs: outcome.droppedLogs, wallMs: outcome.wallMs, origin: 'live' },
+        logs: outcome.logs,
+        droppedLogs: outcome.droppedLogs,
+        noRun: false,
+      };
+    case 'no-run':
+      return { shown: previous.shown, logs: outcome.logs, droppedLogs: outcome.droppedLogs, noRun: true };
+    case 'runtime-error':
+      return { shown: previous.shown, failure: outcome, logs: outcome.logs, droppedLogs: outcome.droppedLogs, noRun: false };
+    default:
+      // Not run at all (compile or type errors) or stopped from outside: no output to show.
+      return { shown: previous.shown, failure: outcome, logs: [], droppedLogs: 0, noRun: false };
+  }
+}
+
+export function isStale(view: RunView, code: string): boolean {
+  return view.shown !== undefined && view.shown.source !== code;
+}

@@ -1,0 +1,58 @@
+// Loads the editor on demand: Monaco's core, TypeScript highlighting and language service only,
+// then gives the service the lab's types. Each step is reported so the page can show progress.
+import { LAB_PACKAGE_ROOT, labTypeFiles } from './labTypeSources';
+import { installMonacoWorkers } from './workers';
+
+export type MonacoApi = typeof import('monaco-editor/editor');
+export type TypeScriptApi = typeof import('monaco-editor/languages/features/typescript/register');
+
+export interface LoadedMonaco {
+  monaco: MonacoApi;
+  typescript: TypeScriptApi;
+}
+
+let loading: Promise<LoadedMonaco> | undefined;
+
+/** Loads once per page; `onStep(n)` is called as step n (1..3) completes. */
+export function loadMonaco(onStep: (step: number) => void = () => {}): Promise<LoadedMonaco> {
+  loading ??= load(onStep).catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+async function load(onStep: (step: number) => void): Promise<LoadedMonaco> {
+  installMonacoWorkers();
+  const monaco = await import('monaco-editor/editor');
+  onStep(1);
+  const [typescript] = await Promise.all([
+    import('monaco-editor/languages/features/typescript/register'),
+    import('monaco-editor/languages/definitions/typescript/register'),
+  ]);
+  onStep(2);
+  configureTypeScript(typescript);
+  onStep(3);
+  return { monaco, typescript };
+}
+
+function configureTypeScript({ typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget }: TypeScriptApi): void {
+  typescriptDefaults.setCompilerOptions({
+    target: ScriptTarget.ES2020,
+    module: ModuleKind.ESNext,
+    moduleResolution: ModuleResolutionKind.NodeJs,
+    strict: true,
+    noEmit: true,
+    allowNonTsExtensions: true,
+    // The engine's sources use modern syntax; its own strictness is checked by the project.
+    skipLibCheck: true,
+    lib: ['es2022'],
+  });
+  typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+  typescriptDefaults.setExtraLibs([
+    ...labTypeFiles().map(({ path, content }) => ({ filePath: path, content })),
+    { filePath: `${LAB_PACKAGE_ROOT}package.json`, content: JSON.stringify({ name: 'tcp-lab', types: 'index.ts' }) },
+    // Snippets log with console.log; the runner captures it.
+    { filePath: 'file:///snippet-globals.d.ts', content: 'declare const console: { log(...values: unknown[]): void; info(...values: unknown[]): void; warn(...values: unknown[]): void; error(...values: unknown[]): void; };' },
+  ]);
+}
