@@ -27,7 +27,8 @@ const site: Strings<typeof zhSite> = {
   backToStart: 'Go to the first chapter',
   chooseLanguage: 'Choose a language',
   chooseLanguageIntro: 'This lesson is available in Chinese and English.',
-  footerNote: 'Every experiment runs as a simulation in your browser; nothing is actually unplugged.',
+  footerNote:
+    'Every experiment runs as a simulation in your browser; nothing is actually unplugged.',
 };
 
 export default site;

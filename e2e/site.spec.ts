@@ -1,0 +1,312 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { basePath, chapterPath, sitemapPages } from './site-pages';
+
+// The site frame, checked on the built site under a non-root base path: every page loads cleanly,
+// every link resolves, reading needs no JavaScript, and the header controls work by keyboard.
+
+let pages: string[] = [];
+
+test.beforeAll(async ({ request }) => {
+  pages = await sitemapPages(request);
+});
+
+/** Pages outside the sitemap that still must work: the language chooser and the search pages. */
+const extraPages = ['', 'zh/search/', 'en/search/'];
+
+function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  return errors;
+}
+
+test('the sitemap lists every chapter in both languages, and the language homes', () => {
+  const chapters = pages.filter((path) => chapterPath.test(path));
+  const slugs = (lang: string) =>
+    chapters
+      .filter((path) => path.startsWith(`${lang}/`))
+      .map((path) => path.split('/')[1])
+      .sort();
+  expect(slugs('zh').length).toBeGreaterThan(0);
+  expect(slugs('en')).toEqual(slugs('zh'));
+  expect(pages).toEqual(expect.arrayContaining(['zh/', 'en/', 'zh/the-question/']));
+});
+
+test('every page answers 200 and logs no console errors', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const path of [...pages, ...extraPages]) {
+    await test.step(path || '(root)', async () => {
+      const errors = collectConsoleErrors(page);
+      const response = await page.goto(path, { waitUntil: 'load' });
+      expect(response?.status(), path).toBe(200);
+      await page.waitForLoadState('networkidle');
+      expect(errors, path).toEqual([]);
+      page.removeAllListeners('console');
+      page.removeAllListeners('pageerror');
+    });
+  }
+});
+
+test('an unknown address gets the 404 page in both languages', async ({ page }) => {
+  const response = await page.goto('zh/no-such-chapter/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('找不到这个页面');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  // Its links are absolute, so they work from whatever path the 404 was served at.
+  await page.getByRole('link', { name: 'Go to the first chapter' }).click();
+  await expect(page).toHaveURL(new RegExp(`${basePath()}en/$`));
+});
+
+test('every internal link and asset resolves', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const checked = new Map<string, number>();
+  for (const path of [...pages, ...extraPages]) {
+    await page.goto(path);
+    const { targets, fragments, ids } = await page.evaluate(() => {
+      const urls = new Set<string>();
+      for (const element of document.querySelectorAll<HTMLElement>(
+        'a[href], link[href], script[src], img[src], source[src], iframe[src]',
+      )) {
+        const raw = element.getAttribute('href') ?? element.getAttribute('src')!;
+        urls.add(new URL(raw, location.href).href);
+      }
+      return {
+        targets: [...urls],
+        fragments: [...document.querySelectorAll('a[href^="#"]')].map((a) =>
+          decodeURIComponent(a.getAttribute('href')!.slice(1)),
+        ),
+        ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
+      };
+    });
+    for (const fragment of fragments) {
+      expect(ids, `${path}: #${fragment} has no target on the page`).toContain(fragment);
+    }
+    for (const target of targets) {
+      const url = new URL(target);
+      if (url.origin !== origin) {
+        expect.soft(url.href, `${path} refers to another origin`).toBe('(same origin)');
+        continue;
+      }
+      url.hash = '';
+      if (!checked.has(url.href)) {
+        const response = await request.get(url.href);
+        checked.set(url.href, response.status());
+      }
+      expect.soft(checked.get(url.href), `${path} → ${url.href}`).toBe(200);
+      expect.soft(url.pathname.startsWith(basePath()), `${path} → ${url.href}`).toBe(true);
+    }
+  }
+  expect(checked.size).toBeGreaterThan(5);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('every chapter reads fully: title, headings, navigation', async ({ page }) => {
+    for (const path of pages.filter((candidate) => chapterPath.test(candidate))) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 }), path).toBeVisible();
+      const article = page.locator('article.chapter');
+      await expect(article, path).toBeVisible();
+      expect((await article.innerText()).length, path).toBeGreaterThan(100);
+      for (const heading of await article.locator('h2').all()) {
+        await expect(heading, path).toBeVisible();
+      }
+      await expect(page.getByRole('navigation', { name: /章节|Chapters/ })).toBeVisible();
+      // The theme toggle needs JavaScript, so it is not offered; the system theme applies.
+      await expect(page.locator('.theme-toggle')).toBeHidden();
+    }
+  });
+
+  test('the root page offers both languages', async ({ page }) => {
+    await page.goto('');
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(new RegExp(`${basePath()}en/$`));
+  });
+});
+
+test.describe('language', () => {
+  test('the switch keeps the reader on the same chapter, and the choice is remembered', async ({
+    page,
+  }) => {
+    await page.goto('zh/the-question/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: /English/ })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`${basePath()}en/the-question/$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.goto('');
+    await expect(page).toHaveURL(new RegExp(`${basePath()}en/$`));
+
+    await page.getByRole('banner').getByRole('link', { name: /中文/ }).click();
+    await expect(page).toHaveURL(new RegExp(`${basePath()}zh/$`));
+    await page.goto('');
+    await expect(page).toHaveURL(new RegExp(`${basePath()}zh/$`));
+  });
+
+  for (const [locale, lang] of [
+    ['en-US', 'en'],
+    ['zh-CN', 'zh'],
+  ] as const) {
+    test(`a first visit from a ${locale} browser lands on /${lang}/`, async ({ browser }) => {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      await page.goto('');
+      await expect(page).toHaveURL(new RegExp(`${basePath()}${lang}/$`));
+      await context.close();
+    });
+  }
+});
+
+test.describe('theme', () => {
+  test('follows the system until the reader chooses, then remembers the choice', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('zh/the-question/');
+    const html = page.locator('html');
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.reload();
+    await expect(html).toHaveAttribute('data-theme', 'light');
+
+    const toggle = page.getByRole('button', { name: '深色模式' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgb(253, 253, 252)');
+
+    // Remembered across reloads and pages, even though the system is light.
+    await page.goto('en/the-question/');
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  test('is decided in <head> before any stylesheet, so the wrong theme never flashes', async ({
+    request,
+  }) => {
+    const html = await (await request.get('zh/the-question/')).text();
+    const head = html.slice(0, html.indexOf('</head>'));
+    const script = head.indexOf('tcp-unplugged-theme');
+    expect(script).toBeGreaterThan(-1);
+    const firstStyle = head.search(/<link[^>]+rel="?stylesheet|<style/);
+    if (firstStyle !== -1) expect(script).toBeLessThan(firstStyle);
+  });
+});
+
+test('keyboard alone reaches every control on a chapter page', async ({ page }) => {
+  await page.goto('en/the-question/');
+  const controls = await page.evaluate(() => {
+    const focusable = document.querySelectorAll<HTMLElement>(
+      'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+    );
+    return [...focusable]
+      .filter((element) => !element.closest('[inert]') && element.getClientRects().length > 0)
+      .filter((element) => !(element as HTMLButtonElement).disabled)
+      .map((element, index) => {
+        element.dataset.controlIndex = String(index);
+        return index;
+      });
+  });
+  expect(controls.length).toBeGreaterThan(5);
+
+  const reached = new Set<number>();
+  let firstFocused: string | undefined;
+  for (let press = 0; press < controls.length + 20; press += 1) {
+    await page.keyboard.press('Tab');
+    const index = await page.evaluate(
+      () => (document.activeElement as HTMLElement | null)?.dataset.controlIndex,
+    );
+    if (press === 0) {
+      firstFocused = await page.evaluate(() => document.activeElement?.className);
+    }
+    if (index !== undefined) reached.add(Number(index));
+  }
+  expect(firstFocused, 'the first Tab lands on the skip link').toContain('skip-link');
+  const missed = controls.filter((index) => !reached.has(index));
+  const describe = await page.evaluate(
+    (indexes) =>
+      indexes.map((index) => {
+        const element = document.querySelector(`[data-control-index="${index}"]`)!;
+        return `${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 40)}"`;
+      }),
+    missed,
+  );
+  expect(describe, 'controls never reached by Tab').toEqual([]);
+
+  // The skip link moves focus into the main content.
+  await page.goto('en/the-question/');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main-content$/);
+  const focusedId = await page.evaluate(() => document.activeElement?.id);
+  expect(focusedId, 'the skip link moves focus to <main>').toBe('main-content');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no accessibility violations on any page in the ${theme} theme`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.addInitScript((chosen) => {
+      localStorage.setItem('tcp-unplugged-theme', chosen);
+    }, theme);
+    for (const path of [...pages, 'zh/search/?q=重传', 'en/search/?q=keepalive']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      const results = await new AxeBuilder({ page }).analyze();
+      const violations = results.violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+      );
+      expect.soft(violations, `${path} (${theme})`).toEqual([]);
+    }
+  });
+}
+
+test.describe('search', () => {
+  for (const term of ['重传', '保活']) {
+    test(`Chinese search finds ${term}`, async ({ page }) => {
+      await page.goto('zh/the-question/');
+      const box = page.getByRole('banner').getByRole('searchbox');
+      await box.fill(term);
+      await box.press('Enter');
+      await expect(page).toHaveURL(new RegExp(`${basePath()}zh/search/\\?q=`));
+      const results = page.locator('#search-results li');
+      await expect(results.first()).toBeVisible();
+      const hrefs = await results
+        .locator('a')
+        .evaluateAll((links) =>
+          links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+        );
+      expect(hrefs.some((href) => href.startsWith(`${basePath()}zh/`))).toBe(true);
+      await expect(results.first()).toContainText(term);
+    });
+  }
+
+  test('one query searches both languages', async ({ page }) => {
+    await page.goto(`zh/search/?q=${encodeURIComponent('keepalive')}`);
+    const results = page.locator('#search-results li');
+    await expect(results.first()).toBeVisible();
+    const english = results.filter({ has: page.locator(`a[href*="${basePath()}en/"]`) });
+    await expect(english.first()).toHaveAttribute('lang', 'en');
+  });
+
+  test('says so when nothing matches', async ({ page }) => {
+    await page.goto('en/search/?q=zzzqqqxxx');
+    await expect(page.getByRole('status')).toHaveText('No results.');
+  });
+});

@@ -1,0 +1,66 @@
+import { defineConfig, devices } from '@playwright/test';
+import { createServer } from 'node:net';
+
+// End-to-end tests run against the BUILT site (scripts/build.sh), served statically under a
+// non-root base path, so base-path mistakes fail here rather than on the real host.
+// SITE_DIR and BASE_PATH must match the build: scripts/test.sh sets all three.
+const siteDir = process.env.SITE_DIR ?? 'dist';
+const trimmedBase = (process.env.BASE_PATH ?? '/tcp-unplugged/').replace(/^\/+|\/+$/g, '');
+const basePath = trimmedBase ? `/${trimmedBase}/` : '/';
+
+/** Asks the OS for a free port. Workers re-read this file, so the choice travels via the env. */
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+process.env.E2E_PORT ??= String(await freePort());
+const port = Number(process.env.E2E_PORT);
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}${basePath}`,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          // Debian's Chromium: Playwright's own browser download is not available here.
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `node scripts/serve-static.mjs ${siteDir} ${port} ${basePath}`,
+    url: `http://127.0.0.1:${port}${basePath}`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the static site and its search index. Usage: scripts/build.sh [outDir]   (default: dist)
+# BASE_PATH sets the base path the site is served under, e.g. BASE_PATH=/tcp-unplugged/.
+set -euo pipefail
+out="${1:-dist}"
+export ASTRO_TELEMETRY_DISABLED=1
+astro build --outDir "$out"
+# Pagefind indexes each <html lang> separately, so Chinese pages get Chinese word segmentation.
+pagefind --site "$out" --quiet

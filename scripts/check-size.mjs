@@ -1,0 +1,194 @@
+// Size budgets for every chapter page of the built site, in gzip bytes:
+//   HTML  the page itself (inline scripts and styles included)
+//   CSS   the stylesheets it links
+//   JS    the JavaScript it loads before the reader edits anything: module scripts, island
+//         components and renderers, and everything they import statically
+// Chunks reached only through dynamic import() (the Monaco editor and its workers, for one) load on
+// demand, so they are reported separately and not counted against the page.
+// Usage: node scripts/check-size.mjs [dist]   (BASE_PATH must match the build)
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const budgets = { html: 60 * 1024, css: 30 * 1024, js: 100 * 1024 };
+
+const dist = process.argv[2] ?? 'dist';
+const trimmedBase = (process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '');
+const base = trimmedBase ? `/${trimmedBase}/` : '/';
+
+const gzipCache = new Map();
+function gzipBytes(file) {
+  if (!gzipCache.has(file)) gzipCache.set(file, gzipSync(readFileSync(file), { level: 9 }).length);
+  return gzipCache.get(file);
+}
+
+/** Maps a URL path (as written in the built HTML/JS) to a file in dist, or null. */
+function fileForUrl(urlPath) {
+  const path = urlPath.split(/[?#]/)[0];
+  if (!path.startsWith(base)) return null;
+  const file = join(dist, decodeURIComponent(path.slice(base.length)));
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+function urlForFile(file) {
+  return base + relative(dist, file).split('\\').join('/');
+}
+
+function resolveSpecifier(specifier, fromUrl) {
+  if (specifier.startsWith('/')) return fileForUrl(specifier);
+  if (specifier.startsWith('./') || specifier.startsWith('../')) {
+    return fileForUrl(posix.join(posix.dirname(fromUrl), specifier));
+  }
+  return null; // bare specifiers cannot be loaded by a browser without an import map
+}
+
+const staticImport =
+  /(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["']([^"'\s]+\.m?js)["']/g;
+const dynamicImport = /(?:^|[^\w$.])import\(\s*["']([^"'\s]+\.m?js)["']\s*\)/g;
+// Vite lists the dependencies of a lazily imported chunk in __vite__mapDeps as base-relative paths.
+const preloadDeps = /["']([\w./-]*_astro\/[\w.-]+\.m?js)["']/g;
+
+/** Static imports of a module are loaded with it; dynamic ones are returned separately. */
+function importsOf(code, fromUrl) {
+  const eager = [];
+  const lazy = [];
+  for (const [, specifier] of code.matchAll(staticImport))
+    eager.push(resolveSpecifier(specifier, fromUrl));
+  for (const [, specifier] of code.matchAll(dynamicImport))
+    lazy.push(resolveSpecifier(specifier, fromUrl));
+  for (const [, path] of code.matchAll(preloadDeps)) {
+    lazy.push(
+      resolveSpecifier(path.startsWith('/') ? path : base + path.replace(/^\.?\//, ''), fromUrl),
+    );
+  }
+  return { eager: eager.filter(Boolean), lazy: lazy.filter(Boolean) };
+}
+
+/** Walks the module graph: the eager closure of the entries, and what is only reachable lazily. */
+function moduleGraph(entryFiles, inlineModules, pageUrl) {
+  const eager = new Set();
+  const lazyRoots = [];
+  const queue = [...entryFiles];
+  for (const code of inlineModules) {
+    const found = importsOf(code, pageUrl);
+    queue.push(...found.eager);
+    lazyRoots.push(...found.lazy);
+  }
+  const visit = (file, into, alsoLazy) => {
+    if (into.has(file)) return;
+    into.add(file);
+    const found = importsOf(readFileSync(file, 'utf8'), urlForFile(file));
+    for (const next of found.eager) visit(next, into, alsoLazy);
+    alsoLazy.push(...found.lazy);
+  };
+  for (const file of queue) visit(file, eager, lazyRoots);
+  const lazy = new Set();
+  const ignored = [];
+  for (const file of lazyRoots) if (!eager.has(file)) visit(file, lazy, ignored);
+  for (const file of ignored) if (!eager.has(file) && !lazy.has(file)) visit(file, lazy, ignored);
+  for (const file of eager) lazy.delete(file);
+  return { eager, lazy };
+}
+
+const attribute = (tag, name) => new RegExp(`\\s${name}=["']([^"']+)["']`).exec(tag)?.[1];
+
+function analysePage(file) {
+  const html = readFileSync(file, 'utf8');
+  const pageUrl = urlForFile(file);
+  const css = new Set();
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    if (/\srel=["']?stylesheet/.test(tag)) {
+      const target = fileForUrl(attribute(tag, 'href') ?? '');
+      if (target) css.add(target);
+    }
+  }
+  const entries = [];
+  const inline = [];
+  for (const [tag, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const src = attribute(tag, 'src');
+    if (src) {
+      const target = fileForUrl(src);
+      if (target) entries.push(target);
+    } else if (/type=["']?module/.test(tag)) {
+      inline.push(body);
+    }
+  }
+  for (const [tag] of html.matchAll(/<(?:astro-island|link)\b[^>]*>/g)) {
+    for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) {
+      const target = fileForUrl(attribute(tag, name) ?? '');
+      if (target) entries.push(target);
+    }
+    if (/\srel=["']?modulepreload/.test(tag)) {
+      const target = fileForUrl(attribute(tag, 'href') ?? '');
+      if (target) entries.push(target);
+    }
+  }
+  const { eager, lazy } = moduleGraph(entries, inline, pageUrl);
+  const sum = (files) => [...files].reduce((total, next) => total + gzipBytes(next), 0);
+  const isMonaco = (chunk) =>
+    /monaco|editor\.(main|api)|\.worker/i.test(chunk) ||
+    readFileSync(chunk, 'utf8').includes('vs/editor');
+  const monaco = [...lazy].filter(isMonaco);
+  return {
+    page: relative(dist, file),
+    html: gzipBytes(file),
+    css: sum(css),
+    js: sum(eager),
+    jsFiles: eager.size,
+    lazy: sum(lazy),
+    monaco: sum(monaco),
+    monacoFiles: monaco.length,
+  };
+}
+
+function chapterPages() {
+  const pages = [];
+  for (const lang of ['zh', 'en']) {
+    const dir = join(dist, lang);
+    if (!existsSync(dir)) continue;
+    for (const slug of readdirSync(dir)) {
+      const file = join(dir, slug, 'index.html');
+      if (slug !== 'search' && existsSync(file)) pages.push(file);
+    }
+  }
+  return pages.sort();
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const pages = chapterPages();
+if (pages.length === 0) {
+  console.error(`No chapter pages under ${dist}/{zh,en}/: build the site first (npm run build).`);
+  process.exit(1);
+}
+const rows = pages.map(analysePage);
+const failures = [];
+const table = rows.map((row) => {
+  const mark = (key) => {
+    if (row[key] > budgets[key]) {
+      failures.push(
+        `${row.page}: ${key.toUpperCase()} ${kb(row[key])} > budget ${kb(budgets[key])}`,
+      );
+      return `${kb(row[key])} ✗`;
+    }
+    return kb(row[key]);
+  };
+  return {
+    page: row.page,
+    'HTML gz': mark('html'),
+    'CSS gz': mark('css'),
+    'JS gz (files)': `${mark('js')} (${row.jsFiles})`,
+    'on demand gz': kb(row.lazy),
+    'Monaco gz (files)': `${kb(row.monaco)} (${row.monacoFiles})`,
+  };
+});
+console.log(
+  `Budgets per chapter page (gzip): HTML ${kb(budgets.html)}, CSS ${kb(budgets.css)}, JS ${kb(budgets.js)}. ` +
+    'On-demand chunks (dynamic imports, Monaco among them) are reported, not budgeted.',
+);
+console.table(table);
+if (failures.length > 0) {
+  console.error(`Size budget exceeded:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`All ${rows.length} chapter pages are within budget.`);
