@@ -1,10 +1,15 @@
 // Everything a run shows, composed: the outcome card, the sequence diagram, the timeline, the
 // `ss -tn` table and the event table. Playgrounds embed this with the run they computed.
-import { useState } from 'react';
-import type { RunResult, SegmentRecord } from 'tcp-lab';
+// Focusing a segment in the diagram moves the socket table to that moment.
+import { useEffect, useState } from 'react';
+import type { RunResult } from 'tcp-lab';
+import { EventTable } from './EventTable';
+import { rememberOutcome } from './latestOutcome';
 import { OutcomeCard } from './OutcomeCard';
 import { SequenceDiagram } from './SequenceDiagram';
+import { SocketTable } from './SocketTable';
 import { type VizLang, vizStrings } from './strings';
+import { Timeline } from './Timeline';
 import './viz.css';
 
 export interface RunViewProps {
@@ -14,15 +19,35 @@ export interface RunViewProps {
   conn?: number;
   /** Heading level of the card title, to fit the page's outline. */
   headingLevel?: 2 | 3 | 4;
+  /** This run is the reader's own: remember its outcome for the decision tree (browser only). */
+  remember?: boolean;
+  /** The site's base path for chapter links (defaults to the build's BASE_URL). */
+  base?: string;
 }
 
-export function RunView({ result, lang, conn = 0, headingLevel = 3 }: RunViewProps) {
+export function RunView({ result, lang, conn = 0, headingLevel = 3, remember = false, base }: RunViewProps) {
   const t = vizStrings(lang);
-  const [, setSelected] = useState<SegmentRecord | undefined>(undefined);
+  const [moment, setMoment] = useState<number | undefined>(undefined);
+
+  // A new run starts the socket table at its end again.
+  useEffect(() => setMoment(undefined), [result]);
+  useEffect(() => {
+    if (remember) rememberOutcome(result.outcome.id);
+  }, [remember, result]);
+
   return (
-    <div className="viz" role="group" aria-label={t.view.label}>
-      <OutcomeCard result={result} lang={lang} conn={conn} headingLevel={headingLevel} />
-      <SequenceDiagram result={result} lang={lang} onSelect={setSelected} />
+    <div className="viz" role="group" aria-label={t.view.label} data-outcome={result.outcome.id}>
+      <OutcomeCard result={result} lang={lang} conn={conn} headingLevel={headingLevel} base={base} />
+      <SequenceDiagram
+        result={result}
+        lang={lang}
+        onSelect={(segment) => {
+          if (segment) setMoment(segment.t);
+        }}
+      />
+      <Timeline result={result} lang={lang} />
+      <SocketTable result={result} lang={lang} at={moment} onAtChange={setMoment} />
+      <EventTable result={result} lang={lang} />
     </div>
   );
 }

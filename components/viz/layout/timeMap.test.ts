@@ -32,15 +32,19 @@ describe('buildTimeMap', () => {
 
   it('collapses a quiet stretch longer than breakAfter into one fixed-height break', () => {
     const twoHours = 2 * 3600_000;
-    const map = buildTimeMap([{ t: 0 }, { t: 100 }, { t: 100 + twoHours }, { t: 100 + twoHours + 75_000 }], options);
+    const moments = [0, 100, 100 + twoHours, 100 + twoHours + 75_000, 100 + 2 * twoHours];
+    const map = buildTimeMap(moments.map((t) => ({ t })), options);
     expect(map.breaks).toHaveLength(2);
-    const [idle, interval] = map.breaks;
+    const [idle, later] = map.breaks;
     expect(idle).toMatchObject({ from: 100, to: 100 + twoHours });
     expect(idle!.y1 - idle!.y0).toBeCloseTo(options.breakHeight, 6);
-    expect(interval!.to - interval!.from).toBe(75_000);
-    // A two-hour gap costs no more height than a 75-second one once both are breaks.
+    expect(later).toMatchObject({ from: 100 + twoHours + 75_000, to: 100 + 2 * twoHours });
+    // 75 s between keepalive probes stays to scale: taller than the minimum, not a break.
+    const interval = map.y(100 + twoHours + 75_000) - map.y(100 + twoHours);
+    expect(interval).toBeGreaterThan(options.minGap);
+    // Two hours cost no more height than any other break.
     expect(map.y(100 + twoHours) - map.y(100)).toBeCloseTo(
-      map.y(100 + twoHours + 75_000) - map.y(100 + twoHours),
+      map.y(100 + 2 * twoHours) - map.y(100 + twoHours + 75_000),
       6,
     );
   });

@@ -41,10 +41,10 @@ export interface TimeMap {
 
 export const defaultTimeMapOptions: TimeMapOptions = {
   minGap: 18,
-  maxGap: 84,
-  perDoubling: 5,
+  maxGap: 64,
+  perDoubling: 4.5,
   unit: 1,
-  breakAfter: 60_000,
+  breakAfter: 300_000,
   breakHeight: 44,
 };
 

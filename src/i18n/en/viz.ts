@@ -192,6 +192,8 @@ const viz: Strings<typeof zhViz> = {
   timeline: {
     title: 'Timeline',
     logScale: 'log scale',
+    logSince: 'log scale, counted from “{event}” at {t}',
+    brokenScale: 'linear scale, with {d} of quiet left out',
     linearScale: 'linear scale',
     sends: 'segments sent by the {host}',
     legendData: 'data',
@@ -252,6 +254,8 @@ const viz: Strings<typeof zhViz> = {
     appHeartbeat: 'An application heartbeat',
     connecting: 'Still connecting (connect())',
     failure: 'A process or a host failed',
+    whatFailed: 'What failed?',
+    howEnds: 'How does the connection end?',
     processDies: 'The process dies',
     hostCrashes: 'The host crashes',
     hostReboots: 'The host reboots',

@@ -176,6 +176,8 @@ const viz = {
   timeline: {
     title: '时间线',
     logScale: '对数刻度',
+    logSince: '对数刻度，从{event}（{t}）起算',
+    brokenScale: '线性刻度，中间省略了 {d} 的空闲',
     linearScale: '线性刻度',
     sends: '{host}发出的报文',
     legendData: '数据',
@@ -235,6 +237,8 @@ const viz = {
     appHeartbeat: '应用的心跳',
     connecting: '还在建立连接（connect()）',
     failure: '进程或主机出事了',
+    whatFailed: '哪里出了事？',
+    howEnds: '连接最后怎样？',
     processDies: '进程退出',
     hostCrashes: '主机崩溃',
     hostReboots: '主机重启',
