@@ -33,7 +33,13 @@ function useLatestOutcome(enabled: boolean): OutcomeId | undefined {
   );
 }
 
-export function DecisionTree({ lang, reached, followLatest = false, headingLevel = 2, base }: DecisionTreeProps) {
+export function DecisionTree({
+  lang,
+  reached,
+  followLatest = false,
+  headingLevel = 2,
+  base,
+}: DecisionTreeProps) {
   const t = vizStrings(lang);
   const titleId = useId();
   const latest = useLatestOutcome(followLatest);
@@ -74,7 +80,11 @@ export function DecisionTree({ lang, reached, followLatest = false, headingLevel
       );
     }
     return (
-      <li key={node.question} className="viz-branch" data-on-path={onPath.has(node) ? '' : undefined}>
+      <li
+        key={node.question}
+        className="viz-branch"
+        data-on-path={onPath.has(node) ? '' : undefined}
+      >
         {answer}
         <p className="viz-question">{t.tree[node.question]}</p>
         <ul>{node.children.map(renderNode)}</ul>

@@ -41,14 +41,27 @@ export function OutcomeCard({ result, lang, conn = 0, headingLevel = 3, base }: 
   const rows: { label: string; cell: (side: SideResult) => string; key: string }[] = [
     { key: 'state', label: t.card.state, cell: (s) => s.state },
     { key: 'error', label: t.card.error, cell: errorCell },
-    { key: 'cause', label: t.card.mechanism, cell: (s) => (s.cause ? t.causes[s.cause] : t.card.none) },
-    { key: 'retransmissions', label: t.card.retransmissions, cell: (s) => String(s.retransmissions) },
+    {
+      key: 'cause',
+      label: t.card.mechanism,
+      cell: (s) => (s.cause ? t.causes[s.cause] : t.card.none),
+    },
+    {
+      key: 'retransmissions',
+      label: t.card.retransmissions,
+      cell: (s) => String(s.retransmissions),
+    },
     { key: 'tlps', label: t.card.tlps, cell: (s) => String(s.tlps) },
     { key: 'probes', label: t.card.keepaliveProbes, cell: (s) => String(s.keepaliveProbes) },
   ];
 
   return (
-    <section className="viz-card" data-outcome={id} data-tone={tone} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <section
+      className="viz-card"
+      data-outcome={id}
+      data-tone={tone}
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+    >
       <div className="viz-card-head">
         <OutcomeIcon tone={tone} size={28} />
         <div>
@@ -73,7 +86,11 @@ export function OutcomeCard({ result, lang, conn = 0, headingLevel = 3, base }: 
             <tr key={row.key} data-row={row.key}>
               <th scope="row">{row.label}</th>
               {hosts.map((h) => (
-                <td key={h} data-host={h} data-error={row.key === 'error' && connection[h].error ? '' : undefined}>
+                <td
+                  key={h}
+                  data-host={h}
+                  data-error={row.key === 'error' && connection[h].error ? '' : undefined}
+                >
                   {row.cell(connection[h])}
                 </td>
               ))}
@@ -87,7 +104,9 @@ export function OutcomeCard({ result, lang, conn = 0, headingLevel = 3, base }: 
         </p>
       )}
       <p className="viz-card-link">
-        <a href={chapterUrl(lang, slug, base)}>{fill(t.card.chapterLink, { n: chapterNumber(slug) })} →</a>
+        <a href={chapterUrl(lang, slug, base)}>
+          {fill(t.card.chapterLink, { n: chapterNumber(slug) })} →
+        </a>
       </p>
     </section>
   );

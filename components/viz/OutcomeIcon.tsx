@@ -23,7 +23,14 @@ export function OutcomeIcon({ tone, size = 24 }: { tone: OutcomeTone; size?: num
       aria-hidden="true"
       focusable="false"
     >
-      <path d={paths[tone]} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={paths[tone]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

@@ -25,7 +25,14 @@ export interface RunViewProps {
   base?: string;
 }
 
-export function RunView({ result, lang, conn = 0, headingLevel = 3, remember = false, base }: RunViewProps) {
+export function RunView({
+  result,
+  lang,
+  conn = 0,
+  headingLevel = 3,
+  remember = false,
+  base,
+}: RunViewProps) {
   const t = vizStrings(lang);
   const [moment, setMoment] = useState<number | undefined>(undefined);
 
@@ -37,7 +44,13 @@ export function RunView({ result, lang, conn = 0, headingLevel = 3, remember = f
 
   return (
     <div className="viz" role="group" aria-label={t.view.label} data-outcome={result.outcome.id}>
-      <OutcomeCard result={result} lang={lang} conn={conn} headingLevel={headingLevel} base={base} />
+      <OutcomeCard
+        result={result}
+        lang={lang}
+        conn={conn}
+        headingLevel={headingLevel}
+        base={base}
+      />
       <SequenceDiagram
         result={result}
         lang={lang}

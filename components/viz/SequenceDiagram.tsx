@@ -130,7 +130,10 @@ export function SequenceDiagram({ result, lang, onSelect }: SequenceDiagramProps
   const lifelinePieces: { y0: number; y1: number; dotted: boolean }[] = [];
   let cursor = layout.lifelineTop;
   for (const b of layout.breaks) {
-    lifelinePieces.push({ y0: cursor, y1: b.y0, dotted: false }, { y0: b.y0, y1: b.y1, dotted: true });
+    lifelinePieces.push(
+      { y0: cursor, y1: b.y0, dotted: false },
+      { y0: b.y0, y1: b.y1, dotted: true },
+    );
     cursor = b.y1;
   }
   lifelinePieces.push({ y0: cursor, y1: layout.lifelineBottom, dotted: false });

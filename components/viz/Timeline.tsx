@@ -12,14 +12,15 @@ export interface TimelineProps {
   lang: VizLang;
 }
 
-const LEGEND: { kind: MarkKind | 'error'; key: keyof ReturnType<typeof vizStrings>['timeline'] }[] = [
-  { kind: 'data', key: 'legendData' },
-  { kind: 'tlp', key: 'legendTlp' },
-  { kind: 'retransmission', key: 'legendRetransmission' },
-  { kind: 'keepalive', key: 'legendKeepalive' },
-  { kind: 'rst', key: 'legendRst' },
-  { kind: 'error', key: 'legendError' },
-];
+const LEGEND: { kind: MarkKind | 'error'; key: keyof ReturnType<typeof vizStrings>['timeline'] }[] =
+  [
+    { kind: 'data', key: 'legendData' },
+    { kind: 'tlp', key: 'legendTlp' },
+    { kind: 'retransmission', key: 'legendRetransmission' },
+    { kind: 'keepalive', key: 'legendKeepalive' },
+    { kind: 'rst', key: 'legendRst' },
+    { kind: 'error', key: 'legendError' },
+  ];
 
 const INTERVAL_FONT = 9.5;
 
@@ -125,7 +126,11 @@ export function Timeline({ result, lang }: TimelineProps) {
             return (
               <g key={e.host} className="viz-timeline-error">
                 <path d={`M${e.x},${e.y - 7} l6,7 l-6,7 l-6,-7 z`} />
-                <text x={nearRight ? e.x - 9 : e.x + 9} y={e.y + 18} textAnchor={nearRight ? 'end' : 'start'}>
+                <text
+                  x={nearRight ? e.x - 9 : e.x + 9}
+                  y={e.y + 18}
+                  textAnchor={nearRight ? 'end' : 'start'}
+                >
                   {`${e.errno} ${formatCompact(e.t)}`}
                 </text>
               </g>

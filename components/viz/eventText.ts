@@ -19,7 +19,11 @@ export function describeEvent(event: LabEvent, result: RunResult, lang: VizLang)
       return { ...base, host: t.hosts[event.host], what: fill(t.events.state, event) };
     case 'timer': {
       const what = fill(t.events.timer, { timer: t.timers[event.timer] });
-      return { ...base, host: t.hosts[event.host], what: event.detail ? `${what} (${event.detail})` : what };
+      return {
+        ...base,
+        host: t.hosts[event.host],
+        what: event.detail ? `${what} (${event.detail})` : what,
+      };
     }
     case 'app': {
       const what = fill(t.notices[event.notice], {
@@ -37,11 +41,23 @@ export function describeEvent(event: LabEvent, result: RunResult, lang: VizLang)
       const l = arrowLabel(segment, lang);
       const label = l.role ? `${l.capture} · ${l.role}` : l.capture;
       if (event.phase === 'sent')
-        return { ...base, host: t.hosts[segment.from], what: fill(t.events.segmentSent, { label }) };
+        return {
+          ...base,
+          host: t.hosts[segment.from],
+          what: fill(t.events.segmentSent, { label }),
+        };
       if (event.phase === 'arrived')
-        return { ...base, host: t.hosts[segment.to], what: fill(t.events.segmentArrived, { label }) };
+        return {
+          ...base,
+          host: t.hosts[segment.to],
+          what: fill(t.events.segmentArrived, { label }),
+        };
       const reason = segment.lostBecause ? t.lossReasons[segment.lostBecause] : '?';
-      return { ...base, host: t.events.bothHosts, what: fill(t.events.segmentLost, { label, reason }) };
+      return {
+        ...base,
+        host: t.events.bothHosts,
+        what: fill(t.events.segmentLost, { label, reason }),
+      };
     }
   }
 }

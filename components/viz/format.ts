@@ -89,7 +89,10 @@ export function roleText(segment: SegmentRecord, lang: VizLang): string {
 const SELF_EVIDENT_ROLES = new Set<SegmentRecord['role']>(['ack', 'data', 'syn', 'syn-ack', 'fin']);
 
 /** The label drawn on an arrow: capture text, plus the role when the flags do not tell it. */
-export function arrowLabel(segment: SegmentRecord, lang: VizLang): { capture: string; role?: string } {
+export function arrowLabel(
+  segment: SegmentRecord,
+  lang: VizLang,
+): { capture: string; role?: string } {
   const capture = captureText(segment);
   return SELF_EVIDENT_ROLES.has(segment.role)
     ? { capture }

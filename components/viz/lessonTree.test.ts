@@ -14,7 +14,13 @@ describe('the lesson tree', () => {
     expect(path[0]).toBe(lessonTree);
     const last = path[path.length - 1]!;
     expect(isLeaf(last) && last.outcome).toBe('keepalive-detects-dead-peer');
-    expect(path.map((n) => n.answer ?? 'root')).toEqual(['root', 'cable', 'idle', 'keepalive', 'replugNo']);
+    expect(path.map((n) => n.answer ?? 'root')).toEqual([
+      'root',
+      'cable',
+      'idle',
+      'keepalive',
+      'replugNo',
+    ]);
   });
   it('has words for every question and answer in both languages', () => {
     const walk = (node: typeof lessonTree | ReturnType<typeof leaves>[number]): string[] => [
@@ -23,7 +29,8 @@ describe('the lesson tree', () => {
     ];
     for (const lang of ['zh', 'en'] as const) {
       const tree = vizStrings(lang).tree;
-      for (const key of walk(lessonTree)) expect(tree[key as keyof typeof tree], `${lang}:${key}`).toBeTruthy();
+      for (const key of walk(lessonTree))
+        expect(tree[key as keyof typeof tree], `${lang}:${key}`).toBeTruthy();
     }
   });
 });

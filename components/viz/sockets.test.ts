@@ -8,7 +8,10 @@ describe('ss -tn replay', () => {
   });
   it('shows the latest row of each socket at a moment', () => {
     const view = ssAt(handmadeAbort, 'server', 5000);
-    expect(view).toEqual({ down: false, rows: [expect.objectContaining({ state: 'ESTABLISHED', sendQ: 100 })] });
+    expect(view).toEqual({
+      down: false,
+      rows: [expect.objectContaining({ state: 'ESTABLISHED', sendQ: 100 })],
+    });
   });
   it('drops closed sockets, as ss does', () => {
     expect(ssAt(handmadeAbort, 'server', 6532)).toEqual({ down: false, rows: [] });
@@ -18,7 +21,10 @@ describe('ss -tn replay', () => {
     });
   });
   it('says when a host is down', () => {
-    const crashed = { ...handmadeAbort, outages: [{ host: 'server' as const, kind: 'host-down' as const, from: 40 }] };
+    const crashed = {
+      ...handmadeAbort,
+      outages: [{ host: 'server' as const, kind: 'host-down' as const, from: 40 }],
+    };
     expect(ssAt(crashed, 'server', 50)).toEqual({ down: true });
   });
   it('picks the latest moment at or before a time', () => {

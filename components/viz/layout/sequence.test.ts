@@ -22,7 +22,12 @@ describe('layoutSequence', () => {
 
   it('shades the unplugged period to the end of the run', () => {
     expect(layout.bands).toHaveLength(1);
-    expect(layout.bands[0]).toMatchObject({ host: 'client', kind: 'unplugged', from: 50, to: 6532 });
+    expect(layout.bands[0]).toMatchObject({
+      host: 'client',
+      kind: 'unplugged',
+      from: 50,
+      to: 6532,
+    });
   });
 
   it('stacks notes at the same moment on separate lines', () => {

@@ -121,7 +121,8 @@ export function notesOf(events: LabEvent[], multipleConnections: boolean): Omit<
       notes.push({ host: e.host, kind: 'error', t: e.t, text: e.errno, conn });
     else if (e.kind === 'app' && e.notice === 'eof')
       notes.push({ host: e.host, kind: 'eof', t: e.t, text: 'eof', conn });
-    else if (e.kind === 'host') notes.push({ host: e.host, kind: 'action', t: e.t, text: e.action });
+    else if (e.kind === 'host')
+      notes.push({ host: e.host, kind: 'action', t: e.t, text: e.action });
   }
   return notes;
 }
@@ -157,11 +158,7 @@ export function layoutSequence(result: RunResult): SequenceLayout {
   const oneWay = Math.max(result.config.rtt / 2, 0.001);
   const endOf = (s: SegmentRecord) => s.arrivedAt ?? s.t + oneWay;
   const notes = notesOf(result.events, result.connections.length > 1);
-  const end = Math.max(
-    result.end,
-    ...result.segments.map(endOf),
-    ...notes.map((n) => n.t),
-  );
+  const end = Math.max(result.end, ...result.segments.map(endOf), ...notes.map((n) => n.t));
 
   // First pass: which label sits on which line at each moment.
   const stack = new Stacker();
@@ -231,7 +228,11 @@ export function layoutSequence(result: RunResult): SequenceLayout {
     if (!prev || ty - prev.y >= geometry.tickSpacing) ticks.push({ t, y: ty });
   }
 
-  const breaks = map.breaks.map((b) => ({ ...b, y0: geometry.top + b.y0, y1: geometry.top + b.y1 }));
+  const breaks = map.breaks.map((b) => ({
+    ...b,
+    y0: geometry.top + b.y0,
+    y1: geometry.top + b.y1,
+  }));
   const lifelineBottom = geometry.top + map.height + geometry.lineHeight;
   return {
     width: geometry.width,

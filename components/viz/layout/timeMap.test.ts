@@ -33,7 +33,10 @@ describe('buildTimeMap', () => {
   it('collapses a quiet stretch longer than breakAfter into one fixed-height break', () => {
     const twoHours = 2 * 3600_000;
     const moments = [0, 100, 100 + twoHours, 100 + twoHours + 75_000, 100 + 2 * twoHours];
-    const map = buildTimeMap(moments.map((t) => ({ t })), options);
+    const map = buildTimeMap(
+      moments.map((t) => ({ t })),
+      options,
+    );
     expect(map.breaks).toHaveLength(2);
     const [idle, later] = map.breaks;
     expect(idle).toMatchObject({ from: 100, to: 100 + twoHours });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { handmadeAbort } from '../fixtures/handmade';
-import { chooseScale, dominantGap, layoutTimeline, linearTicks, logTicks, timelineGeometry } from './timeline';
+import {
+  chooseScale,
+  dominantGap,
+  layoutTimeline,
+  linearTicks,
+  logTicks,
+  timelineGeometry,
+} from './timeline';
 
 describe('axis choice', () => {
   it('goes logarithmic when retransmissions spread from 200 ms to minutes', () => {

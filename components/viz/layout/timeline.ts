@@ -92,13 +92,41 @@ const H = 60 * MIN;
 
 /** Tick steps a reader can say aloud. */
 const LINEAR_STEPS = [
-  1, 2, 5, 10, 20, 50, 100, 200, 500, S, 2 * S, 5 * S, 10 * S, 15 * S, 30 * S, MIN, 2 * MIN,
-  5 * MIN, 10 * MIN, 15 * MIN, 30 * MIN, H, 2 * H, 3 * H, 6 * H, 12 * H, 24 * H,
+  1,
+  2,
+  5,
+  10,
+  20,
+  50,
+  100,
+  200,
+  500,
+  S,
+  2 * S,
+  5 * S,
+  10 * S,
+  15 * S,
+  30 * S,
+  MIN,
+  2 * MIN,
+  5 * MIN,
+  10 * MIN,
+  15 * MIN,
+  30 * MIN,
+  H,
+  2 * H,
+  3 * H,
+  6 * H,
+  12 * H,
+  24 * H,
 ];
 const LOG_TICKS = [1, 10, 100, S, 10 * S, MIN, 10 * MIN, H, 10 * H];
 
 /** The longest quiet stretch between marks, if it dominates the run (a broken axis fits). */
-export function dominantGap(times: number[], end: number): { from: number; to: number } | undefined {
+export function dominantGap(
+  times: number[],
+  end: number,
+): { from: number; to: number } | undefined {
   const sorted = [...new Set([0, ...times])].sort((a, b) => a - b);
   let best: { from: number; to: number } | undefined;
   for (let i = 1; i < sorted.length; i++) {
@@ -164,7 +192,11 @@ function linearAxis(end: number): Axis {
   const g = timelineGeometry;
   const lin = scaleLinear().domain([0, end]).range([g.left, g.right]).clamp(true);
   const x = (t: number) => lin(t);
-  return { scale: 'linear', x, ticks: linearTicks(0, end).map((t) => ({ t, x: x(t), label: formatCompact(t) })) };
+  return {
+    scale: 'linear',
+    x,
+    ticks: linearTicks(0, end).map((t) => ({ t, x: x(t), label: formatCompact(t) })),
+  };
 }
 
 /** Linear on both sides of one collapsed quiet stretch (d3's piecewise-linear domain). */

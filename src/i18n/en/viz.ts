@@ -81,7 +81,8 @@ const viz: Strings<typeof zhViz> = {
     },
     'still-established': {
       title: 'Nothing went wrong',
-      explanation: 'The connection was not disturbed and is still ESTABLISHED at the end of the run.',
+      explanation:
+        'The connection was not disturbed and is still ESTABLISHED at the end of the run.',
     },
   },
 
@@ -230,8 +231,7 @@ const viz: Strings<typeof zhViz> = {
 
   tree: {
     title: 'The whole lesson as one decision tree',
-    description:
-      'Every leaf is an outcome. The highlighted one is where your latest run ended.',
+    description: 'Every leaf is an outcome. The highlighted one is where your latest run ended.',
     reached: 'Your latest run ended here',
     root: 'What happened between the two hosts?',
     cable: 'The cable was pulled',

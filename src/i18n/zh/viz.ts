@@ -6,23 +6,28 @@ const viz = {
   outcomes: {
     'survives-after-replug': {
       title: '幸存：重传送达了',
-      explanation: '网线拔掉期间数据丢了，但插回之后的一次重传送达了对端，连接照常继续，应用什么也没察觉。',
+      explanation:
+        '网线拔掉期间数据丢了，但插回之后的一次重传送达了对端，连接照常继续，应用什么也没察觉。',
     },
     'sender-aborts': {
       title: '发送方放弃了（ETIMEDOUT）',
-      explanation: '发送方一直重传却等不到确认，重传时间预算耗尽后它丢弃连接、向应用报告 ETIMEDOUT，对端对此一无所知。',
+      explanation:
+        '发送方一直重传却等不到确认，重传时间预算耗尽后它丢弃连接、向应用报告 ETIMEDOUT，对端对此一无所知。',
     },
     'peer-reset-after-abort': {
       title: '对端后来收到 RST（ECONNRESET）',
-      explanation: '一端已经悄悄丢弃了连接；另一端之后再发送时被回了一个 RST，它的应用得到 ECONNRESET。',
+      explanation:
+        '一端已经悄悄丢弃了连接；另一端之后再发送时被回了一个 RST，它的应用得到 ECONNRESET。',
     },
     'idle-forever': {
       title: '永远停在 ESTABLISHED',
-      explanation: '没有数据要发、也没有开启保活，两端都没有理由察觉网线断了：两个套接字会一直停在 ESTABLISHED。',
+      explanation:
+        '没有数据要发、也没有开启保活，两端都没有理由察觉网线断了：两个套接字会一直停在 ESTABLISHED。',
     },
     'keepalive-detects-dead-peer': {
       title: '保活探测发现对端失联',
-      explanation: '空闲一段时间后发出的保活探测全部没有回应，探测次数用完时内核发出 RST 并向应用报告 ETIMEDOUT。',
+      explanation:
+        '空闲一段时间后发出的保活探测全部没有回应，探测次数用完时内核发出 RST 并向应用报告 ETIMEDOUT。',
     },
     'keepalive-answered': {
       title: '保活探测得到回应',
@@ -38,11 +43,13 @@ const viz = {
     },
     'user-timeout': {
       title: 'TCP_USER_TIMEOUT 终止了连接',
-      explanation: '数据未被确认的时间超过了应用设置的 TCP_USER_TIMEOUT，内核中止连接并报告 ETIMEDOUT。',
+      explanation:
+        '数据未被确认的时间超过了应用设置的 TCP_USER_TIMEOUT，内核中止连接并报告 ETIMEDOUT。',
     },
     'process-crash': {
       title: '进程退出，内核替它收尾',
-      explanation: '进程死了，但主机的内核还活着：它关闭套接字并发出 FIN（或 RST），对端立刻就知道了。',
+      explanation:
+        '进程死了，但主机的内核还活着：它关闭套接字并发出 FIN（或 RST），对端立刻就知道了。',
     },
     'host-crash': {
       title: '主机崩溃，一声不响',
@@ -162,7 +169,8 @@ const viz = {
 
   diagram: {
     title: '报文时序图',
-    description: '时间自上而下流逝。左边是客户端，右边是服务器；每个箭头是一个报文，在断开处终止的箭头表示丢失。',
+    description:
+      '时间自上而下流逝。左边是客户端，右边是服务器；每个箭头是一个报文，在断开处终止的箭头表示丢失。',
     gap: '⋯ 空闲 {d} ⋯',
     hint: '把鼠标移到箭头上，或用 Tab 聚焦后按 ↑ ↓ 切换，可以查看每个报文的详情。',
     detailsHeading: '报文详情',
