@@ -10,12 +10,28 @@ export interface EventTableProps {
   lang: VizLang;
 }
 
+/** A page with more rows than this would be slow to render; keep both ends of such a run. */
+export const MAX_ROWS = 3000;
+
 export function EventTable({ result, lang }: EventTableProps) {
   const t = vizStrings(lang);
-  const rows = result.events.map((e) => describeEvent(e, result, lang));
+  const all = result.events;
+  const half = MAX_ROWS / 2;
+  const head = all.length > MAX_ROWS ? all.slice(0, half) : all;
+  const tail = all.length > MAX_ROWS ? all.slice(all.length - half) : [];
+  const row = (event: (typeof all)[number], key: number) => {
+    const r = describeEvent(event, result, lang);
+    return (
+      <tr key={key} data-kind={r.kind}>
+        <td className="viz-num">{formatCompact(r.t)}</td>
+        <td>{r.host}</td>
+        <td>{r.what}</td>
+      </tr>
+    );
+  };
   return (
     <details className="viz-events">
-      <summary>{fill(t.events.toggle, { n: rows.length })}</summary>
+      <summary>{fill(t.events.toggle, { n: all.length })}</summary>
       <div className="viz-table-scroll">
         <table>
           <caption>{t.events.caption}</caption>
@@ -27,13 +43,15 @@ export function EventTable({ result, lang }: EventTableProps) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row, i) => (
-              <tr key={i} data-kind={row.kind}>
-                <td className="viz-num">{formatCompact(row.t)}</td>
-                <td>{row.host}</td>
-                <td>{row.what}</td>
+            {head.map((e, i) => row(e, i))}
+            {tail.length > 0 && (
+              <tr>
+                <td colSpan={3} className="viz-muted">
+                  {fill(t.events.omittedRows, { n: all.length - MAX_ROWS })}
+                </td>
               </tr>
-            ))}
+            )}
+            {tail.map((e, i) => row(e, all.length - half + i))}
           </tbody>
         </table>
       </div>

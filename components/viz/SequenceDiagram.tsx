@@ -98,7 +98,7 @@ export function SequenceDiagram({ result, lang, onSelect }: SequenceDiagramProps
 
   const show = (index: number | undefined) => {
     setShown(index);
-    onSelect?.(index === undefined ? undefined : result.segments[index]);
+    onSelect?.(index === undefined ? undefined : layout.arrows[index]?.segment);
   };
 
   const focusArrow = (index: number) => {
@@ -124,7 +124,7 @@ export function SequenceDiagram({ result, lang, onSelect }: SequenceDiagramProps
     focusArrow(target);
   };
 
-  const shownSegment = shown === undefined ? undefined : result.segments[shown];
+  const shownSegment = shown === undefined ? undefined : layout.arrows[shown]?.segment;
 
   // Lifelines are solid except across collapsed breaks, where they turn dotted.
   const lifelinePieces: { y0: number; y1: number; dotted: boolean }[] = [];
@@ -193,7 +193,12 @@ export function SequenceDiagram({ result, lang, onSelect }: SequenceDiagramProps
                   <path key={x} d={`M${x - 7},${mid - 2} l14,-5 M${x - 7},${mid + 5} l14,-5`} />
                 ))}
                 <text x={(layout.clientX + layout.serverX) / 2} y={mid + 4} textAnchor="middle">
-                  {fill(t.diagram.gap, { d: formatDuration(b.to - b.from, lang) })}
+                  {layout.omitted && b.from >= layout.omitted.from && b.to <= layout.omitted.to
+                    ? fill(t.diagram.omitted, {
+                        d: formatDuration(b.to - b.from, lang),
+                        n: layout.omitted.count,
+                      })
+                    : fill(t.diagram.gap, { d: formatDuration(b.to - b.from, lang) })}
                 </text>
               </g>
             );

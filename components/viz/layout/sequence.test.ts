@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handmadeAbort } from '../fixtures/handmade';
-import { geometry, layoutSequence, readableAngle } from './sequence';
+import { MAX_ARROWS, geometry, layoutSequence, readableAngle } from './sequence';
 
 describe('layoutSequence', () => {
   const layout = layoutSequence(handmadeAbort);
@@ -56,5 +56,28 @@ describe('readableAngle', () => {
   it('keeps text upright for arrows in both directions', () => {
     expect(readableAngle(0, 0, 100, 10)).toBeCloseTo(5.71, 1);
     expect(readableAngle(100, 0, 0, 10)).toBeCloseTo(-5.71, 1);
+  });
+});
+
+describe('a run too long to draw every segment', () => {
+  // A ping every second for twenty minutes: 1200 segments.
+  const base = handmadeAbort.segments[2]!;
+  const segments = Array.from({ length: 1200 }, (_, id) => ({
+    ...base,
+    id,
+    t: 1000 * id,
+    arrivedAt: 1000 * id + 10,
+  }));
+  const layout = layoutSequence({ ...handmadeAbort, segments, end: 1_200_000, outages: [] });
+
+  it('draws the first and the last segments and says how many it left out', () => {
+    expect(layout.arrows).toHaveLength(MAX_ARROWS);
+    expect(layout.arrows[0]!.segment.id).toBe(0);
+    expect(layout.arrows[MAX_ARROWS - 1]!.segment.id).toBe(1199);
+    expect(layout.omitted).toEqual({ from: 199_010, to: 1_000_000, count: 800 });
+  });
+
+  it('collapses the left-out stretch into a break', () => {
+    expect(layout.breaks).toEqual([expect.objectContaining({ from: 199_010, to: 1_000_000 })]);
   });
 });

@@ -63,6 +63,13 @@ export interface Tick {
   y: number;
 }
 
+/** Segments left out of a very long run, drawn as one break between the first and last ones. */
+export interface Omission {
+  from: number;
+  to: number;
+  count: number;
+}
+
 export interface SequenceLayout {
   width: number;
   height: number;
@@ -76,6 +83,27 @@ export interface SequenceLayout {
   breaks: TimeBreak[];
   ticks: Tick[];
   end: number;
+  omitted?: Omission;
+}
+
+/** Beyond this many segments a diagram stops being readable (and fast): keep both ends. */
+export const MAX_ARROWS = 400;
+
+/** The segments to draw: all of them, or the first and last MAX_ARROWS / 2 of a huge run. */
+export function visibleSegments(segments: SegmentRecord[]): {
+  shown: SegmentRecord[];
+  omitted?: Omission;
+} {
+  if (segments.length <= MAX_ARROWS) return { shown: segments };
+  const half = MAX_ARROWS / 2;
+  const head = segments.slice(0, half);
+  const tail = segments.slice(segments.length - half);
+  const lastHead = head[head.length - 1]!;
+  const from = Math.max(lastHead.t, lastHead.arrivedAt ?? lastHead.t);
+  return {
+    shown: [...head, ...tail],
+    omitted: { from, to: tail[0]!.t, count: segments.length - MAX_ARROWS },
+  };
 }
 
 function hostX(host: HostName): number {
@@ -157,31 +185,41 @@ export function readableAngle(x1: number, y1: number, x2: number, y2: number): n
 export function layoutSequence(result: RunResult): SequenceLayout {
   const oneWay = Math.max(result.config.rtt / 2, 0.001);
   const endOf = (s: SegmentRecord) => s.arrivedAt ?? s.t + oneWay;
-  const notes = notesOf(result.events, result.connections.length > 1);
-  const end = Math.max(result.end, ...result.segments.map(endOf), ...notes.map((n) => n.t));
+  const { shown: segments, omitted } = visibleSegments(result.segments);
+  const inOmission = (t: number) => omitted !== undefined && t > omitted.from && t < omitted.to;
+  const notes = notesOf(result.events, result.connections.length > 1).filter(
+    (n) => !inOmission(n.t),
+  );
+  const end = Math.max(result.end, ...segments.map(endOf), ...notes.map((n) => n.t));
 
   // First pass: which label sits on which line at each moment.
   const stack = new Stacker();
-  const sendLine = result.segments.map((s) => stack.next(s.t, s.from, 'arrow'));
-  const endLine = result.segments.map((s) => stack.next(endOf(s), s.to, 'arrow'));
+  const sendLine = segments.map((s) => stack.next(s.t, s.from, 'arrow'));
+  const endLine = segments.map((s) => stack.next(endOf(s), s.to, 'arrow'));
   const noteLine = notes.map((n) => stack.next(n.t, n.host, 'note'));
   const reserve = stack.reserveAt();
 
   const moments: Moment[] = [{ t: 0 }, { t: end }];
-  for (const s of result.segments) moments.push({ t: s.t }, { t: endOf(s) });
+  for (const s of segments) moments.push({ t: s.t }, { t: endOf(s) });
   for (const n of notes) moments.push({ t: n.t });
-  for (const o of result.outages) moments.push({ t: o.from }, { t: o.to ?? end });
+  for (const o of result.outages) {
+    for (const t of [o.from, o.to ?? end]) if (!inOmission(t)) moments.push({ t });
+  }
   for (const m of moments) m.reserve = reserve.get(m.t) ?? 0;
 
-  const map = buildTimeMap(moments, {
-    ...defaultTimeMapOptions,
-    // Scale gaps against the path's one-way delay, so a flight is always visibly sloped.
-    unit: Math.max(oneWay / 6, 0.01),
-  });
+  const map = buildTimeMap(
+    moments,
+    {
+      ...defaultTimeMapOptions,
+      // Scale gaps against the path's one-way delay, so a flight is always visibly sloped.
+      unit: Math.max(oneWay / 6, 0.01),
+    },
+    omitted ? [omitted] : [],
+  );
   const y = (t: number) => geometry.top + map.y(t);
   const line = (n: number) => n * geometry.lineHeight;
 
-  const arrows: Arrow[] = result.segments.map((segment, i) => {
+  const arrows: Arrow[] = segments.map((segment, i) => {
     const x1 = hostX(segment.from);
     const xTo = hostX(segment.to);
     const y1 = y(segment.t) + line(sendLine[i]!);
@@ -219,7 +257,7 @@ export function layoutSequence(result: RunResult): SequenceLayout {
   const placedNotes: Note[] = notes.map((n, i) => ({ ...n, y: y(n.t) + line(noteLine[i]!) }));
 
   // Time ticks: at every send and every note, unless too close to the previous tick.
-  const tickTimes = [...new Set([0, ...result.segments.map((s) => s.t), ...notes.map((n) => n.t)])];
+  const tickTimes = [...new Set([0, ...segments.map((s) => s.t), ...notes.map((n) => n.t)])];
   tickTimes.sort((a, b) => a - b);
   const ticks: Tick[] = [];
   for (const t of tickTimes) {
@@ -247,5 +285,6 @@ export function layoutSequence(result: RunResult): SequenceLayout {
     breaks,
     ticks,
     end,
+    omitted,
   };
 }

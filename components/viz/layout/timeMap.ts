@@ -67,6 +67,8 @@ function mergeMoments(moments: Moment[]): Required<Moment>[] {
 export function buildTimeMap(
   moments: Moment[],
   options: TimeMapOptions = defaultTimeMapOptions,
+  /** Stretches to collapse whatever their length (segments left out of a huge run). */
+  forced: { from: number; to: number }[] = [],
 ): TimeMap {
   const merged = mergeMoments(moments);
   if (merged.length === 0) merged.push({ t: 0, reserve: 0 });
@@ -78,7 +80,8 @@ export function buildTimeMap(
     if (prev) {
       const gap = m.t - prev.t;
       const prevY = y;
-      if (gap >= options.breakAfter) {
+      const isForced = forced.some((f) => f.from <= prev.t && m.t <= f.to);
+      if (gap >= options.breakAfter || (isForced && gap > 0)) {
         const y0 = prevY + Math.max(prev.reserve, options.minGap / 2);
         y = y0 + options.breakHeight;
         breaks.push({ from: prev.t, to: m.t, y0, y1: y });

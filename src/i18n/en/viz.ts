@@ -181,6 +181,7 @@ const viz: Strings<typeof zhViz> = {
     description:
       'Time flows down. The client is on the left, the server on the right; each arrow is one segment, and an arrow that stops at a break was lost.',
     gap: '⋯ {d} idle ⋯',
+    omitted: '⋯ {d}: {n} segments not drawn (the event table lists them all) ⋯',
     hint: 'Hover an arrow, or Tab to the diagram and use ↑ ↓, to see each segment’s details.',
     detailsHeading: 'Segment details',
     sent: 'sent at {t}',
@@ -226,6 +227,7 @@ const viz: Strings<typeof zhViz> = {
     segmentSent: 'sent {label}',
     segmentArrived: 'received {label}',
     segmentLost: 'lost {label} ({reason})',
+    omittedRows: '⋯ {n} more events in between ⋯',
     bothHosts: 'wire',
   },
 

@@ -172,6 +172,7 @@ const viz = {
     description:
       '时间自上而下流逝。左边是客户端，右边是服务器；每个箭头是一个报文，在断开处终止的箭头表示丢失。',
     gap: '⋯ 空闲 {d} ⋯',
+    omitted: '⋯ {d}，其间 {n} 个报文没有画出（事件表里有全部）⋯',
     hint: '把鼠标移到箭头上，或用 Tab 聚焦后按 ↑ ↓ 切换，可以查看每个报文的详情。',
     detailsHeading: '报文详情',
     sent: '{t} 发出',
@@ -217,6 +218,7 @@ const viz = {
     segmentSent: '发出 {label}',
     segmentArrived: '收到 {label}',
     segmentLost: '丢失 {label}（{reason}）',
+    omittedRows: '⋯ 中间还有 {n} 条事件 ⋯',
     bothHosts: '线路',
   },
 
