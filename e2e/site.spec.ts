@@ -206,6 +206,27 @@ test.describe('theme', () => {
   });
 });
 
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('no page scrolls sideways, and the chapter text comes before the chapter list', async ({
+    page,
+  }) => {
+    for (const path of pages) {
+      await page.goto(path);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
+      if (chapterPath.test(path)) {
+        const mainTop = (await page.locator('main').boundingBox())!.y;
+        const navTop = (await page.locator('nav.sidebar').boundingBox())!.y;
+        expect(mainTop, path).toBeLessThan(navTop);
+      }
+    }
+  });
+});
+
 test('keyboard alone reaches every control on a chapter page', async ({ page }) => {
   await page.goto('en/the-question/');
   const controls = await page.evaluate(() => {

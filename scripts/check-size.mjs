@@ -92,34 +92,45 @@ function moduleGraph(entryFiles, inlineModules, pageUrl) {
 
 const attribute = (tag, name) => new RegExp(`\\s${name}=["']([^"']+)["']`).exec(tag)?.[1];
 
+// References from a page to its own files that are not in dist: counting them as zero bytes would
+// pass any budget, so they fail the check instead.
+const missing = [];
+function localFile(reference, page) {
+  if (!reference || !reference.startsWith('/')) return null;
+  const file = fileForUrl(reference);
+  if (!file) missing.push(`${page} → ${reference}`);
+  return file;
+}
+
 function analysePage(file) {
   const html = readFileSync(file, 'utf8');
   const pageUrl = urlForFile(file);
+  const page = relative(dist, file);
   const css = new Set();
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
     if (/\srel=["']?stylesheet/.test(tag)) {
-      const target = fileForUrl(attribute(tag, 'href') ?? '');
+      const target = localFile(attribute(tag, 'href'), page);
       if (target) css.add(target);
     }
   }
   const entries = [];
   const inline = [];
-  for (const [tag, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const src = attribute(tag, 'src');
+  for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const src = attribute(attributes, 'src');
     if (src) {
-      const target = fileForUrl(src);
+      const target = localFile(src, page);
       if (target) entries.push(target);
-    } else if (/type=["']?module/.test(tag)) {
+    } else if (/type=["']?module/.test(attributes)) {
       inline.push(body);
     }
   }
   for (const [tag] of html.matchAll(/<(?:astro-island|link)\b[^>]*>/g)) {
     for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) {
-      const target = fileForUrl(attribute(tag, name) ?? '');
+      const target = localFile(attribute(tag, name), page);
       if (target) entries.push(target);
     }
     if (/\srel=["']?modulepreload/.test(tag)) {
-      const target = fileForUrl(attribute(tag, 'href') ?? '');
+      const target = localFile(attribute(tag, 'href'), page);
       if (target) entries.push(target);
     }
   }
@@ -130,12 +141,13 @@ function analysePage(file) {
     readFileSync(chunk, 'utf8').includes('vs/editor');
   const monaco = [...lazy].filter(isMonaco);
   return {
-    page: relative(dist, file),
+    page,
     html: gzipBytes(file),
     css: sum(css),
     js: sum(eager),
     jsFiles: eager.size,
     lazy: sum(lazy),
+    lazyFiles: lazy.size,
     monaco: sum(monaco),
     monacoFiles: monaco.length,
   };
@@ -162,6 +174,13 @@ if (pages.length === 0) {
   process.exit(1);
 }
 const rows = pages.map(analysePage);
+if (missing.length > 0) {
+  console.error(
+    `Pages refer to files that are not in ${dist} (was the site built with BASE_PATH=${base}?):\n  ` +
+      missing.join('\n  '),
+  );
+  process.exit(1);
+}
 const failures = [];
 const table = rows.map((row) => {
   const mark = (key) => {
@@ -178,7 +197,7 @@ const table = rows.map((row) => {
     'HTML gz': mark('html'),
     'CSS gz': mark('css'),
     'JS gz (files)': `${mark('js')} (${row.jsFiles})`,
-    'on demand gz': kb(row.lazy),
+    'on demand gz (files)': `${kb(row.lazy)} (${row.lazyFiles})`,
     'Monaco gz (files)': `${kb(row.monaco)} (${row.monacoFiles})`,
   };
 });

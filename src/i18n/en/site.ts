@@ -17,7 +17,7 @@ const site: Strings<typeof zhSite> = {
   themeToggleHint: 'Switch between light and dark theme',
   search: 'Search',
   searchLabel: 'Search the lesson',
-  searchPlaceholder: 'Type a word, e.g. retransmission',
+  searchPlaceholder: 'e.g. keepalive',
   searchNoResults: 'No results.',
   searchResultsCount: '{n} results',
   searchNeedsJs: 'Search needs JavaScript. You can still read every chapter from the list.',

@@ -14,7 +14,7 @@ const site = {
   themeToggleHint: '切换浅色与深色主题',
   search: '搜索',
   searchLabel: '搜索课程',
-  searchPlaceholder: '输入关键词，例如 重传',
+  searchPlaceholder: '例如：重传',
   searchNoResults: '没有找到结果。',
   searchResultsCount: '找到 {n} 个结果',
   searchNeedsJs: '搜索需要启用 JavaScript。也可以从左侧章节列表直接阅读。',
