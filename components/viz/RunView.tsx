@@ -1,7 +1,7 @@
 // Everything a run shows, composed: the outcome card, the sequence diagram, the timeline, the
 // `ss -tn` table and the event table. Playgrounds embed this with the run they computed.
 // Focusing a segment in the diagram moves the socket table to that moment.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RunResult } from 'tcp-lab';
 import { EventTable } from './EventTable';
 import { rememberOutcome } from './latestOutcome';
@@ -19,7 +19,11 @@ export interface RunViewProps {
   conn?: number;
   /** Heading level of the card title, to fit the page's outline. */
   headingLevel?: 2 | 3 | 4;
-  /** This run is the reader's own: remember its outcome for the decision tree (browser only). */
+  /**
+   * Remember the outcome for the decision tree on the summary page (browser only). Any result
+   * that replaces the first one is a run the reader made and is always remembered; `remember`
+   * also counts the first one.
+   */
   remember?: boolean;
   /** The site's base path for chapter links (defaults to the build's BASE_URL). */
   base?: string;
@@ -38,8 +42,9 @@ export function RunView({
 
   // A new run starts the socket table at its end again.
   useEffect(() => setMoment(undefined), [result]);
+  const first = useRef(result);
   useEffect(() => {
-    if (remember) rememberOutcome(result.outcome.id);
+    if (remember || result !== first.current) rememberOutcome(result.outcome.id);
   }, [remember, result]);
 
   return (
