@@ -33,6 +33,11 @@ export interface Sysctls {
 
 export interface HostOptions {
   sysctl?: Partial<Sysctls>;
+  /**
+   * A permanent ARP entry for the next hop (default false): the host never has to resolve it,
+   * so its own sends while unplugged end in ETIMEDOUT instead of EHOSTUNREACH.
+   */
+  staticNeighbour?: boolean;
 }
 
 export interface LabOptions {

@@ -1,0 +1,406 @@
+/**
+ * The application's side of a socket: what a program sees (connect, data, EOF, errno) and the
+ * lesson's application helpers (closeWhenIdle, heartbeat), written as ordinary code over the
+ * socket API — timers, send() and close(), nothing the kernel does for it.
+ */
+import type { HeartbeatOptions, KeepAliveOptions, SocketEvent, SocketHandle } from './api.ts';
+import { checkInteger } from './config.ts';
+import { parseMicros } from './duration.ts';
+import { LabError } from './errors.ts';
+import type { HostKernel } from './host.ts';
+import { Timer } from './queue.ts';
+import { tcpDone } from './tcp/done.ts';
+import { tcpQueueData, tcpQueueFin, tcpSendActiveReset, tcpWriteXmit } from './tcp/output.ts';
+import type { TcpSock } from './tcp/sock.ts';
+import { keepaliveTimeElapsed, keepaliveTimeWhen, resetKeepaliveTimer } from './tcp/timers.ts';
+import type { Cause, Errno, HostName, TcpStateName } from './types.ts';
+
+type Listener = (...args: never[]) => void;
+
+const PING = 'PING';
+const PONG = 'PONG';
+
+function utf8Length(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+export class SocketApp implements SocketHandle {
+  readonly host: HostName;
+  readonly conn: number;
+  readonly k: HostKernel;
+  sock: TcpSock | undefined;
+  /** First errno the application saw, and when (µs). */
+  error: Errno | undefined;
+  errorAtUs = 0;
+  /** Why this side's connection ended, as the application would explain it. */
+  cause: Cause | undefined;
+  /** close() was called (by the program, an application helper, or process exit). */
+  closed = false;
+  /** The process that owned it is gone. */
+  dead = false;
+  sawEof = false;
+  private paused = false;
+  private connected = false;
+  private everConnected = false;
+  private readonly listeners = new Map<SocketEvent, Listener[]>();
+  /** Messages the kernel holds that the application has not read yet. */
+  private unread: { texts: string[]; bytes: number }[] = [];
+  /** Writes made before the connection was established. */
+  private early: (string | number)[] = [];
+  private keepalive: { on: boolean; idleS: number; intvlS: number; cnt: number } | undefined;
+  private userTimeoutMs: number | undefined;
+  private idleUs = 0;
+  private idleTimer: Timer | undefined;
+  private heartbeatCfg: { everyUs: number; timeoutUs: number } | undefined;
+  private pingTimer: Timer | undefined;
+  private deadlineTimer: Timer | undefined;
+
+  constructor(k: HostKernel, conn: number) {
+    this.k = k;
+    this.host = k.name;
+    this.conn = conn;
+    k.apps.push(this);
+  }
+
+  private get now(): number {
+    return this.k.sim.now;
+  }
+
+  get state(): TcpStateName {
+    if (this.sock) return this.sock.state;
+    return this.host === 'server' && !this.closed && this.k.listening ? 'LISTEN' : 'CLOSED';
+  }
+
+  private log(notice: 'connected' | 'data' | 'eof' | 'error' | 'sent' | 'closed' | 'log', extra: { errno?: Errno; bytes?: number; detail?: string } = {}): void {
+    this.k.sim.rec.event(this.now, { kind: 'app', host: this.host, conn: this.conn, notice, ...extra });
+  }
+
+  private emit(event: SocketEvent, ...args: unknown[]): void {
+    for (const fn of this.listeners.get(event) ?? []) (fn as (...a: unknown[]) => void)(...args);
+  }
+
+  /** The process can run code (not hung, not dead, host up). */
+  private get running(): boolean {
+    return !this.dead && this.k.up && this.k.process === 'running';
+  }
+
+  // ——— Kernel → application ———
+
+  attach(sk: TcpSock): void {
+    this.sock = sk;
+    sk.app = this;
+    if (this.keepalive) this.applyKeepalive();
+    if (this.userTimeoutMs !== undefined) sk.userTimeoutMs = this.userTimeoutMs;
+  }
+
+  kernelConnected(): void {
+    this.connected = true;
+    this.everConnected = true;
+    this.log('connected');
+    if (this.closed) {
+      this.kernelClose(this.cause ?? 'close');
+      return;
+    }
+    this.emit('connect');
+    const early = this.early;
+    this.early = [];
+    for (const data of early) this.send(data);
+    if (this.idleUs) this.armIdle();
+    if (this.heartbeatCfg) this.startHeartbeat();
+  }
+
+  kernelData(texts: string[], bytes: number): void {
+    this.unread.push({ texts, bytes });
+    this.read();
+  }
+
+  /** recv(): hand queued messages to the program, if it is reading. */
+  private read(): void {
+    const sk = this.sock;
+    if (!sk || this.paused || !this.running || this.closed) return;
+    const batch = this.unread;
+    this.unread = [];
+    for (const { texts, bytes } of batch) {
+      sk.rcvQueue = Math.max(0, sk.rcvQueue - bytes);
+      this.k.snapshot(sk);
+      this.log('data', { bytes, ...(texts.length ? { detail: texts.join('') } : {}) });
+      if (this.idleUs) this.armIdle();
+      this.emit('data', texts.join(''), bytes);
+      for (const text of texts) {
+        if (text === PING && this.running && !this.closed) this.send(PONG);
+        if (text === PONG && this.heartbeatCfg) this.deadlineTimer?.armAt(this.now + this.heartbeatCfg.timeoutUs);
+      }
+    }
+  }
+
+  kernelEof(): void {
+    this.sawEof = true;
+    if (this.dead) return;
+    this.log('eof');
+    this.emit('end');
+  }
+
+  kernelError(errno: Errno, cause: Cause): void {
+    this.stopTimers();
+    if (this.dead || this.closed) return;
+    this.noteError(errno);
+    this.cause ??= cause;
+    this.emit('error', errno);
+    this.emit('close');
+  }
+
+  private noteError(errno: Errno): void {
+    if (this.error === undefined) {
+      this.error = errno;
+      this.errorAtUs = this.now;
+    }
+    this.log('error', { errno });
+  }
+
+  hostCrashed(): void {
+    this.stopTimers();
+    this.dead = true;
+    if (this.sock) this.cause ??= 'host-crash';
+  }
+
+  processExit(): void {
+    if (this.dead) return;
+    this.stopTimers();
+    if (!this.closed && this.sock && this.sock.state !== 'CLOSED') {
+      this.closed = true;
+      this.cause ??= 'process-exit';
+      this.kernelClose('process-exit');
+    }
+    this.dead = true;
+  }
+
+  /** tcp_close(): RST if unread data remains (RFC 2525 §2.17), else FIN; the socket becomes an orphan. */
+  private kernelClose(cause: Cause): void {
+    const sk = this.sock;
+    if (!sk) return;
+    sk.dead = true;
+    sk.cause ??= cause;
+    // Data the kernel holds but the program never read counts as unread.
+    if (sk.rcvQueue > 0 && sk.state !== 'CLOSED') {
+      this.log('log', { detail: `close() with ${sk.rcvQueue} unread bytes: RST instead of FIN` });
+      tcpSendActiveReset(sk);
+      tcpDone(sk, cause);
+      return;
+    }
+    switch (sk.state) {
+      case 'SYN_SENT':
+      case 'SYN_RECV':
+        tcpDone(sk, cause);
+        break;
+      case 'ESTABLISHED':
+        sk.setState('FIN_WAIT1');
+        tcpQueueFin(sk);
+        tcpWriteXmit(sk);
+        break;
+      case 'CLOSE_WAIT':
+        sk.setState('LAST_ACK');
+        tcpQueueFin(sk);
+        tcpWriteXmit(sk);
+        break;
+      default:
+    }
+  }
+
+  // ——— The program's socket API ———
+
+  send(data: string | number): void {
+    let bytes: number;
+    let text: string | undefined;
+    if (typeof data === 'string') {
+      text = data;
+      bytes = utf8Length(data);
+    } else {
+      bytes = checkInteger('send(data)', data, 0, 1e9, 'a string or a whole number of bytes');
+    }
+    if (this.k.process === 'hung' && !this.dead) {
+      this.log('log', { detail: 'send() not run: the process is hung' });
+      return;
+    }
+    const sk = this.sock;
+    if (this.closed || this.dead || (this.everConnected && (!sk || sk.state === 'CLOSED'))) {
+      // sk_stream_error(): a write on a dead or closed socket fails with EPIPE (+ SIGPIPE).
+      this.noteError('EPIPE');
+      this.emit('error', 'EPIPE');
+      return;
+    }
+    if (!this.connected || !sk) {
+      this.early.push(data);
+      return;
+    }
+    if (bytes === 0) return;
+    tcpQueueData(sk, bytes, text);
+    this.log('sent', { bytes, ...(text !== undefined ? { detail: text } : {}) });
+    tcpWriteXmit(sk);
+    this.k.snapshot(sk);
+  }
+
+  close(): void {
+    this.closeBecause('close');
+  }
+
+  private closeBecause(cause: Cause): void {
+    if (this.closed || this.dead) return;
+    if (this.k.process === 'hung') {
+      this.log('log', { detail: 'close() not run: the process is hung' });
+      return;
+    }
+    this.closed = true;
+    this.cause ??= cause;
+    this.stopTimers();
+    this.log('closed', { detail: cause });
+    if (this.sock && this.connected) this.kernelClose(cause);
+    else if (this.sock && (this.sock.state === 'SYN_SENT' || this.sock.state === 'SYN_RECV')) this.kernelClose(cause);
+    this.emit('close');
+  }
+
+  setKeepAlive(enable: boolean, options: KeepAliveOptions = {}): void {
+    if (typeof enable !== 'boolean') {
+      throw new LabError('setKeepAlive(enable)', 'setKeepAlive(enable): enable must be true or false.');
+    }
+    const seconds = (value: KeepAliveOptions['idle'], name: string): number => {
+      if (value === undefined) return 0;
+      const us = parseMicros(value, name);
+      if (us % 1_000_000 !== 0 || us < 1_000_000 || us > 32767_000_000) {
+        throw new LabError(name, `${name}: the kernel takes whole seconds from 1 s to 32767 s; ${String(value)} is not one.`);
+      }
+      return us / 1_000_000;
+    };
+    const idleS = seconds(options.idle, 'setKeepAlive idle (TCP_KEEPIDLE)');
+    const intvlS = seconds(options.interval, 'setKeepAlive interval (TCP_KEEPINTVL)');
+    const cnt = options.count === undefined ? 0 : checkInteger('setKeepAlive count (TCP_KEEPCNT)', options.count, 1, 127);
+    const prev = this.keepalive;
+    this.keepalive = {
+      on: enable,
+      idleS: idleS || prev?.idleS || 0,
+      intvlS: intvlS || prev?.intvlS || 0,
+      cnt: cnt || prev?.cnt || 0,
+    };
+    this.applyKeepalive();
+  }
+
+  /** SO_KEEPALIVE (tcp_set_keepalive()) and TCP_KEEPIDLE (tcp_sock_set_keepidle_locked()). */
+  private applyKeepalive(): void {
+    const sk = this.sock;
+    const ka = this.keepalive;
+    if (!sk || !ka) return;
+    const idleChanged = ka.idleS !== sk.keepIdleS;
+    sk.keepIdleS = ka.idleS;
+    sk.keepIntvlS = ka.intvlS;
+    sk.keepCnt = ka.cnt;
+    const live = sk.state !== 'CLOSED' && sk.state !== 'LISTEN';
+    if (!ka.on) {
+      sk.keepaliveOn = false;
+      sk.keepaliveTimer.cancel();
+      return;
+    }
+    if (!sk.keepaliveOn) {
+      sk.keepaliveOn = true;
+      if (live) resetKeepaliveTimer(sk, keepaliveTimeWhen(sk));
+    } else if (idleChanged && live && sk.state !== 'SYN_SENT' && sk.state !== 'SYN_RECV') {
+      const left = keepaliveTimeWhen(sk) - keepaliveTimeElapsed(sk);
+      resetKeepaliveTimer(sk, Math.max(left, 0));
+    }
+  }
+
+  setUserTimeout(timeout: string | number): void {
+    const us = parseMicros(timeout, 'setUserTimeout(timeout)');
+    if (us > 2_147_483_647_000) throw new LabError('setUserTimeout(timeout)', 'setUserTimeout(timeout): the kernel takes at most 2147483647 ms.');
+    this.userTimeoutMs = Math.round(us / 1000);
+    if (this.sock) this.sock.userTimeoutMs = this.userTimeoutMs;
+  }
+
+  closeWhenIdle(timeout: string | number): void {
+    const us = parseMicros(timeout, 'closeWhenIdle(timeout)');
+    if (us <= 0) throw new LabError('closeWhenIdle(timeout)', 'closeWhenIdle(timeout): the idle timeout must be longer than 0.');
+    this.idleUs = us;
+    this.idleTimer ??= new Timer(this.k.sim.queue, () => this.onIdle());
+    if (this.connected) this.armIdle();
+  }
+
+  private armIdle(): void {
+    this.idleTimer?.armAt(this.now + this.idleUs);
+  }
+
+  private onIdle(): void {
+    if (!this.running || this.closed) return;
+    this.k.sim.rec.event(this.now, { kind: 'timer', host: this.host, conn: this.conn, timer: 'app-idle' });
+    this.closeBecause('app-idle');
+  }
+
+  heartbeat(options: HeartbeatOptions): void {
+    if (options === null || typeof options !== 'object') {
+      throw new LabError('heartbeat(options)', "heartbeat(options): pass { every: '1s', timeout: '3.5s' }.");
+    }
+    const everyUs = parseMicros(options.every, 'heartbeat every');
+    const timeoutUs = parseMicros(options.timeout, 'heartbeat timeout');
+    if (everyUs <= 0) throw new LabError('heartbeat every', 'heartbeat every: the ping interval must be longer than 0.');
+    if (timeoutUs <= 0) throw new LabError('heartbeat timeout', 'heartbeat timeout: the timeout must be longer than 0.');
+    this.heartbeatCfg = { everyUs, timeoutUs };
+    if (this.connected) this.startHeartbeat();
+  }
+
+  private startHeartbeat(): void {
+    const cfg = this.heartbeatCfg!;
+    this.pingTimer ??= new Timer(this.k.sim.queue, () => this.onPing());
+    this.deadlineTimer ??= new Timer(this.k.sim.queue, () => this.onDeadline());
+    this.pingTimer.armAt(this.now + cfg.everyUs);
+    this.deadlineTimer.armAt(this.now + cfg.timeoutUs);
+  }
+
+  private onPing(): void {
+    if (!this.running || this.closed || !this.heartbeatCfg) return;
+    this.send(PING);
+    this.pingTimer!.armAt(this.now + this.heartbeatCfg.everyUs);
+  }
+
+  private onDeadline(): void {
+    if (!this.running || this.closed) return;
+    this.k.sim.rec.event(this.now, {
+      kind: 'timer',
+      host: this.host,
+      conn: this.conn,
+      timer: 'app-heartbeat',
+      detail: 'no pong in time: closing',
+    });
+    this.closeBecause('app-heartbeat');
+  }
+
+  private stopTimers(): void {
+    this.idleTimer?.cancel();
+    this.pingTimer?.cancel();
+    this.deadlineTimer?.cancel();
+  }
+
+  pauseReading(): void {
+    this.paused = true;
+  }
+
+  resumeReading(): void {
+    this.paused = false;
+    this.read();
+  }
+
+  on(event: 'data', listener: (text: string, bytes: number) => void): void;
+  on(event: 'error', listener: (errno: Errno) => void): void;
+  on(event: 'connect' | 'end' | 'close', listener: () => void): void;
+  on(event: SocketEvent, listener: Listener): void {
+    const known: SocketEvent[] = ['connect', 'data', 'end', 'error', 'close'];
+    if (!known.includes(event)) {
+      throw new LabError('on(event)', `on(event): '${String(event)}' is not a socket event; use ${known.join(', ')}.`);
+    }
+    if (typeof listener !== 'function') throw new LabError('on(listener)', 'on(event, listener): listener must be a function.');
+    const list = this.listeners.get(event) ?? [];
+    list.push(listener);
+    this.listeners.set(event, list);
+  }
+}

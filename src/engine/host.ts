@@ -1,0 +1,248 @@
+/**
+ * One host's kernel: its socket table, the listener on port 80, next-hop resolution, and what
+ * happens when the host crashes, boots, or its process dies or hangs.
+ */
+import type { SocketApp } from './app.ts';
+import type { HostConfig } from './config.ts';
+import type { Frame } from './frame.ts';
+import { frameFlags } from './frame.ts';
+import { Neighbour } from './neighbour.ts';
+import type { Sim } from './sim.ts';
+import { tcpDone } from './tcp/done.ts';
+import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
+import { emit, tcpResetXmitTimer, tcpTransmitSkb } from './tcp/output.ts';
+import { TcpSock } from './tcp/sock.ts';
+import { reqskTimerHandler, tcpKeepaliveTimer, tcpRetransmitTimer, tcpSendLossProbe } from './tcp/timers.ts';
+import type { HostName } from './types.ts';
+
+const U32 = 4294967296;
+const mod32 = (n: number): number => ((n % U32) + U32) % U32;
+
+export const ADDRESSES: Record<HostName, string> = { client: '10.0.0.2', server: '10.0.0.1' };
+export const SERVER_PORT = 80;
+
+export type ProcessState = 'running' | 'hung' | 'dead';
+
+export class HostKernel {
+  readonly name: HostName;
+  readonly peer: HostName;
+  readonly sim: Sim;
+  readonly cfg: HostConfig;
+  readonly neighbour: Neighbour;
+  up = true;
+  process: ProcessState = 'running';
+  listening: boolean;
+  /** Established and half-open sockets by "localPort|remotePort". */
+  readonly socks = new Map<string, TcpSock>();
+  /** Server side: the application handle waiting to accept each client port's connection. */
+  readonly pendingAccept = new Map<number, SocketApp>();
+  /** Every application socket handle on this host. */
+  readonly apps: SocketApp[] = [];
+
+  constructor(sim: Sim, name: HostName, cfg: HostConfig) {
+    this.sim = sim;
+    this.name = name;
+    this.peer = name === 'client' ? 'server' : 'client';
+    this.cfg = cfg;
+    this.listening = name === 'server';
+    this.neighbour = new Neighbour(sim, name, cfg.staticNeighbour);
+  }
+
+  owns(sk: TcpSock): boolean {
+    return this.socks.get(sk.key) === sk;
+  }
+
+  unhash(sk: TcpSock): void {
+    if (this.owns(sk)) this.socks.delete(sk.key);
+  }
+
+  snapshot(sk: TcpSock): void {
+    this.sim.rec.row(this.sim.now, {
+      host: this.name,
+      conn: sk.conn,
+      state: sk.state,
+      recvQ: sk.rcvQueue,
+      sendQ: sk.sendQ,
+      local: `${ADDRESSES[this.name]}:${sk.lport}`,
+      peer: `${ADDRESSES[sk.peer]}:${sk.rport}`,
+    });
+  }
+
+  /** ip_queue_xmit() → neighbour output. */
+  ipOutput(frame: Frame): void {
+    if (!this.up) return;
+    this.neighbour.output(frame);
+  }
+
+  /** tcp_v4_rcv(): find the socket, or answer a SYN on the listener, or reset. */
+  receive(f: Frame): void {
+    const sk = this.socks.get(`${f.dport}|${f.sport}`);
+    if (sk) {
+      tcpRcvStateProcess(sk, f);
+      return;
+    }
+    if (f.syn && !f.ackFlag && !f.rst && this.listening && f.dport === SERVER_PORT) {
+      this.tcpConnRequest(f);
+      return;
+    }
+    if (!f.rst) this.sendReset(f);
+  }
+
+  /** tcp_conn_request(): a SYN for the listener becomes a request socket that answers SYN-ACK. */
+  private tcpConnRequest(f: Frame): void {
+    const conn = this.sim.connOf(f.sport);
+    const sk = new TcpSock(this, conn, SERVER_PORT, f.sport, f.from);
+    sk.irs = f.seq;
+    sk.rcvNxt = f.seq + 1;
+    sk.iss = this.sim.prng.nextU32();
+    sk.sndUna = sk.iss;
+    sk.sndNxt = sk.iss + 1;
+    sk.writeSeq = sk.iss + 1;
+    sk.rto = this.sim.jiffies.timeoutInit;
+    this.socks.set(sk.key, sk);
+    const app = this.pendingAccept.get(f.sport);
+    if (app) {
+      this.pendingAccept.delete(f.sport);
+      app.attach(sk);
+    }
+    sk.setState('SYN_RECV');
+    this.sendSynAck(sk, 'syn-ack');
+    tcpResetXmitTimer(sk, 'synack', this.sim.jiffies.timeoutInit);
+  }
+
+  sendSynAck(sk: TcpSock, role: 'syn-ack'): void {
+    sk.synackSentUs = this.sim.now;
+    emit(sk, { seq: sk.iss, syn: true }, { role });
+  }
+
+  /** tcp_v4_send_reset(): answer a segment that no socket owns. Never in reply to a RST. */
+  sendReset(f: Frame): void {
+    if (f.rst) return;
+    const seq = f.ackFlag ? f.ack : 0;
+    const ack = f.ackFlag ? 0 : f.seq + (f.syn ? 1 : 0) + (f.fin ? 1 : 0) + f.len;
+    const ackFlag = !f.ackFlag;
+    const clientPort = this.name === 'client' ? f.dport : f.sport;
+    const peerSock = this.sim.hosts[f.from].socks.get(`${f.sport}|${f.dport}`);
+    const shape = { syn: false, ackFlag, fin: false, rst: true, len: 0 };
+    const rec = this.sim.rec.segment(this.sim.now, {
+      conn: this.sim.connOf(clientPort),
+      from: this.name,
+      to: f.from,
+      flags: frameFlags(shape),
+      seq: mod32(seq),
+      ack: mod32(ack),
+      relSeq: peerSock ? mod32(seq - peerSock.irs) : 0,
+      relAck: peerSock && ackFlag ? mod32(ack - peerSock.iss) : 0,
+      len: 0,
+      role: 'rst',
+    });
+    this.ipOutput({ from: this.name, to: f.from, sport: f.dport, dport: f.sport, seq, ack, ...shape, texts: [], rec });
+  }
+
+  /** A local ICMP host-unreachable for a packet that could not be sent (ARP failed). */
+  icmpHostUnreachable(f: Frame): void {
+    if (!this.up || f.rst) return;
+    const sk = this.socks.get(`${f.sport}|${f.dport}`);
+    if (sk) tcpV4Err(sk, f);
+  }
+
+  /** tcp_v4_connect() + tcp_connect(): SYN now, retransmission timer at TCP_TIMEOUT_INIT. */
+  connect(app: SocketApp, port: number, conn: number): TcpSock {
+    const sk = new TcpSock(this, conn, port, SERVER_PORT, this.peer);
+    sk.iss = this.sim.prng.nextU32();
+    sk.sndUna = sk.iss;
+    sk.sndNxt = sk.iss + 1;
+    sk.writeSeq = sk.iss + 1;
+    sk.rto = this.sim.jiffies.timeoutInit;
+    this.socks.set(sk.key, sk);
+    app.attach(sk);
+    sk.setState('SYN_SENT');
+    const syn = {
+      seq: sk.iss,
+      len: 0,
+      syn: true,
+      fin: false,
+      endSeq: sk.iss + 1,
+      texts: [],
+      lastXmitUs: -1,
+      inHostQueue: false,
+      lost: false,
+    };
+    sk.skbs.push(syn);
+    sk.sendHead = 1;
+    sk.retransStampUs = this.sim.now;
+    tcpTransmitSkb(sk, syn, { role: 'syn' });
+    tcpResetXmitTimer(sk, 'rto', sk.rto);
+    return sk;
+  }
+
+  /** tcp_write_timer_handler(): dispatch on icsk_pending. */
+  onXmitTimer(sk: TcpSock): void {
+    const pending = sk.pending;
+    sk.pending = 'none';
+    if (pending === 'rto') tcpRetransmitTimer(sk);
+    else if (pending === 'tlp') {
+      sk.pending = 'tlp';
+      tcpSendLossProbe(sk);
+    } else if (pending === 'synack') reqskTimerHandler(sk);
+  }
+
+  onKeepaliveTimer(sk: TcpSock): void {
+    tcpKeepaliveTimer(sk);
+  }
+
+  /** TIME_WAIT over, or an orphan's FIN_WAIT2 lasted tcp_fin_timeout. */
+  onTimeWaitTimer(sk: TcpSock): void {
+    this.sim.rec.event(this.sim.now, {
+      kind: 'timer',
+      host: this.name,
+      conn: sk.conn,
+      timer: sk.state === 'TIME_WAIT' ? 'time-wait' : 'fin-wait2',
+    });
+    tcpDone(sk, sk.cause ?? 'close');
+  }
+
+  /** The host dies: sockets vanish without a segment, the wire sees nothing more from it. */
+  crash(): void {
+    if (!this.up) return;
+    const now = this.sim.now;
+    this.sim.rec.event(now, { kind: 'host', host: this.name, action: 'crash' });
+    this.sim.rec.outageStart(now, this.name, 'host-down');
+    for (const sk of [...this.socks.values()]) {
+      sk.cause = 'host-crash';
+      tcpDone(sk, 'host-crash');
+    }
+    for (const app of this.apps) app.hostCrashed();
+    this.neighbour.reset();
+    this.up = false;
+    this.listening = false;
+    this.process = 'dead';
+  }
+
+  /** The host comes back with an empty stack; the service listens again. */
+  boot(): void {
+    if (this.up) return;
+    const now = this.sim.now;
+    this.up = true;
+    this.process = 'running';
+    this.listening = this.name === 'server';
+    this.neighbour.reset();
+    this.sim.rec.outageEnd(now, this.name, 'host-down');
+    this.sim.rec.event(now, { kind: 'host', host: this.name, action: 'boot' });
+  }
+
+  /** The process dies: its kernel closes every socket it had (FIN, or RST with unread data). */
+  killProcess(): void {
+    if (!this.up || this.process === 'dead') return;
+    this.sim.rec.event(this.sim.now, { kind: 'host', host: this.name, action: 'kill-process' });
+    this.listening = false;
+    for (const app of this.apps) app.processExit();
+  }
+
+  /** The process hangs: no more reads, timers or answers; the kernel carries on. */
+  hangProcess(): void {
+    if (!this.up || this.process !== 'running') return;
+    this.sim.rec.event(this.sim.now, { kind: 'host', host: this.name, action: 'hang-process' });
+    this.process = 'hung';
+  }
+}

@@ -1,0 +1,95 @@
+/** createLab(): the lab readers program against (src/engine/api.ts), over the simulator. */
+import type { Connection, HostHandle, Lab, LabOptions, RunOptions } from './api.ts';
+import { SocketApp } from './app.ts';
+import { labConfig } from './config.ts';
+import { parseMicros } from './duration.ts';
+import { LabError } from './errors.ts';
+import { HostKernel } from './host.ts';
+import { publishRun } from './observe.ts';
+import { buildResult } from './result.ts';
+import { Sim } from './sim.ts';
+import type { HostName, RunResult, SocketSnapshot } from './types.ts';
+import { socketsAt } from './ss.ts';
+
+/** Without `until`, a run stops when nothing is left to do, or at 24 h. */
+const DEFAULT_HORIZON_US = 24 * 3_600_000_000;
+
+function hostHandle(sim: Sim, k: HostKernel): HostHandle {
+  const name = k.name;
+  return {
+    name,
+    unplug() {
+      if (!sim.cable.carrier[name]) return;
+      sim.cable.unplug(name);
+      sim.rec.event(sim.now, { kind: 'host', host: name, action: 'unplug' });
+      sim.rec.outageStart(sim.now, name, 'unplugged');
+      k.neighbour.carrierDown();
+    },
+    plugIn() {
+      if (sim.cable.carrier[name]) return;
+      sim.cable.plugIn(name);
+      sim.rec.event(sim.now, { kind: 'host', host: name, action: 'plug-in' });
+      sim.rec.outageEnd(sim.now, name, 'unplugged');
+    },
+    crash: () => k.crash(),
+    boot: () => k.boot(),
+    killProcess: () => k.killProcess(),
+    hangProcess: () => k.hangProcess(),
+  };
+}
+
+export function createLab(options?: LabOptions): Lab {
+  const cfg = labConfig(options);
+  const sim = new Sim(cfg);
+  sim.hosts = { client: new HostKernel(sim, 'client', cfg.hosts.client), server: new HostKernel(sim, 'server', cfg.hosts.server) };
+  const client = hostHandle(sim, sim.hosts.client);
+  const server = hostHandle(sim, sim.hosts.server);
+  const usedPorts = new Set<number>();
+
+  return {
+    client,
+    server,
+    connect(): Connection {
+      const ck = sim.hosts.client;
+      if (!ck.up) throw new LabError('connect()', 'connect(): the client host is down; call lab.client.boot() first.');
+      if (usedPorts.size > 28000) throw new LabError('connect()', 'connect(): the client ran out of ephemeral ports (32768–60999).');
+      let port: number;
+      do port = sim.prng.int(32768, 60999);
+      while (usedPorts.has(port));
+      usedPorts.add(port);
+      const index = sim.conns.length;
+      const c = new SocketApp(ck, index);
+      const s = new SocketApp(sim.hosts.server, index);
+      sim.conns.push({ index, clientPort: port, client: c, server: s });
+      sim.connByPort.set(port, index);
+      sim.hosts.server.pendingAccept.set(port, s);
+      ck.connect(c, port, index);
+      return { client: c, server: s };
+    },
+    at(time, action) {
+      const t = parseMicros(time, 'at(time)');
+      if (typeof action !== 'function') throw new LabError('at(action)', 'at(time, action): action must be a function, e.g. () => lab.client.unplug().');
+      if (t < sim.now) {
+        throw new LabError('at(time)', `at(time): ${String(time)} is in the past; the lab is already at ${sim.now / 1000} ms.`);
+      }
+      sim.queue.schedule(t, action);
+    },
+    now: () => sim.now / 1000,
+    sockets(host: HostName): SocketSnapshot[] {
+      if (host !== 'client' && host !== 'server') throw new LabError('sockets(host)', "sockets(host): host must be 'client' or 'server'.");
+      return socketsAt(sim.rec, sim.now / 1000, host);
+    },
+    run(runOptions: RunOptions = {}): RunResult {
+      const until = runOptions.until === undefined ? undefined : parseMicros(runOptions.until, 'run({ until })');
+      if (until !== undefined && until < sim.now) {
+        throw new LabError('run({ until })', `run({ until }): ${String(runOptions.until)} is before the lab's current time (${sim.now / 1000} ms).`);
+      }
+      const limit = until ?? DEFAULT_HORIZON_US;
+      const cut = sim.runUntil(limit);
+      const endUs = until ?? (cut ? limit : sim.now);
+      const result = buildResult(sim, endUs);
+      publishRun(result);
+      return result;
+    },
+  };
+}

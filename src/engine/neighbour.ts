@@ -1,0 +1,129 @@
+/**
+ * Next-hop resolution (ARP), just enough to reproduce what the unplugged side's own sends see
+ * (kernel-measurements.md row K). A pulled cable makes the kernel flush the neighbour entry
+ * (net/core/neighbour.c neigh_carrier_down()); the next send starts resolution, which sends
+ * 3 requests 1 s apart (ucast/mcast_solicit 3, retrans_time 1 s) and then fails, reporting
+ * every queued packet to its socket as ICMP host unreachable (net/ipv4/arp.c
+ * arp_error_report() → ipv4_link_failure()). Entries do not age while the carrier is up:
+ * the next hop is assumed to stay alive (see README, simplifications).
+ */
+import type { Frame } from './frame.ts';
+import { Timer } from './queue.ts';
+import type { Sim } from './sim.ts';
+import type { HostName } from './types.ts';
+
+/** Requests sent before resolution fails (NUD_INCOMPLETE: ucast 3 + app 0 + mcast 3, starting at 3). */
+const SOLICIT = 3;
+/** RETRANS_TIME: 1 s between requests. */
+const RETRANS_US = 1_000_000;
+
+type NudState = 'permanent' | 'reachable' | 'none' | 'incomplete' | 'failed';
+
+export class Neighbour {
+  state: NudState;
+  private readonly sim: Sim;
+  private readonly host: HostName;
+  private queue: Frame[] = [];
+  private probes = 0;
+  private readonly timer: Timer;
+  private resolving = false;
+
+  constructor(sim: Sim, host: HostName, permanent: boolean) {
+    this.sim = sim;
+    this.host = host;
+    this.state = permanent ? 'permanent' : 'reachable';
+    this.timer = new Timer(sim.queue, () => this.neighTimerHandler());
+  }
+
+  /** neigh_resolve_output(): send now, or queue behind resolution. */
+  output(frame: Frame): void {
+    if (this.state === 'permanent' || this.state === 'reachable') {
+      this.sim.cable.transmit(frame);
+      return;
+    }
+    if (frame.skb) frame.skb.inHostQueue = true;
+    this.queue.push(frame);
+    if (this.state !== 'incomplete') {
+      // __neigh_event_send(): NONE/FAILED → INCOMPLETE, first request at once.
+      this.state = 'incomplete';
+      this.probes = 0;
+      this.solicit();
+    }
+  }
+
+  /** neigh_carrier_down(): the cable was pulled; forget the entry and its queue. */
+  carrierDown(): void {
+    if (this.state === 'permanent') return;
+    this.timer.cancel();
+    this.resolving = false;
+    for (const frame of this.queue) {
+      if (frame.skb) frame.skb.inHostQueue = false;
+      this.sim.rec.lost(this.sim.queue.now, frame.rec, 'unplugged');
+    }
+    this.queue = [];
+    this.state = 'none';
+  }
+
+  /** Host crash or boot: the table is empty. */
+  reset(): void {
+    if (this.state === 'permanent') return;
+    this.timer.cancel();
+    this.resolving = false;
+    for (const frame of this.queue) {
+      if (frame.skb) frame.skb.inHostQueue = false;
+      this.sim.rec.lost(this.sim.queue.now, frame.rec, 'host-down');
+    }
+    this.queue = [];
+    this.state = 'none';
+  }
+
+  /** arp_solicit(): one request; answered after one RTT if this host's cable is in. */
+  private solicit(): void {
+    this.probes += 1;
+    const sim = this.sim;
+    if (sim.cable.carrier[this.host] && sim.hosts[this.host].up && !this.resolving) {
+      this.resolving = true;
+      sim.queue.schedule(sim.queue.now + sim.cfg.rttUs, () => {
+        if (!this.resolving) return;
+        this.resolving = false;
+        if (this.state === 'incomplete' && sim.cable.carrier[this.host]) this.resolved();
+      });
+    }
+    this.timer.armAt(sim.queue.now + RETRANS_US);
+  }
+
+  /** neigh_timer_handler(): another request, or give up. */
+  private neighTimerHandler(): void {
+    if (this.state !== 'incomplete') return;
+    if (this.probes >= SOLICIT) {
+      this.failed();
+      return;
+    }
+    this.solicit();
+  }
+
+  private resolved(): void {
+    this.timer.cancel();
+    this.state = 'reachable';
+    const queued = this.queue;
+    this.queue = [];
+    for (const frame of queued) {
+      if (frame.skb) frame.skb.inHostQueue = false;
+      this.sim.cable.transmit(frame);
+    }
+  }
+
+  /** neigh_invalidate() → arp_error_report(): each queued packet becomes a local ICMP error. */
+  private failed(): void {
+    this.state = 'failed';
+    const queued = this.queue;
+    this.queue = [];
+    const now = this.sim.queue.now;
+    for (const frame of queued) {
+      if (frame.skb) frame.skb.inHostQueue = false;
+      this.sim.rec.lost(now, frame.rec, 'no-neighbour');
+    }
+    const host = this.sim.hosts[this.host];
+    for (const frame of queued) host.icmpHostUnreachable(frame);
+  }
+}

@@ -1,0 +1,46 @@
+/** Assemble a RunResult from the simulator's record. */
+import type { ConnInfo, Sim } from './sim.ts';
+import { classify } from './outcome.ts';
+import type { ConnectionResult, HostName, RunResult, SideResult } from './types.ts';
+import type { SocketApp } from './app.ts';
+
+function sideResult(app: SocketApp): SideResult {
+  const sk = app.sock;
+  const side: SideResult = {
+    state: app.state,
+    retransmissions: sk?.rtoRetransmissions ?? 0,
+    tlps: sk?.tlps ?? 0,
+    keepaliveProbes: sk?.keepaliveProbes ?? 0,
+  };
+  if (app.error !== undefined) {
+    side.error = app.error;
+    side.errorAt = app.errorAtUs / 1000;
+  }
+  const cause = app.cause ?? sk?.cause ?? (app.sawEof ? 'fin' : undefined);
+  if (cause !== undefined) side.cause = cause;
+  return side;
+}
+
+function connectionResult(sim: Sim, info: ConnInfo): ConnectionResult {
+  const sides: Record<HostName, SideResult> = { client: sideResult(info.client), server: sideResult(info.server) };
+  return { conn: info.index, client: sides.client, server: sides.server, outcome: classify(sim, info.index, sides) };
+}
+
+export function buildResult(sim: Sim, endUs: number): RunResult {
+  const connections = sim.conns.map((info) => connectionResult(sim, info));
+  const first = connections[0];
+  const none: SideResult = { state: 'CLOSED', retransmissions: 0, tlps: 0, keepaliveProbes: 0 };
+  return {
+    outcome: first?.outcome ?? { id: 'still-established', summary: 'No connection was made.' },
+    client: first?.client ?? none,
+    server: first?.server ?? { ...none, state: 'LISTEN' },
+    connections,
+    segments: sim.rec.segments.map((s) => ({ ...s })),
+    events: sim.rec.events.slice(),
+    sockets: sim.rec.sockets.slice(),
+    outages: sim.rec.outages.map((o) => ({ ...o })),
+    end: endUs / 1000,
+    config: { seed: sim.cfg.seed, rtt: sim.cfg.rttUs / 1000, hz: sim.cfg.hz, loss: sim.cfg.loss },
+    stats: { eventsProcessed: sim.queue.processed },
+  };
+}

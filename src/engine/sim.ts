@@ -1,0 +1,65 @@
+/** The simulator: owns the virtual clock, the PRNG, the cable, both hosts and the record. */
+import type { LabConfig } from './config.ts';
+import { EventBudgetExceeded } from './errors.ts';
+import type { HostKernel } from './host.ts';
+import { Jiffies } from './jiffies.ts';
+import { Prng } from './prng.ts';
+import { EventQueue } from './queue.ts';
+import { Recorder } from './recorder.ts';
+import type { HostName } from './types.ts';
+import { Cable } from './wire.ts';
+import type { SocketApp } from './app.ts';
+
+export interface ConnInfo {
+  index: number;
+  clientPort: number;
+  client: SocketApp;
+  server: SocketApp;
+}
+
+export class Sim {
+  readonly cfg: LabConfig;
+  readonly queue = new EventQueue();
+  readonly prng: Prng;
+  readonly jiffies: Jiffies;
+  readonly rec = new Recorder();
+  readonly cable: Cable;
+  /** Filled in by the lab right after construction. */
+  hosts!: Record<HostName, HostKernel>;
+  readonly conns: ConnInfo[] = [];
+  /** Connection index by client port, for segments that no socket owns (RSTs to old tuples). */
+  readonly connByPort = new Map<number, number>();
+
+  constructor(cfg: LabConfig) {
+    this.cfg = cfg;
+    this.prng = new Prng(cfg.seed);
+    this.jiffies = new Jiffies(cfg.hz);
+    this.cable = new Cable(this);
+  }
+
+  get now(): number {
+    return this.queue.now;
+  }
+
+  connOf(clientPort: number): number {
+    return this.connByPort.get(clientPort) ?? -1;
+  }
+
+  /** Run queued events up to `untilUs` (inclusive). Returns false when the queue ran dry first. */
+  runUntil(untilUs: number): boolean {
+    const q = this.queue;
+    const max = this.cfg.maxEvents;
+    for (;;) {
+      const t = q.peekTime();
+      if (t === undefined) return false;
+      if (t > untilUs) {
+        q.now = untilUs;
+        return true;
+      }
+      const entry = q.pop()!;
+      if (q.processed >= max) throw new EventBudgetExceeded(max, q.now / 1000);
+      q.processed += 1;
+      entry.run();
+    }
+  }
+}

@@ -1,0 +1,224 @@
+/** Sending segments and arming the retransmission timer (net/ipv4/tcp_output.c, tcp_input.c). */
+import type { Frame, Skb } from '../frame.ts';
+import { frameFlags } from '../frame.ts';
+import type { SegmentRole } from '../types.ts';
+import { RTO_MIN_US } from './rtt.ts';
+import type { TcpSock } from './sock.ts';
+
+const U32 = 4294967296;
+const mod32 = (n: number): number => ((n % U32) + U32) % U32;
+
+/** TCP_TIMEOUT_MIN_US: 2 ms. */
+const TIMEOUT_MIN_US = 2000;
+
+export interface SendOptions {
+  role: SegmentRole;
+  retransmission?: number;
+  probe?: number;
+}
+
+/** Build a frame from `sk` and hand it to the host's IP layer. */
+export function emit(
+  sk: TcpSock,
+  h: { seq: number; syn?: boolean; fin?: boolean; rst?: boolean; ackFlag?: boolean; len?: number; texts?: string[] },
+  opts: SendOptions,
+  skb?: Skb,
+): Frame {
+  const sim = sk.k.sim;
+  const ackFlag = h.ackFlag ?? true;
+  const shape = { syn: h.syn ?? false, ackFlag, fin: h.fin ?? false, rst: h.rst ?? false, len: h.len ?? 0 };
+  const ack = ackFlag ? sk.rcvNxt : 0;
+  const rec = sim.rec.segment(sim.now, {
+    conn: sk.conn,
+    from: sk.k.name,
+    to: sk.peer,
+    flags: frameFlags(shape),
+    seq: mod32(h.seq),
+    ack: mod32(ack),
+    relSeq: mod32(h.seq - sk.iss),
+    relAck: ackFlag ? mod32(ack - sk.irs) : 0,
+    len: shape.len,
+    role: opts.role,
+    ...(opts.retransmission !== undefined ? { retransmission: opts.retransmission } : {}),
+    ...(opts.probe !== undefined ? { probe: opts.probe } : {}),
+  });
+  const frame: Frame = {
+    from: sk.k.name,
+    to: sk.peer,
+    sport: sk.lport,
+    dport: sk.rport,
+    seq: h.seq,
+    ack,
+    ...shape,
+    texts: h.texts ?? [],
+    rec,
+    ...(skb ? { skb } : {}),
+  };
+  sk.k.ipOutput(frame);
+  return frame;
+}
+
+/** __tcp_transmit_skb() of a queued segment (first send or retransmission). */
+export function tcpTransmitSkb(sk: TcpSock, skb: Skb, opts: SendOptions): void {
+  skb.lastXmitUs = sk.now;
+  emit(
+    sk,
+    { seq: skb.seq, syn: skb.syn, fin: skb.fin, ackFlag: !(skb.syn && sk.state === 'SYN_SENT'), len: skb.len, texts: skb.texts },
+    opts,
+    skb,
+  );
+}
+
+/**
+ * __tcp_retransmit_skb(): re-send a segment unless a copy is still waiting in the host
+ * (skb_still_in_host_queue() → -EBUSY). Returns whether it went out.
+ */
+export function tcpRetransmitSkb(sk: TcpSock, skb: Skb, opts: SendOptions): boolean {
+  if (skb.inHostQueue) {
+    sk.k.sim.rec.event(sk.now, {
+      kind: 'app',
+      host: sk.k.name,
+      conn: sk.conn,
+      notice: 'log',
+      detail: 'retransmission not sent: the previous copy is still waiting for ARP (skb_still_in_host_queue)',
+    });
+    return false;
+  }
+  tcpTransmitSkb(sk, skb, opts);
+  return true;
+}
+
+/** tcp_send_ack(): a pure ACK for what we have received. */
+export function tcpSendAck(sk: TcpSock, role: SegmentRole = 'ack'): void {
+  emit(sk, { seq: sk.sndNxt }, { role });
+}
+
+/** tcp_send_active_reset(): RST|ACK from a socket that gives up (keepalive, close with unread data). */
+export function tcpSendActiveReset(sk: TcpSock): void {
+  emit(sk, { seq: sk.sndNxt, rst: true }, { role: 'rst' });
+}
+
+/** tcp_xmit_probe_skb(): zero-length ACK with seq = snd_una − 1 ("should cause the other end to send an ack"). */
+export function tcpXmitProbeSkb(sk: TcpSock, probe: number): void {
+  emit(sk, { seq: sk.sndUna - 1 }, { role: 'keepalive', probe });
+}
+
+/** tcp_rto_delta_us(): time left until the RTO would fire for the head segment. */
+export function tcpRtoDeltaUs(sk: TcpSock): number {
+  const head = sk.skbs[0];
+  if (!head) return 0;
+  return head.lastXmitUs + sk.k.sim.jiffies.toUs(sk.rto) - sk.now;
+}
+
+/** inet_csk_reset_xmit_timer(): arm the retransmission timer `when` jiffies from now (≤ TCP_RTO_MAX). */
+export function tcpResetXmitTimer(sk: TcpSock, pending: 'rto' | 'tlp' | 'synack', whenJ: number): void {
+  const j = sk.k.sim.jiffies;
+  sk.pending = pending;
+  sk.xmitTimer.armAt(sk.now + j.toUs(Math.min(whenJ, j.rtoMax)));
+}
+
+export function tcpClearXmitTimer(sk: TcpSock): void {
+  sk.pending = 'none';
+  sk.xmitTimer.cancel();
+}
+
+/** tcp_rearm_rto(): restart the RTO, offset by the time already elapsed when a TLP was pending. */
+export function tcpRearmRto(sk: TcpSock): void {
+  if (sk.packetsOut === 0) {
+    if (sk.pending === 'rto' || sk.pending === 'tlp') tcpClearXmitTimer(sk);
+    return;
+  }
+  let rto = sk.rto;
+  if (sk.pending === 'tlp') {
+    rto = sk.k.sim.jiffies.fromUs(Math.max(tcpRtoDeltaUs(sk), 1));
+  }
+  tcpResetXmitTimer(sk, 'rto', rto);
+}
+
+/**
+ * tcp_schedule_loss_probe(): arm the tail loss probe, PTO = 2·srtt + rto_min with one segment
+ * out (2·srtt + 2 ms with more), never later than the RTO. Returns false if TLP does not apply.
+ */
+export function tcpScheduleLossProbe(sk: TcpSock, advanced: boolean): boolean {
+  const early = sk.k.cfg.sysctl.tcp_early_retrans;
+  if ((early !== 3 && early !== 4) || sk.packetsOut === 0 || sk.caState !== 'open') return false;
+  if (sk.state === 'SYN_SENT' || sk.state === 'SYN_RECV') return false;
+  let timeout: number;
+  if (sk.srtt8) {
+    timeout = (sk.srtt8 >> 2) + (sk.packetsOut === 1 ? RTO_MIN_US : TIMEOUT_MIN_US);
+  } else {
+    timeout = 1_000_000; // TCP_TIMEOUT_INIT
+  }
+  const j = sk.k.sim.jiffies;
+  const rtoDelta = advanced ? j.toUs(sk.rto) : tcpRtoDeltaUs(sk);
+  if (rtoDelta > 0) timeout = Math.min(timeout, rtoDelta);
+  tcpResetXmitTimer(sk, 'tlp', j.fromUs(timeout));
+  return true;
+}
+
+/** tcp_set_xmit_timer(): after an ACK, a TLP if possible, else the RTO. */
+export function tcpSetXmitTimer(sk: TcpSock): void {
+  if (!tcpScheduleLossProbe(sk, true)) tcpRearmRto(sk);
+}
+
+/**
+ * tcp_write_xmit(): send queued segments. In the Loss state the congestion window is one
+ * segment, so nothing new goes out until the loss is repaired.
+ */
+export function tcpWriteXmit(sk: TcpSock): void {
+  if (sk.state === 'SYN_SENT' || sk.state === 'SYN_RECV' || sk.state === 'CLOSED') return;
+  if (sk.caState === 'loss' && sk.packetsOut > 0) return;
+  const priorPackets = sk.packetsOut;
+  let sent = 0;
+  while (sk.sendHead < sk.skbs.length) {
+    const skb = sk.skbs[sk.sendHead]!;
+    sk.sendHead += 1;
+    sk.sndNxt = skb.endSeq;
+    tcpTransmitSkb(sk, skb, { role: skb.fin && skb.len === 0 ? 'fin' : 'data' });
+    sent += 1;
+  }
+  if (sent === 0) return;
+  // tcp_event_new_data_sent()
+  if (priorPackets === 0 || sk.pending === 'tlp') tcpRearmRto(sk);
+  tcpScheduleLossProbe(sk, false);
+  sk.k.snapshot(sk);
+}
+
+/** Queue application bytes as segments of at most one MSS. */
+export function tcpQueueData(sk: TcpSock, bytes: number, text: string | undefined): void {
+  const MSS = 1448;
+  let left = bytes;
+  while (left > 0) {
+    const len = Math.min(MSS, left);
+    left -= len;
+    const skb: Skb = {
+      seq: sk.writeSeq,
+      len,
+      syn: false,
+      fin: false,
+      endSeq: sk.writeSeq + len,
+      texts: left === 0 && text !== undefined ? [text] : [],
+      lastXmitUs: -1,
+      inHostQueue: false,
+      lost: false,
+    };
+    sk.writeSeq += len;
+    sk.skbs.push(skb);
+  }
+}
+
+/** tcp_send_fin(): queue a FIN behind any unsent data. */
+export function tcpQueueFin(sk: TcpSock): void {
+  sk.skbs.push({
+    seq: sk.writeSeq,
+    len: 0,
+    syn: false,
+    fin: true,
+    endSeq: sk.writeSeq + 1,
+    texts: [],
+    lastXmitUs: -1,
+    inHostQueue: false,
+    lost: false,
+  });
+  sk.writeSeq += 1;
+}

@@ -1,0 +1,140 @@
+/**
+ * One TCP socket's kernel state (struct tcp_sock + inet_connection_sock, the parts the lesson
+ * needs). Sequence numbers are unwrapped (ISN + offset); records reduce them mod 2^32.
+ */
+import type { SocketApp } from '../app.ts';
+import type { Skb } from '../frame.ts';
+import type { HostKernel } from '../host.ts';
+import { Timer } from '../queue.ts';
+import type { Cause, Errno, HostName, TcpStateName } from '../types.ts';
+
+export type XmitPending = 'none' | 'rto' | 'tlp' | 'synack';
+
+export class TcpSock {
+  readonly k: HostKernel;
+  readonly conn: number;
+  readonly lport: number;
+  readonly rport: number;
+  readonly peer: HostName;
+  state: TcpStateName = 'CLOSED';
+
+  iss = 0;
+  irs = 0;
+  sndUna = 0;
+  sndNxt = 0;
+  /** Next sequence number for a byte the application writes. */
+  writeSeq = 0;
+  rcvNxt = 0;
+  /** Sent-but-unacknowledged segments, then unsent ones (from index sendHead). */
+  skbs: Skb[] = [];
+  sendHead = 0;
+
+  // tcp_rtt_estimator() state, µs (srtt scaled by 8 as in the kernel).
+  srtt8 = 0;
+  mdevUs = 0;
+  mdevMaxUs = 0;
+  rttvarUs = 0;
+  rttSeq = 0;
+
+  /** icsk_rto, jiffies. */
+  rto = 0;
+  backoff = 0;
+  /** icsk_retransmits. */
+  retransmits = 0;
+  /** total_rto: RTO expiries in this episode (SYN linear timeouts). */
+  totalRto = 0;
+  /** retrans_stamp, µs; -1 when unset. */
+  retransStampUs = -1;
+  caState: 'open' | 'loss' = 'open';
+  /** snd_nxt when the loss episode began (high_seq). */
+  highSeq = 0;
+  /** tlp_high_seq; -1 when no probe is outstanding. */
+  tlpHighSeq = -1;
+
+  /** The retransmission timer with icsk_pending saying what it is for. */
+  readonly xmitTimer: Timer;
+  pending: XmitPending = 'none';
+  /** sk_timer: keepalive, and the FIN_WAIT2 timeout of an orphan. */
+  readonly keepaliveTimer: Timer;
+  /** TIME_WAIT expiry. */
+  readonly twTimer: Timer;
+  /** SYN-ACK retransmissions of a request socket (req->num_timeout). */
+  numTimeout = 0;
+  /** When the last SYN-ACK left (for the handshake RTT sample), µs. */
+  synackSentUs = 0;
+
+  keepaliveOn = false;
+  /** Per-socket TCP_KEEPIDLE / KEEPINTVL / KEEPCNT; 0 = use the sysctl. */
+  keepIdleS = 0;
+  keepIntvlS = 0;
+  keepCnt = 0;
+  probesOut = 0;
+  /** icsk_ack.lrcvtime: last data segment received, µs. */
+  lrcvtimeUs = 0;
+  /** rcv_tstamp: last acceptable ACK received, µs. */
+  rcvTstampUs = 0;
+  /** TCP_USER_TIMEOUT, ms; 0 = off. */
+  userTimeoutMs = 0;
+  /** sk_err_soft. */
+  errSoft: Errno | undefined;
+  err: Errno | undefined;
+  /** SOCK_DEAD: the application closed it (an orphan). */
+  dead = false;
+  /** Unread bytes in the receive queue. */
+  rcvQueue = 0;
+  /** Last out-of-window duplicate ACK (tcp_oow_rate_limited), µs. */
+  lastOowAckUs = -Infinity;
+
+  app: SocketApp | undefined;
+  /** Why it ended, once CLOSED. */
+  cause: Cause | undefined;
+
+  // What this socket sent, for the result.
+  rtoRetransmissions = 0;
+  tlps = 0;
+  keepaliveProbes = 0;
+
+  constructor(k: HostKernel, conn: number, lport: number, rport: number, peer: HostName) {
+    this.k = k;
+    this.conn = conn;
+    this.lport = lport;
+    this.rport = rport;
+    this.peer = peer;
+    this.xmitTimer = new Timer(k.sim.queue, () => k.onXmitTimer(this));
+    this.keepaliveTimer = new Timer(k.sim.queue, () => k.onKeepaliveTimer(this));
+    this.twTimer = new Timer(k.sim.queue, () => k.onTimeWaitTimer(this));
+  }
+
+  get now(): number {
+    return this.k.sim.queue.now;
+  }
+
+  /** packets_out. */
+  get packetsOut(): number {
+    return this.sendHead;
+  }
+
+  /** Unsent data or FIN queued. */
+  get writeQueued(): boolean {
+    return this.sendHead < this.skbs.length;
+  }
+
+  /** Bytes written but not yet acknowledged (ss Send-Q). */
+  get sendQ(): number {
+    let n = 0;
+    for (const skb of this.skbs) n += skb.len;
+    return n;
+  }
+
+  get key(): string {
+    return `${this.lport}|${this.rport}`;
+  }
+
+  setState(to: TcpStateName): void {
+    const from = this.state;
+    if (from === to) return;
+    this.state = to;
+    this.k.sim.rec.event(this.now, { kind: 'state', host: this.k.name, conn: this.conn, from, to });
+    this.k.snapshot(this);
+  }
+}

@@ -1,0 +1,243 @@
+/** TCP timers (net/ipv4/tcp_timer.c, inet_connection_sock.c). */
+import type { Cause } from '../types.ts';
+import { tcpDone, tcpDoneWithError } from './done.ts';
+import {
+  emit,
+  tcpRearmRto,
+  tcpResetXmitTimer,
+  tcpRetransmitSkb,
+  tcpSendActiveReset,
+  tcpXmitProbeSkb,
+} from './output.ts';
+import type { TcpSock } from './sock.ts';
+
+function isSynState(sk: TcpSock): boolean {
+  return sk.state === 'SYN_SENT' || sk.state === 'SYN_RECV';
+}
+
+/** tcp_model_timeout(): the retries → time budget, exponential up to TCP_RTO_MAX then linear. Result in ms. */
+export function tcpModelTimeout(sk: TcpSock, boundary: number, rtoBaseJ: number): number {
+  const j = sk.k.sim.jiffies;
+  const thresh = Math.floor(Math.log2(Math.floor(j.rtoMax / rtoBaseJ)));
+  const timeout =
+    boundary <= thresh
+      ? (2 ** (boundary + 1) - 1) * rtoBaseJ
+      : (2 ** (thresh + 1) - 1) * rtoBaseJ + (boundary - thresh) * j.rtoMax;
+  return j.toMs(timeout);
+}
+
+/** retransmits_timed_out(): has the budget (or TCP_USER_TIMEOUT) elapsed since retrans_stamp? */
+export function retransmitsTimedOut(sk: TcpSock, boundary: number, timeoutMs: number): boolean {
+  if (sk.retransmits === 0) return false;
+  let limit = timeoutMs;
+  if (limit === 0) {
+    const j = sk.k.sim.jiffies;
+    const base = isSynState(sk) ? j.timeoutInit : j.rtoMin;
+    limit = tcpModelTimeout(sk, boundary, base);
+  }
+  return sk.now - sk.retransStampUs >= limit * 1000;
+}
+
+/** tcp_orphan_retries(): 0 means 8 while the socket is "alive" (RTO below the cap). */
+export function tcpOrphanRetries(sk: TcpSock, alive: boolean): number {
+  let retries = sk.k.cfg.sysctl.tcp_orphan_retries;
+  if (sk.errSoft && !alive) retries = 0;
+  if (retries === 0 && alive) retries = 8;
+  return retries;
+}
+
+/** tcp_write_err(): give up with the soft error if one was recorded (EHOSTUNREACH), else ETIMEDOUT. No RST. */
+export function tcpWriteErr(sk: TcpSock, cause?: Cause): void {
+  const errno = sk.errSoft ?? 'ETIMEDOUT';
+  let why: Cause;
+  if (cause) why = cause;
+  else if (sk.errSoft === 'EHOSTUNREACH') why = 'neighbour';
+  else if (sk.userTimeoutMs) why = 'user-timeout';
+  else if (sk.dead) why = 'orphan';
+  else if (sk.state === 'SYN_SENT') why = 'syn-retries';
+  else why = 'retransmission';
+  if (sk.dead) {
+    tcpDone(sk, why);
+    return;
+  }
+  tcpDoneWithError(sk, errno, why);
+}
+
+/** tcp_write_timeout(): the abort check that runs at each RTO expiry, before retransmitting. */
+export function tcpWriteTimeout(sk: TcpSock): boolean {
+  const sysctl = sk.k.cfg.sysctl;
+  let expired = false;
+  let retryUntil: number;
+  if (isSynState(sk)) {
+    retryUntil = sysctl.tcp_syn_retries;
+    const maxRetransmits = retryUntil + (sk.state === 'SYN_SENT' ? sysctl.tcp_syn_linear_timeouts : 0);
+    expired = sk.retransmits >= maxRetransmits;
+  } else {
+    retryUntil = sysctl.tcp_retries2;
+    if (sk.dead) {
+      const alive = sk.rto < sk.k.sim.jiffies.rtoMax;
+      retryUntil = tcpOrphanRetries(sk, alive);
+    }
+  }
+  if (!expired) expired = retransmitsTimedOut(sk, retryUntil, sk.userTimeoutMs);
+  if (expired) {
+    sk.k.sim.rec.event(sk.now, {
+      kind: 'timer',
+      host: sk.k.name,
+      conn: sk.conn,
+      timer: sk.state === 'SYN_SENT' ? 'syn' : 'rto',
+      detail: 'abort: retransmission budget spent (tcp_write_timeout)',
+    });
+    tcpWriteErr(sk);
+    return true;
+  }
+  return false;
+}
+
+/** tcp_clamp_rto_to_user_timeout(): shorten the next RTO so an expiry lands on the user timeout. */
+export function tcpClampRtoToUserTimeout(sk: TcpSock): number {
+  if (!sk.userTimeoutMs || sk.retransStampUs < 0) return sk.rto;
+  const elapsedMs = Math.floor((sk.now - sk.retransStampUs) / 1000);
+  const remaining = sk.userTimeoutMs - elapsedMs;
+  if (remaining <= 0) return 1;
+  return Math.min(sk.rto, sk.k.sim.jiffies.fromMs(remaining));
+}
+
+/** tcp_enter_loss(): every outstanding segment is presumed lost; cwnd drops to one. */
+export function tcpEnterLoss(sk: TcpSock): void {
+  sk.caState = 'loss';
+  sk.highSeq = sk.sndNxt;
+  sk.tlpHighSeq = -1;
+  for (let i = 0; i < sk.sendHead; i++) sk.skbs[i]!.lost = true;
+}
+
+/** tcp_retransmit_timer(): the RTO fired. Check the budget, retransmit the head, back off. */
+export function tcpRetransmitTimer(sk: TcpSock): void {
+  if (sk.packetsOut === 0) return;
+  const head = sk.skbs[0]!;
+  const syn = sk.state === 'SYN_SENT';
+  if (tcpWriteTimeout(sk)) return;
+  tcpEnterLoss(sk);
+  sk.retransmits += 1;
+  sk.totalRto += 1;
+  const n = sk.retransmits;
+  sk.k.sim.rec.event(sk.now, {
+    kind: 'timer',
+    host: sk.k.name,
+    conn: sk.conn,
+    timer: syn ? 'syn' : 'rto',
+    detail: `retransmission #${n}`,
+  });
+  if (tcpRetransmitSkb(sk, head, { role: syn ? 'syn-retransmission' : 'retransmission', retransmission: n })) {
+    head.lost = false;
+    sk.rtoRetransmissions += 1;
+  }
+  // "Save stamp of the first (attempted) retransmit" (tcp_retransmit_skb()).
+  if (sk.retransStampUs < 0) sk.retransStampUs = head.lastXmitUs;
+  sk.backoff += 1;
+  const j = sk.k.sim.jiffies;
+  if (!syn || sk.totalRto > sk.k.cfg.sysctl.tcp_syn_linear_timeouts) {
+    sk.rto = Math.min(sk.rto * 2, j.rtoMax);
+  }
+  tcpResetXmitTimer(sk, 'rto', tcpClampRtoToUserTimeout(sk));
+}
+
+/** tcp_send_loss_probe(): re-send the last segment once; restart the RTO from now. */
+export function tcpSendLossProbe(sk: TcpSock): void {
+  sk.k.sim.rec.event(sk.now, { kind: 'timer', host: sk.k.name, conn: sk.conn, timer: 'tlp' });
+  if (sk.tlpHighSeq < 0 && sk.packetsOut > 0) {
+    const last = sk.skbs[sk.sendHead - 1]!;
+    if (tcpRetransmitSkb(sk, last, { role: 'tlp' })) {
+      sk.tlps += 1;
+      sk.tlpHighSeq = sk.sndNxt;
+      sk.pending = 'none';
+    }
+  }
+  tcpRearmRto(sk);
+}
+
+/** reqsk_timer_handler(): SYN-ACK retransmissions of a half-open request (1, 2, 4 … s); dropped silently at the end. */
+export function reqskTimerHandler(sk: TcpSock): void {
+  const max = sk.k.cfg.sysctl.tcp_synack_retries;
+  sk.k.sim.rec.event(sk.now, {
+    kind: 'timer',
+    host: sk.k.name,
+    conn: sk.conn,
+    timer: 'synack',
+    detail: sk.numTimeout >= max ? 'request dropped' : `SYN-ACK retransmission #${sk.numTimeout + 1}`,
+  });
+  if (sk.numTimeout >= max) {
+    tcpDone(sk, undefined);
+    return;
+  }
+  emit(sk, { seq: sk.iss, syn: true }, { role: 'syn-ack', retransmission: sk.numTimeout + 1 });
+  sk.numTimeout += 1;
+  const j = sk.k.sim.jiffies;
+  tcpResetXmitTimer(sk, 'synack', Math.min(j.timeoutInit * 2 ** sk.numTimeout, j.rtoMax));
+}
+
+/** keepalive_time_when() / keepalive_intvl_when() / keepalive_probes(): per-socket value or sysctl. */
+export function keepaliveTimeWhen(sk: TcpSock): number {
+  return sk.k.sim.jiffies.fromSeconds(sk.keepIdleS || sk.k.cfg.sysctl.tcp_keepalive_time);
+}
+function keepaliveIntvlWhen(sk: TcpSock): number {
+  return sk.k.sim.jiffies.fromSeconds(sk.keepIntvlS || sk.k.cfg.sysctl.tcp_keepalive_intvl);
+}
+function keepaliveProbes(sk: TcpSock): number {
+  return sk.keepCnt || sk.k.cfg.sysctl.tcp_keepalive_probes;
+}
+
+/** keepalive_time_elapsed(): jiffies since the last data or ACK received (own sends do not count). */
+export function keepaliveTimeElapsed(sk: TcpSock): number {
+  const j = sk.k.sim.jiffies;
+  const now = j.at(sk.now);
+  return Math.min(now - j.at(sk.lrcvtimeUs), now - j.at(sk.rcvTstampUs));
+}
+
+/** inet_csk_reset_keepalive_timer(). */
+export function resetKeepaliveTimer(sk: TcpSock, whenJ: number): void {
+  sk.keepaliveTimer.armAt(sk.now + sk.k.sim.jiffies.toUs(whenJ));
+}
+
+/** tcp_keepalive_timer(): probe an idle peer; abort one interval after the last unanswered probe. */
+export function tcpKeepaliveTimer(sk: TcpSock): void {
+  if (!sk.keepaliveOn || sk.state === 'CLOSED' || sk.state === 'SYN_SENT' || sk.state === 'LISTEN') return;
+  if (sk.state === 'SYN_RECV' || sk.state === 'TIME_WAIT') return;
+  const whenJ = keepaliveTimeWhen(sk);
+  // "It is alive without keepalive 8)": data in flight is the retransmission timer's business.
+  if (sk.packetsOut > 0 || sk.writeQueued) {
+    resetKeepaliveTimer(sk, whenJ);
+    return;
+  }
+  const elapsed = keepaliveTimeElapsed(sk);
+  if (elapsed < whenJ) {
+    resetKeepaliveTimer(sk, whenJ - elapsed);
+    return;
+  }
+  const ut = sk.userTimeoutMs;
+  const j = sk.k.sim.jiffies;
+  if ((ut !== 0 && elapsed >= j.fromMs(ut) && sk.probesOut > 0) || (ut === 0 && sk.probesOut >= keepaliveProbes(sk))) {
+    sk.k.sim.rec.event(sk.now, {
+      kind: 'timer',
+      host: sk.k.name,
+      conn: sk.conn,
+      timer: 'keepalive',
+      detail: `abort after ${sk.probesOut} unanswered probe${sk.probesOut === 1 ? '' : 's'}`,
+    });
+    tcpSendActiveReset(sk);
+    tcpWriteErr(sk, ut !== 0 ? 'user-timeout' : 'keepalive');
+    return;
+  }
+  sk.k.sim.rec.event(sk.now, {
+    kind: 'timer',
+    host: sk.k.name,
+    conn: sk.conn,
+    timer: 'keepalive',
+    detail: `probe #${sk.probesOut + 1}`,
+  });
+  // tcp_write_wakeup() → tcp_xmit_probe_skb()
+  tcpXmitProbeSkb(sk, sk.probesOut + 1);
+  sk.probesOut += 1;
+  sk.keepaliveProbes += 1;
+  resetKeepaliveTimer(sk, keepaliveIntvlWhen(sk));
+}

@@ -1,0 +1,19 @@
+/** Small helpers shared by the engine's tests. */
+import type { RunResult, SegmentRecord, HostName, SegmentRole } from '../types.ts';
+
+/** Times (s, relative to t0 ms) of the segments `from` sent, optionally only some roles. */
+export function sentTimes(r: RunResult, from: HostName, t0: number, roles?: SegmentRole[], conn = 0): number[] {
+  return r.segments
+    .filter((s: SegmentRecord) => s.from === from && s.conn === conn && (!roles || roles.includes(s.role)))
+    .map((s) => round((s.t - t0) / 1000));
+}
+
+export function round(x: number, digits = 6): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** Seconds relative to t0 (ms). */
+export function rel(ms: number | undefined, t0: number): number | undefined {
+  return ms === undefined ? undefined : round((ms - t0) / 1000);
+}

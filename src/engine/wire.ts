@@ -1,0 +1,64 @@
+/**
+ * The cable: client NIC — switch port — switch port — server NIC. Unplugging a host takes its
+ * switch port down: every frame in either direction is lost, including frames already in
+ * flight, and neither host is told (kernel-measurements.md, Method).
+ */
+import type { Frame } from './frame.ts';
+import type { Sim } from './sim.ts';
+import type { HostName } from './types.ts';
+
+export class Cable {
+  private readonly sim: Sim;
+  /** Carrier per host's port. */
+  readonly carrier: Record<HostName, boolean> = { client: true, server: true };
+  /** Bumped whenever a port goes down: a frame sent before the bump never arrives. */
+  private cutEpoch = 0;
+
+  constructor(sim: Sim) {
+    this.sim = sim;
+  }
+
+  unplug(host: HostName): void {
+    if (!this.carrier[host]) return;
+    this.carrier[host] = false;
+    this.cutEpoch += 1;
+  }
+
+  plugIn(host: HostName): void {
+    this.carrier[host] = true;
+  }
+
+  /** One-way delay; the two directions add up to the RTT exactly. */
+  private delay(from: HostName): number {
+    const rtt = this.sim.cfg.rttUs;
+    return from === 'client' ? Math.floor(rtt / 2) : Math.ceil(rtt / 2);
+  }
+
+  transmit(frame: Frame): void {
+    const sim = this.sim;
+    const now = sim.queue.now;
+    if (!this.carrier[frame.from]) {
+      sim.rec.lost(now, frame.rec, 'unplugged');
+      return;
+    }
+    if (sim.cfg.loss > 0 && sim.prng.next() < sim.cfg.loss) {
+      sim.rec.lost(now, frame.rec, 'loss');
+      return;
+    }
+    const epoch = this.cutEpoch;
+    sim.queue.schedule(now + this.delay(frame.from), () => {
+      const t = sim.queue.now;
+      if (epoch !== this.cutEpoch || !this.carrier[frame.to] || !this.carrier[frame.from]) {
+        sim.rec.lost(t, frame.rec, 'unplugged');
+        return;
+      }
+      const dst = sim.hosts[frame.to];
+      if (!dst.up) {
+        sim.rec.lost(t, frame.rec, 'host-down');
+        return;
+      }
+      sim.rec.arrived(t, frame.rec);
+      dst.receive(frame);
+    });
+  }
+}
