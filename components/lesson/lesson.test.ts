@@ -1,0 +1,206 @@
+// The chapters as data: both languages embed the same runs and quote the same computed values,
+// every chapter ends with its "try this" prompts, and every number or answer the prose takes
+// from a run really exists in that run on the current engine.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chapterSlugs } from '../viz/chapters';
+import { findTags, type MdxTag } from './mdxTags';
+import { formatValue } from './formatValue';
+import { langOfPath, pageLang } from './pageLang';
+import { readValue } from './runValues';
+import { applyEdits, normaliseEdits, snippetRun } from './snippetRuns';
+
+const contentDir = join(import.meta.dirname, '..', '..', 'content');
+const read = (lang: string, slug: string) =>
+  readFileSync(join(contentDir, lang, `${slug}.mdx`), 'utf8');
+
+/** What a tag asks of a run, without the prose around it. */
+function runFacts(tag: MdxTag) {
+  const { snippet, value, minus, replace, expect: promised, choices } = tag.attributes;
+  return {
+    tag: tag.name,
+    snippet,
+    value,
+    minus,
+    replace,
+    expect: promised,
+    choices: choices ? Object.keys(choices as object).sort() : undefined,
+  };
+}
+
+const runTags = (source: string) =>
+  ['Playground', 'Computed', 'Predict']
+    .flatMap((name) => findTags(source, name))
+    .sort((a, b) => a.line - b.line);
+
+const BRANCH_CHAPTERS = [
+  'data-in-flight',
+  'idle-connection',
+  'application-keepalive',
+  'crashes',
+  'user-timeout',
+];
+
+describe('the chapters', () => {
+  it('exist in both languages, one file per slug, and nothing else', () => {
+    for (const lang of ['zh', 'en']) {
+      expect(readdirSync(join(contentDir, lang)).sort()).toEqual(
+        chapterSlugs.map((s) => `${s}.mdx`).sort(),
+      );
+    }
+  });
+
+  for (const slug of chapterSlugs) {
+    describe(slug, () => {
+      const zh = read('zh', slug);
+      const en = read('en', slug);
+
+      it('has the same order number in both languages', () => {
+        const order = (source: string) => /^order:\s*(\d+)/m.exec(source)?.[1];
+        expect(order(zh)).toBe(String(chapterSlugs.indexOf(slug) + 1));
+        expect(order(en)).toBe(order(zh));
+      });
+
+      it('embeds the same runs and quotes the same values in Chinese and English', () => {
+        expect(runTags(en).map(runFacts)).toEqual(runTags(zh).map(runFacts));
+      });
+
+      if (slug !== 'summary') {
+        it('ends with two or three "try this" prompts', () => {
+          for (const source of [zh, en]) {
+            const boxes = findTags(source, 'TryThis');
+            expect(boxes).toHaveLength(1);
+            const prompts = boxes[0]!.children.split('\n').filter((line) => line.startsWith('- '));
+            expect(prompts.length).toBeGreaterThanOrEqual(2);
+            expect(prompts.length).toBeLessThanOrEqual(3);
+            expect(source.trimEnd().endsWith('</TryThis>')).toBe(true);
+          }
+        });
+      }
+
+      if (BRANCH_CHAPTERS.includes(slug)) {
+        it('leads back to the summary', () => {
+          for (const source of [zh, en]) expect(findTags(source, 'BackToSummary')).toHaveLength(1);
+        });
+      }
+
+      it('takes every quoted value and predicted answer from a real run', () => {
+        for (const tag of [...findTags(zh, 'Computed'), ...findTags(zh, 'Predict')]) {
+          const { snippet, value, minus, replace, choices } = tag.attributes as {
+            snippet: string;
+            value?: string;
+            minus?: string;
+            replace?: unknown;
+            choices?: Record<string, string>;
+          };
+          const where = `zh/${slug}.mdx:${tag.line} <${tag.name} snippet="${snippet}">`;
+          const run = snippetRun(snippet, normaliseEdits(replace));
+          const read = readValue(run, value ?? 'outcome.id');
+          if (minus) expect(typeof readValue(run, minus), where).toBe('number');
+          if (tag.name === 'Predict')
+            expect(Object.keys(choices ?? {}), where).toContain(String(read));
+        }
+      });
+    });
+  }
+});
+
+describe('what the prose says about Linux, checked against the engine', () => {
+  const abortAfterSend = (edits: [string, string][] = []) => {
+    const run = snippetRun('retries2-budget', edits);
+    return (readValue(run, 'server.errorAt') as number) - (readValue(run, 'firstSendAt') as number);
+  };
+
+  it('tcp_retries2 = 5 aborts after about 26 s with a 201 ms RTO and about 13 s with 204 ms', () => {
+    expect(abortAfterSend()).toBeCloseTo(25_728, -1);
+    expect(abortAfterSend([['hz: 1000', 'hz: 250']])).toBeGreaterThan(13_000);
+    expect(abortAfterSend([['hz: 1000', 'hz: 250']])).toBeLessThan(13_600);
+  });
+
+  it('default keepalive gives up 7875 s after the last segment received, after 9 probes, with an RST', () => {
+    const run = snippetRun('keepalive-detects-dead-peer');
+    expect(
+      (run.server.errorAt ?? 0) - (readValue(run, 'lastReceivedAt:server') as number),
+    ).toBeCloseTo(7_875_000, -1);
+    expect(run.server.keepaliveProbes).toBe(9);
+    expect(run.segments.some((s) => s.from === 'server' && s.role === 'rst')).toBe(true);
+  });
+
+  it('the retransmission abort sends no RST, and the first re-send is a TLP', () => {
+    const run = snippetRun('sender-aborts');
+    expect(run.segments.some((s) => s.role === 'rst')).toBe(false);
+    expect(readValue(run, 'tlpAt')).toBeLessThan(readValue(run, 'retransmission:1') as number);
+  });
+
+  it('with TCP_USER_TIMEOUT set, idle keepalive gives up after one probe', () => {
+    const idle = snippetRun('production-settings', [
+      ["lab.at('2s', () => conn.server.send('hello'));", ''],
+    ]);
+    expect(idle.server.keepaliveProbes).toBe(1);
+  });
+
+  it('Redis-style keepalive (300 s, 100 s, 3) gives up after 600 s', () => {
+    const run = snippetRun('redis-keepalive');
+    expect(
+      (run.server.errorAt ?? 0) - (readValue(run, 'lastReceivedAt:server') as number),
+    ).toBeCloseTo(600_000, -1);
+  });
+});
+
+describe('runValues', () => {
+  it('names the expression and the known metrics when a run has no such value', () => {
+    const run = snippetRun('idle-forever');
+    expect(() => readValue(run, 'server.errorAt')).toThrow(
+      /"server\.errorAt".*idle-forever.*firstSendAt/,
+    );
+    expect(() => readValue(run, 'closedAt')).toThrow(/needs a host/);
+    expect(() => readValue(run, 'retransmission:0')).toThrow(/from 1 up/);
+  });
+});
+
+describe('edits applied to a snippet before a run', () => {
+  it('replace exactly the text a reader would change, and refuse text that is not there', () => {
+    expect(applyEdits('x', "hz: 1000, rtt: '1ms'", [['hz: 1000', 'hz: 250']])).toBe(
+      "hz: 250, rtt: '1ms'",
+    );
+    expect(() => applyEdits('x', 'hz: 1000', [['hz: 300', 'hz: 250']])).toThrow(
+      /does not contain "hz: 300"/,
+    );
+  });
+
+  it('accept one pair or a list of pairs, and nothing else', () => {
+    expect(normaliseEdits(undefined)).toEqual([]);
+    expect(normaliseEdits(['a', 'b'])).toEqual([['a', 'b']]);
+    expect(
+      normaliseEdits([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]),
+    ).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(() => normaliseEdits('a')).toThrow(/pair of strings/);
+  });
+});
+
+describe('formatValue', () => {
+  it('writes durations, milliseconds and counts in the page language', () => {
+    expect(formatValue(925_824, 'duration', 'en')).toBe('15 min 25.8 s');
+    expect(formatValue(925_824, 'duration', 'zh')).toBe('15 分钟 25.8 秒');
+    expect(formatValue(220, 'ms', 'zh')).toBe('220 毫秒');
+    expect(formatValue(12.6 * 1000, 'seconds', 'en')).toBe('12.6 s');
+    expect(formatValue(15, 'count', 'en')).toBe('15');
+    expect(() => formatValue('ETIMEDOUT', 'duration', 'en')).toThrow(/needs a number/);
+  });
+});
+
+describe('the page language', () => {
+  it('comes from the first path segment after the base', () => {
+    expect(langOfPath('/tcp-unplugged/en/summary/', '/tcp-unplugged/')).toBe('en');
+    expect(langOfPath('/zh/summary/', '/')).toBe('zh');
+    expect(pageLang('en', '/zh/x/', '/')).toBe('en');
+    expect(() => langOfPath('/tcp-unplugged/search/', '/tcp-unplugged')).toThrow(/chapter pages/);
+  });
+});

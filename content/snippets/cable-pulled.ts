@@ -1,0 +1,19 @@
+import { createLab } from 'tcp-lab';
+
+// Two hosts on one switch. The client connects to the server at t = 0.
+const lab = createLab();
+const conn = lab.connect();
+
+// At 1 s someone pulls the client's cable...
+lab.at('1s', () => lab.client.unplug());
+// ...and plugs it back in at 5 minutes. Nobody sends anything meanwhile.
+lab.at('5m', () => lab.client.plugIn());
+
+// While the cable is out, ask both kernels what they think (like `ss -tn`).
+lab.at('2m', () => {
+  console.log('client', lab.sockets('client'));
+  console.log('server', lab.sockets('server'));
+  console.log('client socket is', conn.client.state);
+});
+
+lab.run({ until: '10m' });

@@ -1,0 +1,19 @@
+import { createLab } from 'tcp-lab';
+
+// 两台主机接在同一台交换机上，客户端在 t = 0 时连上服务器。
+const lab = createLab();
+const conn = lab.connect();
+
+// 1 秒时，有人拔掉了客户端的网线……
+lab.at('1s', () => lab.client.unplug());
+// ……5 分钟时又插了回去。这期间谁都没发数据。
+lab.at('5m', () => lab.client.plugIn());
+
+// 网线拔着的时候，问问两边的内核怎么看（相当于 `ss -tn`）。
+lab.at('2m', () => {
+  console.log('client', lab.sockets('client'));
+  console.log('server', lab.sockets('server'));
+  console.log('客户端 socket 的状态：', conn.client.state);
+});
+
+lab.run({ until: '10m' });
