@@ -92,7 +92,8 @@ export function classify(sim: Sim, conn: number, sides: Record<HostName, SideRes
   const lostUnplugged = segs.filter((s) => !s.delivered && (s.lostBecause === 'unplugged' || s.lostBecause === 'no-neighbour'));
   const firstLoss = lostUnplugged[0];
   if (firstLoss) {
-    const answered = segs.find((s) => s.role === 'keepalive-ack' && s.delivered && s.t >= firstLoss.t);
+    const probeLost = segs.some((s) => s.role === 'keepalive' && !s.delivered);
+    const answered = probeLost && segs.find((s) => s.role === 'keepalive-ack' && s.delivered && s.t >= firstLoss.t);
     if (answered) return out('keepalive-answered', `A keepalive probe was answered at ${at(answered.t)} after the cable came back: the connection lives on.`);
     const repaired = segs.find(
       (s) => s.delivered && s.t > firstLoss.t && (s.role === 'retransmission' || s.role === 'tlp' || s.role === 'data'),

@@ -35,7 +35,7 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
     client: first?.client ?? none,
     server: first?.server ?? { ...none, state: 'LISTEN' },
     connections,
-    segments: sim.rec.segments.map((s) => ({ ...s })),
+    segments: sim.rec.segments.map((s) => (s.delivered || s.lostBecause ? { ...s } : { ...s, pending: true })),
     events: sim.rec.events.slice(),
     sockets: sim.rec.sockets.slice(),
     outages: sim.rec.outages.map((o) => ({ ...o })),

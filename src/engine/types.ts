@@ -89,6 +89,8 @@ export interface SegmentRecord {
   arrivedAt?: number;
   /** Why it was lost (lost segments only). */
   lostBecause?: LossReason;
+  /** Still on its way (on the wire, or waiting for ARP) when the run ended: neither delivered nor lost yet. */
+  pending?: boolean;
 }
 
 export type TimerName =

@@ -201,7 +201,8 @@ export function tcpRcvStateProcess(sk: TcpSock, f: Frame): void {
       const pure = f.len === 0 && !f.fin;
       if (!pure || sk.now - sk.lastOowAckUs >= OOW_RATELIMIT_US) {
         if (pure) sk.lastOowAckUs = sk.now;
-        tcpSendAck(sk, f.len === 0 && f.seq === sk.rcvNxt - 1 ? 'keepalive-ack' : 'ack');
+        // The label is the recorder's: the kernel answers any out-of-window segment alike.
+        tcpSendAck(sk, f.rec.role === 'keepalive' ? 'keepalive-ack' : 'ack');
       }
     }
     return;

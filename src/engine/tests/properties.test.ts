@@ -1,0 +1,181 @@
+/**
+ * Property tests over random scenarios: the same inputs give a byte-identical trace, and every
+ * trace keeps TCP's and the wire's invariants.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createLab } from '../index.ts';
+import type { Connection, Lab } from '../api.ts';
+import type { HostName, RunResult } from '../types.ts';
+
+type Action =
+  | { t: number; kind: 'unplug' | 'plugIn' | 'crash' | 'boot' | 'killProcess' | 'hangProcess'; host: HostName }
+  | { t: number; kind: 'send'; host: HostName; bytes: number }
+  | { t: number; kind: 'close'; host: HostName }
+  | { t: number; kind: 'connect' };
+
+interface Scenario {
+  seed: number;
+  rttUs: number;
+  hz: 100 | 250 | 300 | 1000;
+  loss: number;
+  retries2: number;
+  keepalive: boolean;
+  userTimeoutMs: number;
+  actions: Action[];
+  untilMs: number;
+}
+
+const host = fc.constantFrom<HostName>('client', 'server');
+const time = fc.integer({ min: 0, max: 600_000 });
+const action: fc.Arbitrary<Action> = fc.oneof(
+  fc.record({ t: time, kind: fc.constantFrom('unplug' as const, 'plugIn' as const), host }),
+  fc.record({ t: time, kind: fc.constantFrom('crash' as const, 'boot' as const, 'killProcess' as const, 'hangProcess' as const), host }),
+  fc.record({ t: time, kind: fc.constant('send' as const), host, bytes: fc.integer({ min: 1, max: 5000 }) }),
+  fc.record({ t: time, kind: fc.constant('close' as const), host }),
+  fc.record({ t: time, kind: fc.constant('connect' as const) }),
+);
+
+const scenario: fc.Arbitrary<Scenario> = fc.record({
+  seed: fc.integer({ min: 0, max: 2 ** 31 }),
+  rttUs: fc.integer({ min: 2, max: 300_000 }),
+  hz: fc.constantFrom(100 as const, 250 as const, 300 as const, 1000 as const),
+  loss: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.3, noNaN: true })),
+  retries2: fc.integer({ min: 1, max: 15 }),
+  keepalive: fc.boolean(),
+  userTimeoutMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60_000 })),
+  actions: fc.array(action, { maxLength: 12 }),
+  untilMs: fc.integer({ min: 1, max: 3_600_000 }),
+});
+
+function play(s: Scenario): RunResult {
+  const lab: Lab = createLab({
+    seed: s.seed,
+    rtt: s.rttUs / 1000,
+    hz: s.hz,
+    loss: s.loss,
+    client: { sysctl: { tcp_retries2: s.retries2 } },
+    server: { sysctl: { tcp_keepalive_time: 60, tcp_keepalive_intvl: 5 } },
+  });
+  const conns: Connection[] = [lab.connect()];
+  const first = conns[0]!;
+  if (s.keepalive) first.server.setKeepAlive(true);
+  if (s.userTimeoutMs) first.client.setUserTimeout(s.userTimeoutMs);
+  for (const a of s.actions) {
+    lab.at(a.t, () => {
+      const conn = conns.at(-1)!;
+      switch (a.kind) {
+        case 'send':
+          conn[a.host].send(a.bytes);
+          break;
+        case 'close':
+          conn[a.host].close();
+          break;
+        case 'connect':
+          if (lab.client.name && conns.length < 4) {
+            try {
+              conns.push(lab.connect());
+            } catch {
+              /* the client host is down */
+            }
+          }
+          break;
+        default:
+          lab[a.host][a.kind]();
+      }
+    });
+  }
+  return lab.run({ until: s.untilMs });
+}
+
+const U32 = 2 ** 32;
+
+function checkInvariants(r: RunResult): void {
+  const oneWayMs = r.config.rtt / 2;
+  // The log is in time order, and nothing happens after the end.
+  for (let i = 1; i < r.events.length; i++) expect(r.events[i]!.t).toBeGreaterThanOrEqual(r.events[i - 1]!.t);
+  expect(r.events.at(-1)?.t ?? 0).toBeLessThanOrEqual(r.end);
+  const sentAt = new Map<number, number>();
+  r.events.forEach((e, i) => {
+    if (e.kind !== 'segment') return;
+    if (e.phase === 'sent') sentAt.set(e.segment, i);
+    else expect(sentAt.get(e.segment), `segment ${e.segment} ${e.phase} before it was sent`).toBeLessThan(i);
+  });
+  for (const seg of r.segments) {
+    expect(seg.seq).toBeGreaterThanOrEqual(0);
+    expect(seg.seq).toBeLessThan(U32);
+    expect(seg.ack).toBeLessThan(U32);
+    if (seg.delivered) {
+      // No effect before its cause: a segment arrives one one-way delay after it left.
+      expect(seg.arrivedAt! - seg.t).toBeGreaterThanOrEqual(Math.floor(r.config.rtt * 500) / 1000 - 1e-9);
+      expect(seg.lostBecause).toBeUndefined();
+    } else {
+      // Every segment that did not arrive is accounted for.
+      expect(seg.lostBecause !== undefined || seg.pending === true, `segment ${seg.id} neither delivered nor lost`).toBe(true);
+      if (seg.pending) expect(r.end - seg.t).toBeLessThanOrEqual(Math.max(oneWayMs, 3000) + 1e-6);
+      if (seg.lostBecause === 'unplugged') {
+        const cut = r.outages.some((o) => o.kind === 'unplugged' && o.from <= seg.t + oneWayMs + 1e-6 && (o.to ?? Infinity) >= seg.t - 1e-6);
+        expect(cut, `segment ${seg.id} lost to an unplug that never happened`).toBe(true);
+      }
+      if (seg.lostBecause === 'loss') expect(r.config.loss).toBeGreaterThan(0);
+    }
+  }
+  // Sequence numbers: first transmissions of data move forward; ACK numbers never go back.
+  const key = (s: { conn: number; from: string }) => `${s.conn}/${s.from}`;
+  const lastData = new Map<string, number>();
+  const lastAck = new Map<string, number>();
+  for (const seg of r.segments) {
+    if (seg.role === 'data') {
+      const prev = lastData.get(key(seg));
+      if (prev !== undefined) expect(seg.relSeq).toBeGreaterThanOrEqual(prev);
+      lastData.set(key(seg), seg.relSeq + seg.len);
+    }
+    if (seg.role === 'retransmission' || seg.role === 'tlp') {
+      const high = lastData.get(key(seg));
+      if (seg.len > 0 && high !== undefined) expect(seg.relSeq + seg.len).toBeLessThanOrEqual(high);
+    }
+    if (seg.flags.includes('.') && !seg.flags.startsWith('R') && !seg.flags.startsWith('S')) {
+      const prev = lastAck.get(key(seg));
+      if (prev !== undefined) expect(seg.relAck).toBeGreaterThanOrEqual(prev);
+      lastAck.set(key(seg), seg.relAck);
+    }
+  }
+  // Socket rows and side results agree on the end state.
+  for (const c of r.connections) {
+    for (const side of [c.client, c.server]) {
+      if (side.error) expect(side.errorAt).toBeDefined();
+    }
+  }
+}
+
+describe('property: determinism', () => {
+  it('the same scenario gives a byte-identical JSON trace', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        expect(JSON.stringify(play(s))).toBe(JSON.stringify(play(s)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a different seed changes the ISNs and the client port', () => {
+    const a = createLab({ seed: 1 });
+    a.connect();
+    const b = createLab({ seed: 2 });
+    b.connect();
+    const ra = a.run({ until: '1s' });
+    const rb = b.run({ until: '1s' });
+    expect(ra.segments[0]!.seq).not.toBe(rb.segments[0]!.seq);
+  });
+});
+
+describe('property: invariants', () => {
+  it('ordered log, causes before effects, every lost segment explained, sequence numbers move forward', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        checkInvariants(play(s));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
