@@ -8,6 +8,7 @@ import { checkInteger } from './config.ts';
 import { parseMicros } from './duration.ts';
 import { LabError } from './errors.ts';
 import type { HostKernel } from './host.ts';
+import type { EventBody } from './recorder.ts';
 import { Timer } from './queue.ts';
 import { tcpDone } from './tcp/done.ts';
 import { tcpQueueData, tcpQueueFin, tcpSendActiveReset, tcpWriteXmit } from './tcp/output.ts';
@@ -76,8 +77,12 @@ export class SocketApp implements SocketHandle {
     return this.host === 'server' && !this.closed && this.k.listening ? 'LISTEN' : 'CLOSED';
   }
 
-  private log(notice: 'connected' | 'data' | 'eof' | 'error' | 'sent' | 'closed' | 'log', extra: { errno?: Errno; bytes?: number; detail?: string } = {}): void {
-    this.k.sim.rec.event(this.now, { kind: 'app', host: this.host, conn: this.conn, notice, ...extra });
+  private log(notice: 'connected' | 'data' | 'eof' | 'error' | 'sent' | 'closed' | 'log', extra?: { errno?: Errno; bytes?: number; detail?: string }): void {
+    const e: EventBody & { kind: 'app' } = { kind: 'app', host: this.host, conn: this.conn, notice };
+    if (extra?.errno !== undefined) e.errno = extra.errno;
+    if (extra?.bytes !== undefined) e.bytes = extra.bytes;
+    if (extra?.detail !== undefined) e.detail = extra.detail;
+    this.k.sim.rec.event(this.now, e);
   }
 
   private emit(event: SocketEvent, ...args: unknown[]): void {
@@ -128,7 +133,7 @@ export class SocketApp implements SocketHandle {
     for (const { texts, bytes } of batch) {
       sk.rcvQueue = Math.max(0, sk.rcvQueue - bytes);
       this.k.snapshot(sk);
-      this.log('data', { bytes, ...(texts.length ? { detail: texts.join('') } : {}) });
+      this.log('data', texts.length ? { bytes, detail: texts.join('') } : { bytes });
       if (this.idleUs) this.armIdle();
       this.emit('data', texts.join(''), bytes);
       for (const text of texts) {
@@ -239,7 +244,7 @@ export class SocketApp implements SocketHandle {
     }
     if (bytes === 0) return;
     tcpQueueData(sk, bytes, text);
-    this.log('sent', { bytes, ...(text !== undefined ? { detail: text } : {}) });
+    this.log('sent', text !== undefined ? { bytes, detail: text } : { bytes });
     tcpWriteXmit(sk);
     this.k.snapshot(sk);
   }

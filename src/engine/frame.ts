@@ -36,7 +36,12 @@ export interface Frame {
   rec: SegmentRecord;
   /** The sending socket's segment, when the frame carries one (for the ARP queue and ICMP). */
   skb?: Skb;
+  /** The cable's cut counter when the frame went on the wire. */
+  epoch?: number;
 }
+
+/** Shared empty message list (never mutated). */
+export const NO_TEXTS: string[] = [];
 
 export function frameFlags(f: { syn: boolean; ackFlag: boolean; fin: boolean; rst: boolean; len: number }): string {
   if (f.rst) return f.ackFlag ? 'R.' : 'R';

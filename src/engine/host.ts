@@ -5,7 +5,7 @@
 import type { SocketApp } from './app.ts';
 import type { HostConfig } from './config.ts';
 import type { Frame } from './frame.ts';
-import { frameFlags } from './frame.ts';
+import { frameFlags, NO_TEXTS } from './frame.ts';
 import { Neighbour } from './neighbour.ts';
 import type { Sim } from './sim.ts';
 import { tcpDone } from './tcp/done.ts';
@@ -57,12 +57,17 @@ export class HostKernel {
   }
 
   snapshot(sk: TcpSock): void {
-    this.sim.rec.row(this.sim.now, {
+    const sendQ = sk.sendQ;
+    const prev = sk.lastRow;
+    // Most calls change nothing: skip building the row then.
+    if (prev && prev.state === sk.state && prev.recvQ === sk.rcvQueue && prev.sendQ === sendQ) return;
+    sk.lastRow = { state: sk.state, recvQ: sk.rcvQueue, sendQ };
+    this.sim.rec.row(this.sim.now, sk, {
       host: this.name,
       conn: sk.conn,
       state: sk.state,
       recvQ: sk.rcvQueue,
-      sendQ: sk.sendQ,
+      sendQ,
       local: `${ADDRESSES[this.name]}:${sk.lport}`,
       peer: `${ADDRESSES[sk.peer]}:${sk.rport}`,
     });
@@ -136,7 +141,7 @@ export class HostKernel {
       len: 0,
       role: 'rst',
     });
-    this.ipOutput({ from: this.name, to: f.from, sport: f.dport, dport: f.sport, seq, ack, ...shape, texts: [], rec });
+    this.ipOutput({ from: this.name, to: f.from, sport: f.dport, dport: f.sport, seq, ack, ...shape, texts: NO_TEXTS, rec });
   }
 
   /** A local ICMP host-unreachable for a packet that could not be sent (ARP failed). */
@@ -163,7 +168,7 @@ export class HostKernel {
       syn: true,
       fin: false,
       endSeq: sk.iss + 1,
-      texts: [],
+      texts: NO_TEXTS,
       lastXmitUs: -1,
       inHostQueue: false,
       lost: false,

@@ -9,7 +9,9 @@ export interface QueueEntry {
   t: number;
   /** Insertion order: breaks ties between entries at the same time. */
   order: number;
-  run: () => void;
+  run: (arg: unknown) => void;
+  /** Passed to `run`: lets hot paths schedule a shared function instead of a fresh closure. */
+  arg: unknown;
   cancelled: boolean;
 }
 
@@ -25,8 +27,14 @@ export class EventQueue {
     return this.heap.length;
   }
 
-  schedule(t: number, run: () => void): QueueEntry {
-    const entry: QueueEntry = { t: Math.max(t, this.now), order: this.nextOrder++, run, cancelled: false };
+  schedule<A>(t: number, run: (arg: A) => void, arg?: A): QueueEntry {
+    const entry: QueueEntry = {
+      t: t > this.now ? t : this.now,
+      order: this.nextOrder++,
+      run: run as (arg: unknown) => void,
+      arg,
+      cancelled: false,
+    };
     const heap = this.heap;
     heap.push(entry);
     let i = heap.length - 1;
@@ -91,6 +99,11 @@ export class Timer {
   private entry: QueueEntry | undefined;
   private readonly queue: EventQueue;
   private readonly fire: () => void;
+  /** One function for every expiry: cancelled entries never run, so a running one is current. */
+  private readonly expire = (): void => {
+    this.entry = undefined;
+    this.fire();
+  };
 
   constructor(queue: EventQueue, fire: () => void) {
     this.queue = queue;
@@ -98,22 +111,18 @@ export class Timer {
   }
 
   get pending(): boolean {
-    return this.entry !== undefined && !this.entry.cancelled;
+    return this.entry !== undefined;
   }
 
   /** When it will fire (µs), if armed. */
   get expires(): number | undefined {
-    return this.pending ? this.entry!.t : undefined;
+    return this.entry?.t;
   }
 
   /** Arm (or re-arm) to fire at absolute time `t` µs. */
   armAt(t: number): void {
-    this.cancel();
-    const entry = this.queue.schedule(t, () => {
-      if (this.entry === entry) this.entry = undefined;
-      this.fire();
-    });
-    this.entry = entry;
+    if (this.entry) this.entry.cancelled = true;
+    this.entry = this.queue.schedule(t, this.expire);
   }
 
   cancel(): void {

@@ -12,14 +12,21 @@ export class Recorder {
   readonly events: LabEvent[] = [];
   readonly sockets: SocketSnapshot[] = [];
   readonly outages: { host: HostName; kind: 'unplugged' | 'host-down'; from: number; to?: number }[] = [];
-  private lastRow = new Map<string, SocketSnapshot>();
+  private lastRow = new Map<object, SocketSnapshot>();
 
+  /** Record an event. `body` must be a fresh object: it is stamped and stored as is (no copy). */
   event(us: number, body: EventBody): void {
-    this.events.push({ t: us / 1000, ...body } as LabEvent);
+    const e = body as LabEvent;
+    e.t = us / 1000;
+    this.events.push(e);
   }
 
+  /** Record a segment as it leaves. `fields` must be a fresh object: it becomes the record. */
   segment(us: number, fields: Omit<SegmentRecord, 'id' | 't' | 'delivered'>): SegmentRecord {
-    const rec: SegmentRecord = { id: this.segments.length, t: us / 1000, ...fields, delivered: false };
+    const rec = fields as SegmentRecord;
+    rec.id = this.segments.length;
+    rec.t = us / 1000;
+    rec.delivered = false;
     this.segments.push(rec);
     this.event(us, { kind: 'segment', segment: rec.id, phase: 'sent' });
     return rec;
@@ -37,9 +44,8 @@ export class Recorder {
     this.event(us, { kind: 'segment', segment: rec.id, phase: 'lost' });
   }
 
-  /** Record a socket's row if it changed since the last one recorded for it. */
-  row(us: number, row: Omit<SocketSnapshot, 't'>): void {
-    const key = `${row.host}/${row.conn}/${row.local}`;
+  /** Record a socket's row (`key` identifies the socket) if it changed since its last one. */
+  row(us: number, key: object, row: Omit<SocketSnapshot, 't'>): void {
     const prev = this.lastRow.get(key);
     if (
       prev &&
@@ -50,9 +56,15 @@ export class Recorder {
     ) {
       return;
     }
-    const snap: SocketSnapshot = { t: us / 1000, ...row };
+    const snap = row as SocketSnapshot;
+    snap.t = us / 1000;
+    // Several changes within one microsecond (data in, read at once) make one row.
+    if (prev && prev.t === snap.t && this.sockets[this.sockets.length - 1] === prev) {
+      this.sockets[this.sockets.length - 1] = snap;
+    } else {
+      this.sockets.push(snap);
+    }
     this.lastRow.set(key, snap);
-    this.sockets.push(snap);
   }
 
   outageStart(us: number, host: HostName, kind: 'unplugged' | 'host-down'): void {

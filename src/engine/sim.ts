@@ -59,7 +59,7 @@ export class Sim {
       const entry = q.pop()!;
       if (q.processed >= max) throw new EventBudgetExceeded(max, q.now / 1000);
       q.processed += 1;
-      entry.run();
+      entry.run(entry.arg);
     }
   }
 }

@@ -45,20 +45,24 @@ export class Cable {
       sim.rec.lost(now, frame.rec, 'loss');
       return;
     }
-    const epoch = this.cutEpoch;
-    sim.queue.schedule(now + this.delay(frame.from), () => {
-      const t = sim.queue.now;
-      if (epoch !== this.cutEpoch || !this.carrier[frame.to] || !this.carrier[frame.from]) {
-        sim.rec.lost(t, frame.rec, 'unplugged');
-        return;
-      }
-      const dst = sim.hosts[frame.to];
-      if (!dst.up) {
-        sim.rec.lost(t, frame.rec, 'host-down');
-        return;
-      }
-      sim.rec.arrived(t, frame.rec);
-      dst.receive(frame);
-    });
+    frame.epoch = this.cutEpoch;
+    sim.queue.schedule(now + this.delay(frame.from), this.arrive, frame);
   }
+
+  /** The frame reaches the far port: delivered unless a port went down meanwhile or the host is dead. */
+  private readonly arrive = (frame: Frame): void => {
+    const sim = this.sim;
+    const t = sim.queue.now;
+    if (frame.epoch !== this.cutEpoch || !this.carrier[frame.to] || !this.carrier[frame.from]) {
+      sim.rec.lost(t, frame.rec, 'unplugged');
+      return;
+    }
+    const dst = sim.hosts[frame.to];
+    if (!dst.up) {
+      sim.rec.lost(t, frame.rec, 'host-down');
+      return;
+    }
+    sim.rec.arrived(t, frame.rec);
+    dst.receive(frame);
+  };
 }

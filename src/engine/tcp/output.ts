@@ -1,7 +1,7 @@
 /** Sending segments and arming the retransmission timer (net/ipv4/tcp_output.c, tcp_input.c). */
 import type { Frame, Skb } from '../frame.ts';
-import { frameFlags } from '../frame.ts';
-import type { SegmentRole } from '../types.ts';
+import { frameFlags, NO_TEXTS } from '../frame.ts';
+import type { SegmentRecord, SegmentRole } from '../types.ts';
 import { RTO_MIN_US } from './rtt.ts';
 import type { TcpSock } from './sock.ts';
 
@@ -28,7 +28,7 @@ export function emit(
   const ackFlag = h.ackFlag ?? true;
   const shape = { syn: h.syn ?? false, ackFlag, fin: h.fin ?? false, rst: h.rst ?? false, len: h.len ?? 0 };
   const ack = ackFlag ? sk.rcvNxt : 0;
-  const rec = sim.rec.segment(sim.now, {
+  const fields: Omit<SegmentRecord, 'id' | 't' | 'delivered'> = {
     conn: sk.conn,
     from: sk.k.name,
     to: sk.peer,
@@ -39,9 +39,10 @@ export function emit(
     relAck: ackFlag ? mod32(ack - sk.irs) : 0,
     len: shape.len,
     role: opts.role,
-    ...(opts.retransmission !== undefined ? { retransmission: opts.retransmission } : {}),
-    ...(opts.probe !== undefined ? { probe: opts.probe } : {}),
-  });
+  };
+  if (opts.retransmission !== undefined) fields.retransmission = opts.retransmission;
+  if (opts.probe !== undefined) fields.probe = opts.probe;
+  const rec = sim.rec.segment(sim.now, fields);
   const frame: Frame = {
     from: sk.k.name,
     to: sk.peer,
@@ -49,11 +50,15 @@ export function emit(
     dport: sk.rport,
     seq: h.seq,
     ack,
-    ...shape,
-    texts: h.texts ?? [],
+    syn: shape.syn,
+    ackFlag,
+    fin: shape.fin,
+    rst: shape.rst,
+    len: shape.len,
+    texts: h.texts ?? NO_TEXTS,
     rec,
-    ...(skb ? { skb } : {}),
   };
+  if (skb) frame.skb = skb;
   sk.k.ipOutput(frame);
   return frame;
 }
@@ -197,7 +202,7 @@ export function tcpQueueData(sk: TcpSock, bytes: number, text: string | undefine
       syn: false,
       fin: false,
       endSeq: sk.writeSeq + len,
-      texts: left === 0 && text !== undefined ? [text] : [],
+      texts: left === 0 && text !== undefined ? [text] : NO_TEXTS,
       lastXmitUs: -1,
       inHostQueue: false,
       lost: false,
@@ -215,7 +220,7 @@ export function tcpQueueFin(sk: TcpSock): void {
     syn: false,
     fin: true,
     endSeq: sk.writeSeq + 1,
-    texts: [],
+    texts: NO_TEXTS,
     lastXmitUs: -1,
     inHostQueue: false,
     lost: false,

@@ -86,6 +86,8 @@ export class TcpSock {
   lastOowAckUs = -Infinity;
 
   app: SocketApp | undefined;
+  /** The last `ss` row recorded for this socket. */
+  lastRow: { state: TcpStateName; recvQ: number; sendQ: number } | undefined;
   /** Why it ended, once CLOSED. */
   cause: Cause | undefined;
 
