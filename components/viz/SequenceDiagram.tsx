@@ -255,9 +255,9 @@ export function SequenceDiagram({ result, lang, onSelect }: SequenceDiagramProps
                   <text
                     className="viz-arrow-label"
                     x={a.labelX}
-                    y={a.labelY - 4}
+                    y={a.labelY + (a.labelBelow ? LABEL_FONT + 2 : -4)}
                     transform={`rotate(${a.labelAngle} ${a.labelX} ${a.labelY})`}
-                    textAnchor="middle"
+                    textAnchor={a.labelAnchor}
                     fontSize={LABEL_FONT}
                   >
                     <tspan className="viz-capture">{label.capture}</tspan>

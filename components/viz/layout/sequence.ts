@@ -13,6 +13,8 @@ export const geometry = {
   bottom: 30,
   /** Where a lost arrow stops, measured from the lifeline of the host whose cable is out. */
   cutInset: 40,
+  /** Smallest height of a segment's flight: room for its label and its neighbours'. */
+  flightHeight: 34,
   /** Spacing of stacked labels that share a moment. */
   lineHeight: 15,
   tickX: 6,
@@ -45,6 +47,10 @@ export interface Arrow {
   labelY: number;
   /** Rotation of the label so it runs along the wire (degrees, never upside down). */
   labelAngle: number;
+  /** How the label hangs from (labelX, labelY): its middle, its left end or its right end. */
+  labelAnchor: 'middle' | 'start' | 'end';
+  /** Under the line instead of over it (to stay out of the wedge of a reply). */
+  labelBelow: boolean;
 }
 
 export interface Band {
@@ -182,6 +188,65 @@ export function readableAngle(x1: number, y1: number, x2: number, y2: number): n
   return Math.round(degrees * 100) / 100;
 }
 
+interface DrawnArrow {
+  segment: SegmentRecord;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  lost: boolean;
+  /** Where the wire ends at the receiver (drawn or not). */
+  xTo: number;
+  yTo: number;
+}
+
+type LabelPlace = Pick<Arrow, 'labelX' | 'labelY' | 'labelAngle' | 'labelAnchor' | 'labelBelow'>;
+
+/**
+ * Where an arrow's label goes. By default in the middle of the wire, over the line. When a reply
+ * leaves from the arrow's tip, or the arrow is itself a reply to one arriving where it starts,
+ * the two lines meet in a narrow wedge: the label then moves to the open end of the wedge and
+ * to the outer side of its line, so it never lies across its neighbour.
+ */
+export function placeLabel(a: DrawnArrow, all: DrawnArrow[]): LabelPlace {
+  const near = geometry.flightHeight;
+  const replyFromTip =
+    !a.lost &&
+    all.some(
+      (b) =>
+        b !== a &&
+        ((b.segment.from === a.segment.to && Math.abs(b.y1 - a.yTo) < near) ||
+          (!b.lost && b.segment.to === a.segment.to && Math.abs(b.y2 - a.yTo) < near)),
+    );
+  const answersArrival = all.some(
+    (b) => b !== a && !b.lost && b.segment.to === a.segment.from && Math.abs(b.y2 - a.y1) < near,
+  );
+  const angle = readableAngle(a.x1, a.y1, a.xTo, a.yTo);
+  const onWire = (x: number) => a.y1 + ((a.yTo - a.y1) * (x - a.x1)) / (a.xTo - a.x1 || 1);
+  const inset = 14;
+  if (replyFromTip !== answersArrival) {
+    // The wedge's vertex is at the receiver (reply from the tip) or at the sender (answering).
+    const vertexX = replyFromTip ? a.xTo : a.x1;
+    const farX = vertexX === geometry.clientX ? geometry.serverX - inset : geometry.clientX + inset;
+    return {
+      labelX: farX,
+      labelY: onWire(farX),
+      labelAngle: angle,
+      labelAnchor: farX > vertexX ? 'end' : 'start',
+      // A reply departs below the arrow; an answer's question arrived above it.
+      labelBelow: answersArrival,
+    };
+  }
+  const midX = (a.x1 + a.xTo) / 2;
+  return {
+    labelX: midX,
+    labelY: onWire(midX),
+    labelAngle: angle,
+    labelAnchor: 'middle',
+    labelBelow: false,
+  };
+}
+
 export function layoutSequence(result: RunResult): SequenceLayout {
   const oneWay = Math.max(result.config.rtt / 2, 0.001);
   const endOf = (s: SegmentRecord) => s.arrivedAt ?? s.t + oneWay;
@@ -194,8 +259,10 @@ export function layoutSequence(result: RunResult): SequenceLayout {
 
   // First pass: which label sits on which line at each moment.
   const stack = new Stacker();
-  const sendLine = segments.map((s) => stack.next(s.t, s.from, 'arrow'));
-  const endLine = segments.map((s) => stack.next(endOf(s), s.to, 'arrow'));
+  // Sends stack with sends and arrivals with arrivals: a reply sent the instant its question
+  // arrives leaves from the very point where the question landed.
+  const sendLine = segments.map((s) => stack.next(s.t, s.from, 'send'));
+  const endLine = segments.map((s) => stack.next(endOf(s), s.to, 'arrival'));
   const noteLine = notes.map((n) => stack.next(n.t, n.host, 'note'));
   const reserve = stack.reserveAt();
 
@@ -215,11 +282,12 @@ export function layoutSequence(result: RunResult): SequenceLayout {
       unit: Math.max(oneWay / 6, 0.01),
     },
     omitted ? [omitted] : [],
+    segments.map((s) => ({ from: s.t, to: endOf(s), min: geometry.flightHeight })),
   );
   const y = (t: number) => geometry.top + map.y(t);
   const line = (n: number) => n * geometry.lineHeight;
 
-  const arrows: Arrow[] = segments.map((segment, i) => {
+  const drawn = segments.map((segment, i) => {
     const x1 = hostX(segment.from);
     const xTo = hostX(segment.to);
     const y1 = y(segment.t) + line(sendLine[i]!);
@@ -227,19 +295,9 @@ export function layoutSequence(result: RunResult): SequenceLayout {
     const lost = !segment.delivered;
     const x2 = lost ? lostAtX(result, segment) : xTo;
     const y2 = lost ? y1 + ((yTo - y1) * Math.abs(x2 - x1)) / Math.abs(xTo - x1) : yTo;
-    // The label sits at the middle of the wire, on the line the segment would have followed.
-    return {
-      segment,
-      x1,
-      y1,
-      x2,
-      y2,
-      lost,
-      labelX: (x1 + xTo) / 2,
-      labelY: (y1 + yTo) / 2,
-      labelAngle: readableAngle(x1, y1, xTo, yTo),
-    };
+    return { segment, x1, y1, x2, y2, lost, xTo, yTo };
   });
+  const arrows: Arrow[] = drawn.map((a) => ({ ...a, ...placeLabel(a, drawn) }));
 
   const bands: Band[] = result.outages.map((o) => {
     const to = o.to ?? end;

@@ -52,6 +52,17 @@ describe('buildTimeMap', () => {
     );
   });
 
+  it('stretches a span to its minimum height without moving earlier moments', () => {
+    const map = buildTimeMap(
+      [{ t: 0 }, { t: 5 }, { t: 10 }],
+      options,
+      [],
+      [{ from: 0, to: 10, min: 100 }],
+    );
+    expect(map.y(5)).toBe(options.minGap);
+    expect(map.y(10)).toBe(100);
+  });
+
   it('clamps times outside the moments to the ends', () => {
     const map = buildTimeMap([{ t: 10 }, { t: 20 }], options);
     expect(map.y(-5)).toBe(map.y(10));

@@ -24,6 +24,12 @@ export interface Moment {
   reserve?: number;
 }
 
+export interface Span {
+  from: number;
+  to: number;
+  min: number;
+}
+
 export interface TimeBreak {
   from: number;
   to: number;
@@ -69,7 +75,13 @@ export function buildTimeMap(
   options: TimeMapOptions = defaultTimeMapOptions,
   /** Stretches to collapse whatever their length (segments left out of a huge run). */
   forced: { from: number; to: number }[] = [],
+  /** Stretches that must be at least this tall (a segment's flight, so its label has room). */
+  spans: Span[] = [],
 ): TimeMap {
+  const spansEndingAt = new Map<number, Span[]>();
+  for (const span of spans)
+    spansEndingAt.set(span.to, [...(spansEndingAt.get(span.to) ?? []), span]);
+  const yAt = new Map<number, number>();
   const merged = mergeMoments(moments);
   if (merged.length === 0) merged.push({ t: 0, reserve: 0 });
   const knots: { t: number; y: number }[] = [];
@@ -89,6 +101,11 @@ export function buildTimeMap(
         y = prevY + gapHeight(gap, prev.reserve, options);
       }
     }
+    for (const span of spansEndingAt.get(m.t) ?? []) {
+      const from = yAt.get(span.from);
+      if (from !== undefined) y = Math.max(y, from + span.min);
+    }
+    yAt.set(m.t, y);
     knots.push({ t: m.t, y });
   });
   const last = merged[merged.length - 1]!;

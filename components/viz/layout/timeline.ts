@@ -137,13 +137,24 @@ export function dominantGap(
   return best && best.to - best.from > 0.6 * end ? best : undefined;
 }
 
-/** Log only when the intervals that matter span more than two orders of magnitude. */
-export function chooseScale(times: number[], origin: number, end: number): 'log' | 'linear' {
-  const after = [...new Set(times.filter((t) => t >= origin))].sort((a, b) => a - b);
-  let smallest = Infinity;
-  for (let i = 1; i < after.length; i++) smallest = Math.min(smallest, after[i]! - after[i - 1]!);
-  if (!Number.isFinite(smallest) || smallest <= 0) return 'linear';
-  return (end - origin) / smallest > 200 ? 'log' : 'linear';
+/** The gaps between consecutive tries of each sender (a retransmission or probe series). */
+export function seriesGaps(segments: SegmentRecord[], origin: number): number[] {
+  const gaps: number[] = [];
+  for (const host of ['client', 'server'] as const) {
+    const times = segments
+      .filter((s) => s.from === host && SERIES.has(markKind(s)))
+      .map((s) => s.t);
+    for (let i = 1; i < times.length; i++) {
+      if (times[i]! > times[i - 1]! && times[i]! >= origin) gaps.push(times[i]! - times[i - 1]!);
+    }
+  }
+  return gaps;
+}
+
+/** Log when a sender's retries spread over more than three doublings (200 ms … 120 s). */
+export function chooseScale(gaps: number[]): 'log' | 'linear' {
+  if (gaps.length < 2) return 'linear';
+  return Math.max(...gaps) / Math.min(...gaps) > 8 ? 'log' : 'linear';
 }
 
 function stepFor(span: number, maxTicks: number): number {
@@ -234,7 +245,7 @@ export function layoutTimeline(result: RunResult): TimelineLayout {
   const offsets = markTimes.map((t) => t - origin).filter((o) => o > 0);
   const axis = gap
     ? brokenAxis(gap, end)
-    : chooseScale(markTimes, origin, end) === 'log' && offsets.length > 0
+    : chooseScale(seriesGaps(result.segments, origin)) === 'log' && offsets.length > 0
       ? logAxis(offsets, origin, end)
       : linearAxis(end);
   const { x, ticks } = axis;
