@@ -4,6 +4,8 @@
  */
 export class Jiffies {
   readonly hz: number;
+  /** tcp_model_timeout() results by (boundary, base): a pure function of HZ, so computed once. */
+  readonly modelTimeouts = new Map<number, number>();
   constructor(hz: number) {
     this.hz = hz;
   }

@@ -4,7 +4,7 @@
  */
 import { formatDuration } from './duration.ts';
 import type { Sim } from './sim.ts';
-import type { HostName, Outcome, OutcomeId, SideResult } from './types.ts';
+import type { HostName, Outcome, OutcomeId, SegmentRecord, SideResult } from './types.ts';
 
 /** Every outcome id with a one-line description, in the order the lesson meets them. */
 export const OUTCOMES: readonly { id: OutcomeId; description: string }[] = [
@@ -29,7 +29,12 @@ export const OUTCOMES: readonly { id: OutcomeId; description: string }[] = [
 const other = (h: HostName): HostName => (h === 'client' ? 'server' : 'client');
 const at = (ms: number | undefined): string => formatDuration(ms ?? 0);
 
-export function classify(sim: Sim, conn: number, sides: Record<HostName, SideResult>): Outcome {
+export function classify(
+  sim: Sim,
+  sides: Record<HostName, SideResult>,
+  segs: readonly SegmentRecord[],
+  rebootedHosts: ReadonlySet<HostName>,
+): Outcome {
   const out = (id: OutcomeId, summary: string): Outcome => ({ id, summary });
   const hosts: HostName[] = ['client', 'server'];
   const find = (pred: (s: SideResult, h: HostName) => boolean): HostName | undefined => hosts.find((h) => pred(sides[h], h));
@@ -49,7 +54,7 @@ export function classify(sim: Sim, conn: number, sides: Record<HostName, SideRes
   const crashed = find((s) => s.cause === 'host-crash');
   if (crashed) {
     const peer = sides[other(crashed)];
-    const rebooted = sim.rec.events.some((e) => e.kind === 'host' && e.host === crashed && e.action === 'boot');
+    const rebooted = rebootedHosts.has(crashed);
     if (rebooted && peer.cause === 'reset') {
       return out('host-reboot-reset', `The ${crashed} rebooted and answered the old connection with an RST: the ${other(crashed)} saw ${peer.error} at ${at(peer.errorAt)}.`);
     }
@@ -88,7 +93,6 @@ export function classify(sim: Sim, conn: number, sides: Record<HostName, SideRes
   const unplugged = sim.rec.outages.some((o) => o.kind === 'unplugged');
   if (!unplugged) return out('still-established', 'Nothing went wrong: the connection is still open.');
 
-  const segs = sim.rec.segments.filter((s) => s.conn === conn);
   const lostUnplugged = segs.filter((s) => !s.delivered && (s.lostBecause === 'unplugged' || s.lostBecause === 'no-neighbour'));
   const firstLoss = lostUnplugged[0];
   if (firstLoss) {

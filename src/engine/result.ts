@@ -1,7 +1,7 @@
 /** Assemble a RunResult from the simulator's record. */
 import type { ConnInfo, Sim } from './sim.ts';
 import { classify } from './outcome.ts';
-import type { ConnectionResult, HostName, RunResult, SideResult } from './types.ts';
+import type { ConnectionResult, HostName, RunResult, SegmentRecord, SideResult } from './types.ts';
 import type { SocketApp } from './app.ts';
 
 function sideResult(app: SocketApp): SideResult {
@@ -21,13 +21,21 @@ function sideResult(app: SocketApp): SideResult {
   return side;
 }
 
-function connectionResult(sim: Sim, info: ConnInfo): ConnectionResult {
-  const sides: Record<HostName, SideResult> = { client: sideResult(info.client), server: sideResult(info.server) };
-  return { conn: info.index, client: sides.client, server: sides.server, outcome: classify(sim, info.index, sides) };
-}
-
 export function buildResult(sim: Sim, endUs: number): RunResult {
-  const connections = sim.conns.map((info) => connectionResult(sim, info));
+  // Group segments by connection once: classification looks at each connection's own.
+  const byConn = new Map<number, SegmentRecord[]>();
+  for (const seg of sim.rec.segments) {
+    const list = byConn.get(seg.conn);
+    if (list) list.push(seg);
+    else byConn.set(seg.conn, [seg]);
+  }
+  const rebooted = new Set<HostName>();
+  for (const e of sim.rec.events) if (e.kind === 'host' && e.action === 'boot') rebooted.add(e.host);
+  const connections = sim.conns.map((info: ConnInfo): ConnectionResult => {
+    const sides: Record<HostName, SideResult> = { client: sideResult(info.client), server: sideResult(info.server) };
+    const outcome = classify(sim, sides, byConn.get(info.index) ?? [], rebooted);
+    return { conn: info.index, client: sides.client, server: sides.server, outcome };
+  });
   const first = connections[0];
   const none: SideResult = { state: 'CLOSED', retransmissions: 0, tlps: 0, keepaliveProbes: 0 };
   return {

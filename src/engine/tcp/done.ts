@@ -12,6 +12,7 @@ export function tcpDone(sk: TcpSock, cause: Cause | undefined): void {
   sk.twTimer.cancel();
   sk.skbs = [];
   sk.sendHead = 0;
+  sk.sendQ = 0;
   sk.setState('CLOSED');
   sk.k.unhash(sk);
   sk.k.snapshot(sk);

@@ -103,6 +103,7 @@ function tcpAck(sk: TcpSock, f: Frame): void {
   while (sk.skbs.length > 0 && sk.sendHead > 0 && sk.skbs[0]!.endSeq <= f.ack) {
     const skb = sk.skbs.shift()!;
     sk.sendHead -= 1;
+    sk.sendQ -= skb.len;
     lastAcked = skb;
     if (skb.fin) finAcked = true;
   }

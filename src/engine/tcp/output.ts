@@ -208,6 +208,7 @@ export function tcpQueueData(sk: TcpSock, bytes: number, text: string | undefine
       lost: false,
     };
     sk.writeSeq += len;
+    sk.sendQ += len;
     sk.skbs.push(skb);
   }
 }

@@ -121,12 +121,8 @@ export class TcpSock {
     return this.sendHead < this.skbs.length;
   }
 
-  /** Bytes written but not yet acknowledged (ss Send-Q). */
-  get sendQ(): number {
-    let n = 0;
-    for (const skb of this.skbs) n += skb.len;
-    return n;
-  }
+  /** Bytes written but not yet acknowledged (ss Send-Q), kept up to date as segments come and go. */
+  sendQ = 0;
 
   get key(): string {
     return `${this.lport}|${this.rport}`;

@@ -1,4 +1,5 @@
 /** TCP timers (net/ipv4/tcp_timer.c, inet_connection_sock.c). */
+import type { Jiffies } from '../jiffies.ts';
 import type { Cause } from '../types.ts';
 import { tcpDone, tcpDoneWithError } from './done.ts';
 import {
@@ -18,6 +19,15 @@ function isSynState(sk: TcpSock): boolean {
 /** tcp_model_timeout(): the retries → time budget, exponential up to TCP_RTO_MAX then linear. Result in ms. */
 export function tcpModelTimeout(sk: TcpSock, boundary: number, rtoBaseJ: number): number {
   const j = sk.k.sim.jiffies;
+  const key = boundary * 1_000_003 + rtoBaseJ;
+  const cached = j.modelTimeouts.get(key);
+  if (cached !== undefined) return cached;
+  const ms = computeModelTimeout(j, boundary, rtoBaseJ);
+  j.modelTimeouts.set(key, ms);
+  return ms;
+}
+
+function computeModelTimeout(j: Jiffies, boundary: number, rtoBaseJ: number): number {
   const thresh = Math.floor(Math.log2(Math.floor(j.rtoMax / rtoBaseJ)));
   const timeout =
     boundary <= thresh
