@@ -11,4 +11,4 @@ conn.server.setUserTimeout('30s');
 lab.at('1s', () => lab.client.unplug());
 lab.at('2s', () => conn.server.send('hello'));
 
-lab.run({ until: '10m' });
+lab.run({ until: '30m' });

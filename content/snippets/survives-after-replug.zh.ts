@@ -10,4 +10,4 @@ lab.at('2s', () => conn.server.send('hello'));
 // 21 秒时网线插回。注意数据到底是什么时候送到的。
 lab.at('21s', () => lab.client.plugIn());
 
-lab.run({ until: '5m' });
+lab.run({ until: '30m' });

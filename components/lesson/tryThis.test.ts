@@ -1,0 +1,235 @@
+// Every "try this" prompt tells the reader what to expect from one edit. Each prompt's edit is
+// made here exactly as the chapter words it, and what the prompt promises is checked on the engine.
+import type { RunResult } from 'tcp-lab';
+import { describe, expect, it } from 'vitest';
+import { readValue } from './runValues';
+import { snippetRun, type Edit } from './snippetRuns';
+
+const sinceSend = (run: RunResult, side: 'client' | 'server' = 'server') =>
+  (run[side].errorAt ?? NaN) - (readValue(run, 'firstSendAt') as number);
+const sinceHeard = (run: RunResult) =>
+  (run.server.errorAt ?? NaN) - (readValue(run, 'lastReceivedAt:server') as number);
+
+const prompts: {
+  chapter: string;
+  snippet: string;
+  edits: Edit[];
+  check: (run: RunResult) => void;
+}[] = [
+  {
+    chapter: 'the-question',
+    snippet: 'cable-pulled',
+    edits: [
+      [
+        'const conn = lab.connect();',
+        "const conn = lab.connect();\nconn.server.setKeepAlive(true, { idle: '60s', interval: '10s', count: 3 });",
+      ],
+    ],
+    check: (run) => {
+      expect(run.outcome.id).toBe('keepalive-detects-dead-peer');
+      expect(sinceHeard(run)).toBeCloseTo(90_000, -2);
+    },
+  },
+  {
+    chapter: 'the-question',
+    snippet: 'cable-pulled',
+    edits: [
+      [
+        "lab.at('1s', () => lab.client.unplug());",
+        "lab.at('1s', () => lab.client.unplug());\nlab.at('2s', () => conn.server.send('hello'));",
+      ],
+    ],
+    check: (run) => expect(run.outcome.id).toBe('survives-after-replug'),
+  },
+  {
+    chapter: 'the-question',
+    snippet: 'cable-pulled',
+    edits: [
+      ["until: '10m'", "until: '24h'"],
+      ["lab.at('5m', () => lab.client.plugIn());", ''],
+    ],
+    check: (run) => {
+      expect(run.outcome.id).toBe('idle-forever');
+      expect([run.client.state, run.server.state]).toEqual(['ESTABLISHED', 'ESTABLISHED']);
+    },
+  },
+  {
+    chapter: 'data-in-flight',
+    snippet: 'survives-after-replug',
+    edits: [["'21s'", "'20m'"]],
+    check: (run) => expect(run.outcome.id).toBe('sender-aborts'),
+  },
+  {
+    chapter: 'data-in-flight',
+    snippet: 'sender-aborts',
+    edits: [['createLab()', 'createLab({ server: { sysctl: { tcp_retries2: 8 } } })']],
+    check: (run) => {
+      expect(run.outcome.id).toBe('sender-aborts');
+      expect(sinceSend(run)).toBeGreaterThan(102_200);
+      expect(sinceSend(run)).toBeLessThan(120_000);
+    },
+  },
+  {
+    chapter: 'idle-connection',
+    snippet: 'keepalive-answered',
+    edits: [["lab.at('13s', () => lab.client.plugIn());", '']],
+    check: (run) => {
+      expect(run.outcome.id).toBe('keepalive-detects-dead-peer');
+      expect((run.server.errorAt ?? 0) - (readValue(run, 'probeAt:3') as number)).toBeCloseTo(
+        5_000,
+        -1,
+      );
+      expect(run.segments.some((s) => s.from === 'server' && s.role === 'rst')).toBe(true);
+    },
+  },
+  {
+    chapter: 'idle-connection',
+    snippet: 'keepalive-detects-dead-peer',
+    edits: [
+      ['setKeepAlive(true)', "setKeepAlive(true, { idle: '60s', interval: '10s', count: 3 })"],
+    ],
+    check: (run) => expect(sinceHeard(run)).toBeCloseTo(90_000, -1),
+  },
+  {
+    chapter: 'idle-connection',
+    snippet: 'idle-forever',
+    edits: [
+      [
+        "lab.at('1s', () => lab.client.unplug());",
+        "lab.at('1s', () => lab.client.unplug());\nlab.at('2h', () => conn.server.send('ping'));",
+      ],
+    ],
+    check: (run) => {
+      expect(run.server.retransmissions).toBeGreaterThan(0);
+      expect(run.outcome.id).toBe('sender-aborts');
+    },
+  },
+  {
+    chapter: 'application-keepalive',
+    snippet: 'app-idle-close',
+    edits: [["closeWhenIdle('75s')", "closeWhenIdle('10s')"]],
+    check: (run) => {
+      expect(run.outcome.id).toBe('app-idle-close');
+      expect(readValue(run, 'appClosedAt:server')).toBeLessThan(11_000);
+      expect(run.client.state).toBe('ESTABLISHED');
+    },
+  },
+  {
+    chapter: 'application-keepalive',
+    snippet: 'app-heartbeat-detects',
+    edits: [["lab.at('10s', () => lab.client.unplug());", '']],
+    check: (run) => expect(run.outcome.id).toBe('still-established'),
+  },
+  {
+    chapter: 'application-keepalive',
+    snippet: 'app-heartbeat-detects',
+    edits: [["timeout: '3.5s'", "timeout: '30s'"]],
+    check: (run) => {
+      expect(run.outcome.id).toBe('app-heartbeat-detects');
+      expect(readValue(run, 'appClosedAt:server')).toBeGreaterThan(30_000);
+    },
+  },
+  {
+    chapter: 'crashes',
+    snippet: 'process-crash',
+    edits: [
+      [
+        "conn.server.on('end', () => console.log('server read EOF'));",
+        "conn.server.on('end', () => conn.server.close());",
+      ],
+    ],
+    check: (run) => {
+      expect(run.server.state).toBe('CLOSED');
+      expect(
+        run.events.some((e) => e.kind === 'state' && e.host === 'server' && e.to === 'LAST_ACK'),
+      ).toBe(true);
+    },
+  },
+  {
+    chapter: 'crashes',
+    snippet: 'process-crash',
+    edits: [
+      [
+        'const conn = lab.connect();',
+        "const conn = lab.connect();\nconn.client.pauseReading();\nlab.at('500ms', () => conn.server.send('unread'));",
+      ],
+    ],
+    check: (run) => {
+      expect(run.segments.some((s) => s.from === 'client' && s.role === 'rst')).toBe(true);
+      expect(run.server.error).toBe('ECONNRESET');
+    },
+  },
+  {
+    chapter: 'crashes',
+    snippet: 'hung-process',
+    edits: [['lab.client.hangProcess()', 'lab.client.crash()']],
+    check: (run) => {
+      expect(run.server.cause).toBe('keepalive');
+      expect((run.server.errorAt ?? 0) - (readValue(run, 'probeAt:3') as number)).toBeCloseTo(
+        5_000,
+        -1,
+      );
+    },
+  },
+  {
+    chapter: 'user-timeout',
+    snippet: 'user-timeout',
+    edits: [["setUserTimeout('10s')", "setUserTimeout('3s')"]],
+    check: (run) => {
+      expect(run.outcome.id).toBe('user-timeout');
+      expect(sinceSend(run)).toBeGreaterThan(3_000);
+      expect(sinceSend(run)).toBeLessThan(3_600);
+    },
+  },
+  {
+    chapter: 'user-timeout',
+    snippet: 'connect-timeout',
+    edits: [['lab.server.unplug();', 'lab.client.unplug();']],
+    check: (run) => {
+      expect(run.outcome.id).toBe('unplugged-side-unreachable');
+      expect(run.client.error).toBe('EHOSTUNREACH');
+      expect(run.client.errorAt).toBeLessThanOrEqual(3_500);
+    },
+  },
+  {
+    chapter: 'user-timeout',
+    snippet: 'connect-timeout',
+    edits: [['lab.connect();', "lab.connect().client.setUserTimeout('10s');"]],
+    check: (run) => {
+      expect(run.client.error).toBe('ETIMEDOUT');
+      expect(run.client.errorAt).toBeCloseTo(10_000, -2);
+    },
+  },
+  {
+    chapter: 'in-production',
+    snippet: 'production-settings',
+    edits: [["conn.server.setUserTimeout('30s');", '']],
+    check: (run) => {
+      expect(run.outcome.id).toBe('sender-aborts');
+      expect(sinceSend(run)).toBeGreaterThan(15 * 60_000);
+    },
+  },
+  {
+    chapter: 'in-production',
+    snippet: 'production-settings',
+    edits: [
+      ["setUserTimeout('30s')", "setUserTimeout('90s')"],
+      ["lab.at('2s', () => conn.server.send('hello'));", ''],
+    ],
+    check: (run) => expect(run.server.keepaliveProbes).toBe(3),
+  },
+  {
+    chapter: 'in-production',
+    snippet: 'redis-keepalive',
+    edits: [["idle: '300s', interval: '100s', count: 3", "idle: '60s', interval: '20s', count: 3"]],
+    check: (run) => expect(sinceHeard(run)).toBeCloseTo(120_000, -1),
+  },
+];
+
+describe('what the "try this" prompts promise', () => {
+  for (const { chapter, snippet, edits, check } of prompts) {
+    it(`${chapter}: ${snippet} with ${edits.map(([from, to]) => `${from} → ${to || '(deleted)'}`).join('; ')}`, () => {
+      check(snippetRun(snippet, edits));
+    });
+  }
+});
