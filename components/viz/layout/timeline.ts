@@ -2,9 +2,9 @@
 // applications saw, the outages, and an axis in human units. When the interesting intervals
 // range from milliseconds to minutes (retransmissions doubling from 200 ms to 120 s) the axis
 // is logarithmic in the time since the disruption, so each doubling takes the same room.
-import { scaleLinear, scaleLog } from 'd3-scale';
 import type { HostName, RunResult, SegmentRecord } from 'tcp-lab';
 import { formatCompact } from '../format';
+import { linearScale, logScale } from './scales';
 
 export const timelineGeometry = {
   width: 660,
@@ -186,10 +186,7 @@ function logAxis(offsets: number[], origin: number, end: number): Axis {
   const g = timelineGeometry;
   // The axis starts a little before the first mark after the disruption.
   const c = Math.max(Math.min(...offsets) / 2, 0.5);
-  const log = scaleLog()
-    .domain([c, end - origin + c])
-    .range([g.left, g.right])
-    .clamp(true);
+  const log = logScale([c, end - origin + c], [g.left, g.right]);
   const x = (t: number) => log(Math.max(t - origin, 0) + c);
   const ticks = logTicks(end - origin, c).map((offset) => ({
     t: origin + offset,
@@ -201,7 +198,7 @@ function logAxis(offsets: number[], origin: number, end: number): Axis {
 
 function linearAxis(end: number): Axis {
   const g = timelineGeometry;
-  const lin = scaleLinear().domain([0, end]).range([g.left, g.right]).clamp(true);
+  const lin = linearScale([0, end], [g.left, g.right]);
   const x = (t: number) => lin(t);
   return {
     scale: 'linear',
@@ -210,7 +207,7 @@ function linearAxis(end: number): Axis {
   };
 }
 
-/** Linear on both sides of one collapsed quiet stretch (d3's piecewise-linear domain). */
+/** Linear on both sides of one collapsed quiet stretch. */
 function brokenAxis(gap: { from: number; to: number }, end: number): Axis {
   const g = timelineGeometry;
   const width = g.right - g.left;
@@ -218,10 +215,7 @@ function brokenAxis(gap: { from: number; to: number }, end: number): Axis {
   const x0 = g.left + leftWidth;
   const x1 = x0 + width * 0.08;
   const rightEnd = Math.max(end, gap.to + 1);
-  const piecewise = scaleLinear()
-    .domain([0, gap.from, gap.to, rightEnd])
-    .range([g.left, x0, x1, g.right])
-    .clamp(true);
+  const piecewise = linearScale([0, gap.from, gap.to, rightEnd], [g.left, x0, x1, g.right]);
   const x = (t: number) => piecewise(t);
   const ticks = [
     { t: 0, x: g.left, label: formatCompact(0) },
