@@ -3,14 +3,28 @@ import type { Lang } from '../../src/i18n';
 import { formatDuration, trimmed } from '../viz/format';
 import { vizStrings } from '../viz/strings';
 
-export const formats = ['duration', 'seconds', 'ms', 'count', 'text'] as const;
+export const formats = ['duration', 'seconds', 'ms', 'count', 'text', 'seconds-list'] as const;
 export type ValueFormat = (typeof formats)[number];
 
 export function isValueFormat(value: unknown): value is ValueFormat {
   return typeof value === 'string' && (formats as readonly string[]).includes(value);
 }
 
-export function formatValue(value: number | string, format: ValueFormat, lang: Lang): string {
+export function formatValue(
+  value: number | string | number[],
+  format: ValueFormat,
+  lang: Lang,
+): string {
+  if (format === 'seconds-list') {
+    if (!Array.isArray(value)) throw new Error(`The format "seconds-list" needs a list of times.`);
+    const separator = lang === 'zh' ? '、' : ', ';
+    return `${value.map((ms) => trimmed(ms / 1000, 3)).join(separator)} ${vizStrings(lang).units.s}`;
+  }
+  if (Array.isArray(value)) {
+    throw new Error(
+      `The value is a list of times; use format="seconds-list" for it, not "${format}".`,
+    );
+  }
   if (format === 'text') return String(value);
   if (typeof value !== 'number') {
     throw new Error(`The format "${format}" needs a number, but the value is the text "${value}".`);

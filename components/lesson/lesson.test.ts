@@ -193,6 +193,9 @@ describe('formatValue', () => {
     expect(formatValue(12.6 * 1000, 'seconds', 'en')).toBe('12.6 s');
     expect(formatValue(15, 'count', 'en')).toBe('15');
     expect(() => formatValue('ETIMEDOUT', 'duration', 'en')).toThrow(/needs a number/);
+    expect(formatValue([0, 1000, 67_000], 'seconds-list', 'zh')).toBe('0、1、67 秒');
+    expect(formatValue([0, 1000, 67_000], 'seconds-list', 'en')).toBe('0, 1, 67 s');
+    expect(() => formatValue([1], 'duration', 'en')).toThrow(/seconds-list/);
   });
 });
 

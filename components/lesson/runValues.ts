@@ -3,7 +3,9 @@
 // metrics below, some with an argument after a colon ('retransmission:5', 'closedAt:server').
 import type { HostName, RunResult, SegmentRecord } from 'tcp-lab';
 
-type Metric = (run: RunResult, arg: string | undefined) => number | string | undefined;
+export type RunValue = number | string | number[];
+
+type Metric = (run: RunResult, arg: string | undefined) => RunValue | undefined;
 
 const RESENDS = new Set<SegmentRecord['role']>(['data', 'tlp', 'retransmission']);
 
@@ -94,6 +96,16 @@ export const metrics: Record<string, Metric> = {
     }
     return run.events.find((e) => e.kind === 'host' && e.action === arg)?.t;
   },
+  /** When every segment of the given roles left, on the first connection: 'times:syn,syn-retransmission'. */
+  times: (run, arg) => {
+    const roles = (arg ?? '').split(',').filter(Boolean);
+    if (roles.length === 0)
+      throw new Error('The metric "times" needs segment roles, e.g. "times:keepalive".');
+    const found = run.segments
+      .filter((s) => s.conn === 0 && roles.includes(s.role))
+      .map((s) => s.t);
+    return found.length ? found : undefined;
+  },
   /** When the first connection's SYN left. */
   connectAt: (run) => run.segments.find((s) => s.role === 'syn')?.t,
 };
@@ -108,11 +120,12 @@ function byPath(run: RunResult, path: string): unknown {
 }
 
 /** Reads one value from a run; throws, naming the expression, when the run has no such value. */
-export function readValue(run: RunResult, expression: string): number | string {
+export function readValue(run: RunResult, expression: string): RunValue {
   const [name, arg] = expression.split(':', 2) as [string, string | undefined];
   const metric = Object.hasOwn(metrics, name) ? metrics[name] : undefined;
   const value = metric ? metric(run, arg) : byPath(run, expression);
   if (typeof value === 'number' || typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'number')) return value;
   throw new Error(
     `The run has no value "${expression}" (it ended in "${run.outcome.id}"). Use a path into the run such as "server.errorAt", or one of: ${Object.keys(metrics).join(', ')}.`,
   );
