@@ -49,7 +49,10 @@ export interface LabOptions {
   hz?: number;
   /** Probability (0..1) that any frame is dropped at random. Default 0. */
   loss?: number;
-  /** Stop with an error after this many simulation events (runaway guard). Default 1,000,000. */
+  /**
+   * Stop with an error after this many simulation events (runaway guard). Default 1,000,000.
+   * A run that needs more throws EventBudgetExceeded, naming the time it had reached.
+   */
   maxEvents?: number;
   client?: HostOptions;
   server?: HostOptions;

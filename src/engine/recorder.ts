@@ -9,7 +9,13 @@ export type EventBody = Distribute<LabEvent>;
 
 export class Recorder {
   readonly segments: SegmentRecord[] = [];
-  readonly events: LabEvent[] = [];
+  /** Events other than segment sent/arrived/lost, in order. */
+  readonly plainEvents: LabEvent[] = [];
+  /**
+   * Segment events, kept as numbers until the result is built (a run makes many of them):
+   * triples of (plainEvents.length when logged, segment id × 4 + phase, time in ms).
+   */
+  private readonly segmentLog: number[] = [];
   readonly sockets: SocketSnapshot[] = [];
   readonly outages: { host: HostName; kind: 'unplugged' | 'host-down'; from: number; to?: number }[] = [];
   private lastRow = new Map<object, SocketSnapshot>();
@@ -18,7 +24,29 @@ export class Recorder {
   event(us: number, body: EventBody): void {
     const e = body as LabEvent;
     e.t = us / 1000;
-    this.events.push(e);
+    this.plainEvents.push(e);
+  }
+
+  private segmentEvent(us: number, id: number, phase: 0 | 1 | 2): void {
+    this.segmentLog.push(this.plainEvents.length, id * 4 + phase, us / 1000);
+  }
+
+  /** The whole ordered log: plain events with the segment events merged back in place. */
+  allEvents(): LabEvent[] {
+    const plain = this.plainEvents;
+    const log = this.segmentLog;
+    const out: LabEvent[] = [];
+    const phases = ['sent', 'arrived', 'lost'] as const;
+    let j = 0;
+    for (let i = 0; i <= plain.length; i++) {
+      while (j < log.length && log[j]! === i) {
+        const code = log[j + 1]!;
+        out.push({ t: log[j + 2]!, kind: 'segment', segment: code >> 2, phase: phases[code & 3]! });
+        j += 3;
+      }
+      if (i < plain.length) out.push(plain[i]!);
+    }
+    return out;
   }
 
   /** Record a segment as it leaves. `fields` must be a fresh object: it becomes the record. */
@@ -28,20 +56,20 @@ export class Recorder {
     rec.t = us / 1000;
     rec.delivered = false;
     this.segments.push(rec);
-    this.event(us, { kind: 'segment', segment: rec.id, phase: 'sent' });
+    this.segmentEvent(us, rec.id, 0);
     return rec;
   }
 
   arrived(us: number, rec: SegmentRecord): void {
     rec.delivered = true;
     rec.arrivedAt = us / 1000;
-    this.event(us, { kind: 'segment', segment: rec.id, phase: 'arrived' });
+    this.segmentEvent(us, rec.id, 1);
   }
 
   lost(us: number, rec: SegmentRecord, reason: NonNullable<SegmentRecord['lostBecause']>): void {
     rec.delivered = false;
     rec.lostBecause = reason;
-    this.event(us, { kind: 'segment', segment: rec.id, phase: 'lost' });
+    this.segmentEvent(us, rec.id, 2);
   }
 
   /** Record a socket's row (`key` identifies the socket) if it changed since its last one. */

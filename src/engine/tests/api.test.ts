@@ -109,6 +109,23 @@ describe('bad input', () => {
   });
 });
 
+describe('the default event budget', () => {
+  it('stops a scenario that reschedules itself forever at 1,000,000 events', () => {
+    const lab = createLab();
+    const again = (): void => lab.at(lab.now(), again);
+    lab.at(0, again);
+    let error: unknown;
+    try {
+      lab.run();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EventBudgetExceeded);
+    expect((error as EventBudgetExceeded).limit).toBe(1_000_000);
+    expect((error as Error).message).toMatch(/stopped after 1,000,000 events/);
+  }, 60_000);
+});
+
 describe('observeRuns', () => {
   it('sees the result of every run, until unsubscribed', () => {
     const seen: RunResult[] = [];
