@@ -9,11 +9,12 @@ lab.at('1s', () => lab.client.unplug());
 // ...and plugs it back in at 5 minutes. Nobody sends anything meanwhile.
 lab.at('5m', () => lab.client.plugIn());
 
-// While the cable is out, ask both kernels what they think (like `ss -tn`).
+// While the cable is out, ask both kernels what they think, like `ss -tn`.
 lab.at('2m', () => {
-  console.log('client', lab.sockets('client'));
-  console.log('server', lab.sockets('server'));
-  console.log('client socket is', conn.client.state);
+  for (const s of [...lab.sockets('client'), ...lab.sockets('server')]) {
+    console.log(`${s.host}: ${s.state} ${s.local} → ${s.peer}`);
+  }
+  console.log('client socket state:', conn.client.state);
 });
 
 lab.run({ until: '10m' });

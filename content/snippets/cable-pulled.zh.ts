@@ -9,10 +9,11 @@ lab.at('1s', () => lab.client.unplug());
 // ……5 分钟时又插了回去。这期间谁都没发数据。
 lab.at('5m', () => lab.client.plugIn());
 
-// 网线拔着的时候，问问两边的内核怎么看（相当于 `ss -tn`）。
+// 网线拔着的时候，问问两边的内核怎么看，相当于 `ss -tn`。
 lab.at('2m', () => {
-  console.log('client', lab.sockets('client'));
-  console.log('server', lab.sockets('server'));
+  for (const s of [...lab.sockets('client'), ...lab.sockets('server')]) {
+    console.log(`${s.host}: ${s.state} ${s.local} → ${s.peer}`);
+  }
   console.log('客户端 socket 的状态：', conn.client.state);
 });
 
