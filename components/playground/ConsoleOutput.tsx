@@ -12,10 +12,12 @@ export function ConsoleOutput({ logs, dropped, t }: Props) {
   return (
     <figure className="playground-console">
       <figcaption>{t.console.heading}</figcaption>
-      <pre tabIndex={0}>
+      <pre>
         <code>{logs.join('\n')}</code>
       </pre>
-      {dropped > 0 && <p className="playground-console-dropped">{fill(t.console.dropped, { count: dropped })}</p>}
+      {dropped > 0 && (
+        <p className="playground-console-dropped">{fill(t.console.dropped, { count: dropped })}</p>
+      )}
     </figure>
   );
 }

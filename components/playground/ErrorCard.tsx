@@ -18,7 +18,11 @@ export function ErrorCard({ failure, t, onShowLine }: Props) {
       {lines.map(({ line, column, text }, index) => (
         <p key={index}>
           {line !== undefined && onShowLine ? (
-            <button type="button" className="playground-line-link" onClick={() => onShowLine(line, column ?? 1)}>
+            <button
+              type="button"
+              className="playground-line-link"
+              onClick={() => onShowLine(line, column ?? 1)}
+            >
               {fill(t.errors.atLine, { line })}
             </button>
           ) : line !== undefined ? (
@@ -41,12 +45,17 @@ function describe(failure: RunFailure, t: PlaygroundStrings): { title: string; l
   switch (failure.status) {
     case 'compile-error': {
       const { line, column, message } = failure.error;
-      return { title: t.errors.compileTitle, lines: [{ text: fill(t.errors.compile, { line, column, message }) }] };
+      return {
+        title: t.errors.compileTitle,
+        lines: [{ text: fill(t.errors.compile, { line, column, message }) }],
+      };
     }
     case 'type-errors':
       return {
         title: fill(t.errors.typeErrors, { count: failure.problems.length }),
-        lines: failure.problems.slice(0, 5).map(({ line, column, message }) => ({ text: fill(t.errors.compile, { line, column, message }) })),
+        lines: failure.problems.slice(0, 5).map(({ line, column, message }) => ({
+          text: fill(t.errors.compile, { line, column, message }),
+        })),
       };
     case 'runtime-error': {
       const { kind, message, argument, line, column } = failure.error;
@@ -61,8 +70,14 @@ function describe(failure: RunFailure, t: PlaygroundStrings): { title: string; l
       return { title: t.errors.runtimeTitle, lines: [{ line, column, text }] };
     }
     case 'timeout':
-      return { title: t.errors.timeoutTitle, lines: [{ text: fill(t.errors.timeout, { limit: failure.limitMs / 1000 }) }] };
+      return {
+        title: t.errors.timeoutTitle,
+        lines: [{ text: fill(t.errors.timeout, { limit: failure.limitMs / 1000 }) }],
+      };
     case 'crashed':
-      return { title: t.errors.runtimeTitle, lines: [{ text: fill(t.errors.crashed, { message: failure.message }) }] };
+      return {
+        title: t.errors.runtimeTitle,
+        lines: [{ text: fill(t.errors.crashed, { message: failure.message }) }],
+      };
   }
 }

@@ -1,8 +1,8 @@
 // The full editor: Monaco with the TypeScript service, mounted over the highlighted code it
 // replaces. It loads only when this component mounts, which happens when the reader asks to edit.
 import { useEffect, useRef } from 'react';
-import { typeProblems, type TypeProblem } from '../../src/runner/monaco/diagnostics';
-import { loadMonaco, type LoadedMonaco } from '../../src/runner/monaco/loadMonaco';
+import type { TypeProblem } from '../../src/runner/monaco/diagnostics';
+import type { LoadedMonaco } from '../../src/runner/monaco/loadMonaco';
 
 /** What the playground can do with an open editor. */
 export interface EditorHandle {
@@ -32,6 +32,8 @@ interface Props {
 
 const RUN_MARKER_OWNER = 'snippet-runner';
 
+type Model = ReturnType<LoadedMonaco['monaco']['editor']['createModel']>;
+
 export function MonacoCodeEditor(props: Props) {
   const host = useRef<HTMLDivElement>(null);
   const latest = useRef(props);
@@ -40,10 +42,13 @@ export function MonacoCodeEditor(props: Props) {
   useEffect(() => {
     let disposed = false;
     const cleanups: (() => void)[] = [];
-    loadMonaco((step) => latest.current.onStep(step))
-      .then((loaded) => {
+    // Imported here, not at the top: Monaco and the engine's sources are in the page's JavaScript
+    // only once the reader asks to edit.
+    import('../../src/runner/monaco/editorRuntime')
+      .then(async ({ loadMonaco, typeProblems }) => {
+        const loaded = await loadMonaco((step) => latest.current.onStep(step));
         if (disposed || !host.current) return;
-        cleanups.push(mount(loaded, host.current));
+        cleanups.push(mount(loaded, host.current, typeProblems));
       })
       .catch((error: unknown) => latest.current.onFail(error));
     return () => {
@@ -52,11 +57,16 @@ export function MonacoCodeEditor(props: Props) {
     };
   }, []);
 
-  function mount(loaded: LoadedMonaco, element: HTMLDivElement): () => void {
+  function mount(
+    loaded: LoadedMonaco,
+    element: HTMLDivElement,
+    typeProblems: (loaded: LoadedMonaco, model: Model) => Promise<TypeProblem[]>,
+  ): () => void {
     const { monaco } = loaded;
     const { value, modelPath, label, keyboardActivated, lineHeight } = latest.current;
     const uri = monaco.Uri.parse(`file:///snippets/${modelPath}`);
-    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, 'typescript', uri);
+    const model =
+      monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, 'typescript', uri);
     if (model.getValue() !== value) model.setValue(value);
     const editor = monaco.editor.create(element, {
       model,
@@ -77,6 +87,7 @@ export function MonacoCodeEditor(props: Props) {
       padding: { top: 12, bottom: 12 },
       automaticLayout: true,
       fixedOverflowWidgets: true,
+      wordWrap: 'on',
       tabFocusMode: keyboardActivated,
       accessibilitySupport: 'auto',
     });
@@ -103,7 +114,10 @@ export function MonacoCodeEditor(props: Props) {
     );
 
     const themeWatcher = new MutationObserver(() => monaco.editor.setTheme(currentTheme()));
-    themeWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    themeWatcher.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme'],
+    });
 
     latest.current.onReady({
       replaceAll(code) {
@@ -133,8 +147,6 @@ export function MonacoCodeEditor(props: Props) {
       },
       focus: () => editor.focus(),
     });
-    // The reader asked to edit (click, Edit, or Enter on the code): the caret goes there.
-    editor.focus();
 
     return () => {
       themeWatcher.disconnect();

@@ -7,17 +7,25 @@ interface Props {
   value: string;
   label: string;
   describedBy: string;
-  autoFocus: boolean;
+  focusOnMount: boolean;
   onChange: (value: string) => void;
   onRun: () => void;
   onEscape: () => void;
 }
 
-export function PlainCodeEditor({ value, label, describedBy, autoFocus, onChange, onRun, onEscape }: Props) {
+export function PlainCodeEditor({
+  value,
+  label,
+  describedBy,
+  focusOnMount,
+  onChange,
+  onRun,
+  onEscape,
+}: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (autoFocus) area.current?.focus();
-  }, [autoFocus]);
+    if (focusOnMount) area.current?.focus();
+  }, [focusOnMount]);
   const rows = value.split('\n').length;
   return (
     <textarea

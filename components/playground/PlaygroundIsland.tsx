@@ -31,19 +31,29 @@ export interface PlaygroundIslandProps {
 type EditorMode = 'static' | 'loading' | 'monaco' | 'plain';
 const LINE_HEIGHT = 21;
 
-export default function PlaygroundIsland({ snippetId, fileName, lang, original, precomputed, code: highlighted }: PlaygroundIslandProps) {
+export default function PlaygroundIsland({
+  snippetId,
+  fileName,
+  lang,
+  original,
+  precomputed,
+  code: highlighted,
+}: PlaygroundIslandProps) {
   const t = playgroundStrings(lang);
   const ids = useId();
   const hintId = `${ids}-hint`;
   const root = useRef<HTMLElement>(null);
   const runButton = useRef<HTMLButtonElement>(null);
   const editor = useRef<EditorHandle | undefined>(undefined);
-  const { code, codeRef, setCode, saveState, notice, reset, undoReset, canUndoReset } = useSnippetCode(snippetId, original);
+  const { code, codeRef, setCode, saveState, notice, reset, undoReset, canUndoReset } =
+    useSnippetCode(snippetId, original);
   const [mode, setMode] = useState<EditorMode>('static');
   const [keyboardActivated, setKeyboardActivated] = useState(false);
   const [loadingStep, setLoadingStep] = useState(0);
   const [editorError, setEditorError] = useState<string | undefined>(undefined);
   const [running, setRunning] = useState(false);
+  /** Finished runs, whatever their outcome: lets tests and benchmarks see a run land. */
+  const [runCount, setRunCount] = useState(0);
   const [hydrated, setHydrated] = useState(false);
   const [share, setShare] = useState<{ url?: string; message: string } | undefined>(undefined);
   const [view, setView] = useState<RunView>({
@@ -53,14 +63,17 @@ export default function PlaygroundIsland({ snippetId, fileName, lang, original, 
     noRun: false,
   });
 
-  const startEditing = useCallback((how: 'pointer' | 'keyboard' | 'button') => {
-    if (mode !== 'static') {
-      editor.current?.focus();
-      return;
-    }
-    setKeyboardActivated(how === 'keyboard');
-    setMode(matchMedia('(pointer: coarse)').matches ? 'plain' : 'loading');
-  }, [mode]);
+  const startEditing = useCallback(
+    (how: 'pointer' | 'keyboard' | 'button') => {
+      if (mode !== 'static') {
+        editor.current?.focus();
+        return;
+      }
+      setKeyboardActivated(how === 'keyboard');
+      setMode(matchMedia('(pointer: coarse)').matches ? 'plain' : 'loading');
+    },
+    [mode],
+  );
 
   const run = useCallback(async () => {
     const source = codeRef.current;
@@ -72,7 +85,15 @@ export default function PlaygroundIsland({ snippetId, fileName, lang, original, 
         const failure: RunFailure = { status: 'type-errors', problems };
         setView((previous) => applyOutcome(previous, source, failure));
         const first = problems[0]!;
-        announce(fill(t.announce.failed, { message: fill(t.errors.compile, { line: first.line, column: first.column, message: first.message }) }));
+        announce(
+          fill(t.announce.failed, {
+            message: fill(t.errors.compile, {
+              line: first.line,
+              column: first.column,
+              message: first.message,
+            }),
+          }),
+        );
         return;
       }
       const outcome = await pageRunner().run(source);
@@ -81,22 +102,38 @@ export default function PlaygroundIsland({ snippetId, fileName, lang, original, 
         outcome.status === 'compile-error'
           ? [outcome.error]
           : outcome.status === 'runtime-error' && outcome.error.line !== undefined
-            ? [{ line: outcome.error.line, column: outcome.error.column ?? 1, message: outcome.error.message }]
+            ? [
+                {
+                  line: outcome.error.line,
+                  column: outcome.error.column ?? 1,
+                  message: outcome.error.message,
+                },
+              ]
             : [],
       );
       announce(announcement(outcome));
     } finally {
       setRunning(false);
+      setRunCount((count) => count + 1);
     }
 
-    function announcement(outcome: Awaited<ReturnType<ReturnType<typeof pageRunner>['run']>>): string {
+    function announcement(
+      outcome: Awaited<ReturnType<ReturnType<typeof pageRunner>['run']>>,
+    ): string {
       switch (outcome.status) {
         case 'ok':
-          return fill(t.announce.done, { outcome: vizStrings(lang).outcomes[outcome.result.outcome.id].title });
+          return fill(t.announce.done, {
+            outcome: vizStrings(lang).outcomes[outcome.result.outcome.id].title,
+          });
         case 'no-run':
           return t.result.noRun;
         case 'compile-error':
-          return fill(t.announce.failed, { message: fill(t.errors.compile, outcome.error as unknown as Record<string, string | number>) });
+          return fill(t.announce.failed, {
+            message: fill(
+              t.errors.compile,
+              outcome.error as unknown as Record<string, string | number>,
+            ),
+          });
         case 'runtime-error':
           return fill(t.announce.failed, { message: outcome.error.message });
         case 'timeout':
@@ -108,7 +145,10 @@ export default function PlaygroundIsland({ snippetId, fileName, lang, original, 
   }, [codeRef, lang, t]);
 
   // Run all: register with the page; the first playground shows the button when there are several.
-  const [runAllState, setRunAllState] = useState<{ visible: boolean; progress?: { done: number; total: number } }>({ visible: false });
+  const [runAllState, setRunAllState] = useState<{
+    visible: boolean;
+    progress?: { done: number; total: number };
+  }>({ visible: false });
   useEffect(() => {
     setHydrated(true);
     prepareAnnouncer();
@@ -116,7 +156,10 @@ export default function PlaygroundIsland({ snippetId, fileName, lang, original, 
     const element = root.current;
     const update = () => {
       const all = playgroundsInOrder();
-      setRunAllState((state) => ({ ...state, visible: all.length > 1 && all[0]?.element === element }));
+      setRunAllState((state) => ({
+        ...state,
+        visible: all.length > 1 && all[0]?.element === element,
+      }));
     };
     const unsubscribe = onRegistryChange(update);
     const unregister = registerPlayground({ element, run });
@@ -126,6 +169,12 @@ export default function PlaygroundIsland({ snippetId, fileName, lang, original, 
       unsubscribe();
     };
   }, [run]);
+
+  // The reader asked to edit (click, Edit, or Enter on the code): once the editor is shown (it
+  // loads hidden, and hidden elements cannot take focus), the caret goes there.
+  useEffect(() => {
+    if (mode === 'monaco') editor.current?.focus();
+  }, [mode]);
 
   const leaveEditor = useCallback(() => runButton.current?.focus(), []);
 
@@ -142,49 +191,84 @@ export default function PlaygroundIsland({ snippetId, fileName, lang, original, 
     try {
       const url = await shareUrl(location, snippetId, codeRef.current);
       history.replaceState(history.state, '', url);
-      const copied = await navigator.clipboard?.writeText(url).then(() => true, () => false);
-      setShare({ url, message: copied ? t.shareCopied : t.shareReady });
+      // The link is shown at once; copying may wait on a permission prompt, or be refused.
+      setShare({ url, message: t.shareReady });
+      navigator.clipboard?.writeText(url).then(
+        () =>
+          setShare((current) => (current?.url === url ? { url, message: t.shareCopied } : current)),
+        () => undefined,
+      );
     } catch (error) {
-      setShare({ message: fill(t.shareFailed, { reason: error instanceof Error ? error.message : String(error) }) });
+      setShare({
+        message: fill(t.shareFailed, {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      });
     }
   };
 
   const label = fill(t.codeLabel, { name: fileName });
   const stale = isStale(view, code);
   const statusText =
-    notice === 'restored' ? t.status.restored : notice === 'shared' ? t.status.shared : notice === 'sharedInvalid' ? t.status.sharedInvalid : notice === 'resetDone' ? t.resetDone : undefined;
+    notice === 'restored'
+      ? t.status.restored
+      : notice === 'shared'
+        ? t.status.shared
+        : notice === 'sharedInvalid'
+          ? t.status.sharedInvalid
+          : notice === 'resetDone'
+            ? t.resetDone
+            : undefined;
 
   return (
-    <section ref={root} className="playground" aria-label={label} data-snippet={snippetId} data-mode={mode} data-hydrated={hydrated || undefined}>
-      <div className="playground-code" style={{ ['--playground-line-height' as string]: `${LINE_HEIGHT}px` }}>
+    <section
+      ref={root}
+      className="playground"
+      aria-label={label}
+      data-snippet={snippetId}
+      data-mode={mode}
+      data-hydrated={hydrated || undefined}
+      data-runs={runCount}
+    >
+      <div
+        className="playground-code"
+        style={{ ['--playground-line-height' as string]: `${LINE_HEIGHT}px` }}
+      >
         {(mode === 'static' || mode === 'loading') && (
           // The build's highlighted code, or the reader's restored draft in the same metrics.
-          <div
-            className="playground-static"
-            role="group"
-            tabIndex={0}
-            aria-label={`${label}. ${t.keyboardHint}`}
-            aria-describedby={hintId}
-            onClick={() => hydrated && startEditing('pointer')}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                void run();
-              } else if (event.key === 'Enter' || event.key === ' ') {
-                event.preventDefault();
-                startEditing('keyboard');
-              }
-            }}
-          >
-            {code === original && highlighted ? highlighted : (
+          <div className="playground-static">
+            {code === original && highlighted ? (
+              highlighted
+            ) : (
               <pre className="playground-plain-code">
                 <code>{code}</code>
               </pre>
             )}
+            {hydrated && mode === 'static' && (
+              // Laid over the code: a click anywhere on it, or Enter on it, opens the editor. The
+              // code itself stays plain text for screen readers.
+              <button
+                type="button"
+                className="playground-activate"
+                aria-label={`${fill(t.editCode, { name: fileName })}. ${t.keyboardHint}`}
+                aria-describedby={hintId}
+                onClick={(event) => startEditing(event.detail === 0 ? 'keyboard' : 'pointer')}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                    event.preventDefault();
+                    void run();
+                  }
+                }}
+              />
+            )}
           </div>
         )}
         {(mode === 'loading' || mode === 'monaco') && (
-          <div className={mode === 'loading' ? 'playground-editor-host is-loading' : 'playground-editor-host'}>
+          <div
+            className={
+              mode === 'loading' ? 'playground-editor-host is-loading' : 'playground-editor-host'
+            }
+          >
             <MonacoCodeEditor
               value={code}
               modelPath={`${snippetId}.ts`}
@@ -200,7 +284,11 @@ export default function PlaygroundIsland({ snippetId, fileName, lang, original, 
                 setMode('monaco');
               }}
               onFail={(error) => {
-                setEditorError(fill(t.editorFailed, { reason: error instanceof Error ? error.message : String(error) }));
+                setEditorError(
+                  fill(t.editorFailed, {
+                    reason: error instanceof Error ? error.message : String(error),
+                  }),
+                );
                 setMode('plain');
               }}
             />
@@ -212,16 +300,13 @@ export default function PlaygroundIsland({ snippetId, fileName, lang, original, 
             value={code}
             label={`${fill(t.textareaLabel, { name: fileName })}. ${t.keyboardHint}`}
             describedBy={hintId}
-            autoFocus
+            focusOnMount
             onChange={setCode}
             onRun={() => void run()}
             onEscape={leaveEditor}
           />
         )}
       </div>
-      <p id={hintId} className="playground-hint">
-        {t.keyboardHint} {mode === 'monaco' ? t.tabHint : ''}
-      </p>
       <div className="playground-bar">
         {hydrated && (
           <Toolbar
@@ -239,17 +324,27 @@ export default function PlaygroundIsland({ snippetId, fileName, lang, original, 
                 ? {
                     progress: runAllState.progress,
                     onRunAll: () =>
-                      void runAll((done, total) => setRunAllState((state) => ({ ...state, progress: { done, total } }))).finally(() =>
-                        setRunAllState((state) => ({ visible: state.visible })),
-                      ),
+                      void runAll((done, total) =>
+                        setRunAllState((state) => ({ ...state, progress: { done, total } })),
+                      ).finally(() => setRunAllState((state) => ({ visible: state.visible }))),
                   }
                 : undefined
             }
           />
         )}
-        <p className="playground-status" data-state={saveState}>
-          {saveState === 'saved' ? t.status.saved : saveState === 'unsaved' ? t.status.unsaved : t.status.original}
-        </p>
+        {/* The keyboard hint takes the status's place while the code has focus: same cell, no reflow. */}
+        <div className="playground-bar-text">
+          <p className="playground-status" data-state={saveState}>
+            {saveState === 'saved'
+              ? t.status.saved
+              : saveState === 'unsaved'
+                ? t.status.unsaved
+                : t.status.original}
+          </p>
+          <p id={hintId} className="playground-hint">
+            {t.keyboardHint} {mode === 'monaco' ? t.tabHint : ''}
+          </p>
+        </div>
       </div>
       {(statusText || editorError || share) && (
         <div className="playground-notices">
@@ -267,12 +362,28 @@ export default function PlaygroundIsland({ snippetId, fileName, lang, original, 
           {share && (
             <p className="playground-share">
               {share.message}{' '}
-              {share.url && <input type="text" readOnly value={share.url} aria-label={t.share} onFocus={(event) => event.currentTarget.select()} />}
+              {share.url && (
+                <input
+                  type="text"
+                  readOnly
+                  value={share.url}
+                  aria-label={t.share}
+                  onFocus={(event) => event.currentTarget.select()}
+                />
+              )}
             </p>
           )}
         </div>
       )}
-      {view.failure && <ErrorCard failure={view.failure} t={t} onShowLine={editor.current ? (line, column) => editor.current?.showLine(line, column) : undefined} />}
+      {view.failure && (
+        <ErrorCard
+          failure={view.failure}
+          t={t}
+          onShowLine={
+            editor.current ? (line, column) => editor.current?.showLine(line, column) : undefined
+          }
+        />
+      )}
       {view.noRun && <p className="playground-no-run">{t.result.noRun}</p>}
       <ConsoleOutput logs={view.logs} dropped={view.droppedLogs} t={t} />
       {view.shown && <ResultPanel shown={view.shown} stale={stale} lang={lang} t={t} />}

@@ -14,9 +14,16 @@ interface Props {
 }
 
 export function ResultPanel({ shown, stale, lang, t }: Props) {
-  const meta = fill(t.result.meta, { span: formatDuration(shown.result.end, lang), wall: formatWall(shown.wallMs) });
+  const meta = fill(t.result.meta, {
+    span: formatDuration(shown.result.end, lang),
+    wall: formatWall(shown.wallMs),
+  });
   return (
-    <div className="playground-result" data-stale={stale || undefined} data-outcome={shown.result.outcome.id}>
+    <div
+      className="playground-result"
+      data-stale={stale || undefined}
+      data-outcome={shown.result.outcome.id}
+    >
       <p className="playground-result-meta">
         {shown.origin === 'build' && <span>{t.result.precomputed} · </span>}
         <span>{meta}</span>

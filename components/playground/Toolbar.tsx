@@ -15,10 +15,28 @@ interface Props {
   runAll?: { progress?: { done: number; total: number }; onRunAll: () => void };
 }
 
-export function Toolbar({ t, editing, running, edited, runRef, onEdit, onRun, onReset, onShare, runAll }: Props) {
+export function Toolbar({
+  t,
+  editing,
+  running,
+  edited,
+  runRef,
+  onEdit,
+  onRun,
+  onReset,
+  onShare,
+  runAll,
+}: Props) {
   return (
     <div className="playground-toolbar">
-      <button type="button" ref={runRef} className="playground-run" onClick={onRun} disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter">
+      <button
+        type="button"
+        ref={runRef}
+        className="playground-run"
+        onClick={onRun}
+        disabled={running}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+      >
         {running ? t.running : t.run}
         <kbd aria-hidden="true">Ctrl+Enter</kbd>
       </button>
@@ -34,7 +52,12 @@ export function Toolbar({ t, editing, running, edited, runRef, onEdit, onRun, on
         {t.share}
       </button>
       {runAll && (
-        <button type="button" className="playground-run-all" onClick={runAll.onRunAll} disabled={runAll.progress !== undefined}>
+        <button
+          type="button"
+          className="playground-run-all"
+          onClick={runAll.onRunAll}
+          disabled={runAll.progress !== undefined}
+        >
           {runAll.progress ? fill(t.runAllProgress, runAll.progress) : t.runAll}
         </button>
       )}

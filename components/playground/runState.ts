@@ -29,19 +29,41 @@ export interface RunView {
 }
 
 /** Folds the outcome of a run of `source` into what the playground shows. */
-export function applyOutcome(previous: RunView, source: string, outcome: RunnerOutcome | RunFailure): RunView {
+export function applyOutcome(
+  previous: RunView,
+  source: string,
+  outcome: RunnerOutcome | RunFailure,
+): RunView {
   switch (outcome.status) {
     case 'ok':
       return {
-        shown: { result: outcome.result, source, logs: outcome.logs, droppedLogs: outcome.droppedLogs, wallMs: outcome.wallMs, origin: 'live' },
+        shown: {
+          result: outcome.result,
+          source,
+          logs: outcome.logs,
+          droppedLogs: outcome.droppedLogs,
+          wallMs: outcome.wallMs,
+          origin: 'live',
+        },
         logs: outcome.logs,
         droppedLogs: outcome.droppedLogs,
         noRun: false,
       };
     case 'no-run':
-      return { shown: previous.shown, logs: outcome.logs, droppedLogs: outcome.droppedLogs, noRun: true };
+      return {
+        shown: previous.shown,
+        logs: outcome.logs,
+        droppedLogs: outcome.droppedLogs,
+        noRun: true,
+      };
     case 'runtime-error':
-      return { shown: previous.shown, failure: outcome, logs: outcome.logs, droppedLogs: outcome.droppedLogs, noRun: false };
+      return {
+        shown: previous.shown,
+        failure: outcome,
+        logs: outcome.logs,
+        droppedLogs: outcome.droppedLogs,
+        noRun: false,
+      };
     default:
       // Not run at all (compile or type errors) or stopped from outside: no output to show.
       return { shown: previous.shown, failure: outcome, logs: [], droppedLogs: 0, noRun: false };

@@ -14,5 +14,7 @@ export function playgroundStrings(lang: PlaygroundLang): PlaygroundStrings {
 
 /** Fills `{name}` placeholders; an unknown name stays visible so a typo shows on the page. */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }

@@ -85,5 +85,14 @@ export function useSnippetCode(snippetId: string, original: string) {
     return restored;
   }, [beforeReset, persist, setCodeState]);
 
-  return { code, codeRef, setCode, saveState, notice, reset, undoReset, canUndoReset: beforeReset !== undefined };
+  return {
+    code,
+    codeRef,
+    setCode,
+    saveState,
+    notice,
+    reset,
+    undoReset,
+    canUndoReset: beforeReset !== undefined,
+  };
 }

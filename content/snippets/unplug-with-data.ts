@@ -13,4 +13,4 @@ lab.at('31s', () => lab.client.plugIn());
 
 conn.client.on('data', (text) => console.log(`client read "${text}" at ${lab.now()} ms`));
 
-lab.run({ until: '5m' });
+lab.run({ until: '1h' });

@@ -13,4 +13,4 @@ lab.at('31s', () => lab.client.plugIn());
 
 conn.client.on('data', (text) => console.log(`客户端在 ${lab.now()} 毫秒读到了 "${text}"`));
 
-lab.run({ until: '5m' });
+lab.run({ until: '1h' });

@@ -10,7 +10,9 @@ export interface ConsoleCapture {
 
 export const CONSOLE_LIMITS = { maxLines: 200, maxLineLength: 2000 } as const;
 
-export function captureConsole(limits: { maxLines: number; maxLineLength: number } = CONSOLE_LIMITS): ConsoleCapture {
+export function captureConsole(
+  limits: { maxLines: number; maxLineLength: number } = CONSOLE_LIMITS,
+): ConsoleCapture {
   const lines: string[] = [];
   let dropped = 0;
   const write = (...values: unknown[]) => {
@@ -19,7 +21,9 @@ export function captureConsole(limits: { maxLines: number; maxLineLength: number
       return;
     }
     const line = values.map(formatValue).join(' ');
-    lines.push(line.length > limits.maxLineLength ? `${line.slice(0, limits.maxLineLength)}…` : line);
+    lines.push(
+      line.length > limits.maxLineLength ? `${line.slice(0, limits.maxLineLength)}…` : line,
+    );
   };
   return {
     console: { log: write, info: write, warn: write, error: write, debug: write },
@@ -38,15 +42,17 @@ export function formatValue(value: unknown): string {
   if (value instanceof Error) return `${value.name}: ${value.message}`;
   try {
     const seen = new WeakSet<object>();
-    return JSON.stringify(value, (_key, inner: unknown) => {
-      if (typeof inner === 'object' && inner !== null) {
-        if (seen.has(inner)) return '[Circular]';
-        seen.add(inner);
-      }
-      if (typeof inner === 'function') return `[Function ${inner.name || 'anonymous'}]`;
-      if (typeof inner === 'bigint') return `${inner}n`;
-      return inner;
-    }) ?? String(value);
+    return (
+      JSON.stringify(value, (_key, inner: unknown) => {
+        if (typeof inner === 'object' && inner !== null) {
+          if (seen.has(inner)) return '[Circular]';
+          seen.add(inner);
+        }
+        if (typeof inner === 'function') return `[Function ${inner.name || 'anonymous'}]`;
+        if (typeof inner === 'bigint') return `${inner}n`;
+        return inner;
+      }) ?? String(value)
+    );
   } catch {
     return String(value);
   }

@@ -37,7 +37,8 @@ const BUILT_IN_ERRORS = new Set([
 
 export function describeFailure(error: unknown, lineOffset: number): RuntimeFailure {
   const name = error instanceof Error ? error.name : 'Error';
-  const raw = error instanceof Error ? error.message : `The snippet threw ${describeThrown(error)}.`;
+  const raw =
+    error instanceof Error ? error.message : `The snippet threw ${describeThrown(error)}.`;
   const frame = snippetFrame(error);
   const location = frame ? { line: frame.line - lineOffset, column: frame.column } : {};
   const kind: FailureKind =
@@ -63,11 +64,15 @@ function thrownByEngine(error: unknown, name: string): boolean {
   return firstFrame !== undefined && !firstFrame.includes(SNIPPET_FILE);
 }
 
-/** Starts with a capital letter and ends with a full stop, whatever the thrower wrote. */
+/**
+ * Ends with a full stop, and starts with a capital letter unless it starts with code
+ * ("at(time): …", "client.sysctl.tcp_retries2 …"), whatever the thrower wrote.
+ */
 export function asSentence(text: string): string {
   const trimmed = text.trim();
   if (trimmed === '') return 'The snippet stopped with an error that has no message.';
-  const capital = trimmed[0]!.toUpperCase() + trimmed.slice(1);
+  const startsWithWord = /^[a-z]+[\s,]/.test(trimmed);
+  const capital = startsWithWord ? trimmed[0]!.toUpperCase() + trimmed.slice(1) : trimmed;
   return /[.!?。！？]$/.test(capital) ? capital : `${capital}.`;
 }
 

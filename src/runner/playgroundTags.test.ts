@@ -11,7 +11,11 @@ describe('findPlaygroundTags', () => {
   });
 
   it('ignores the import line and other components', () => {
-    expect(findPlaygroundTags(`import Playground from './Playground.astro';\n\n<Predict snippet="x" />\n`)).toEqual([]);
+    expect(
+      findPlaygroundTags(
+        `import Playground from './Playground.astro';\n\n<Predict snippet="x" />\n`,
+      ),
+    ).toEqual([]);
   });
 
   it('names the line of a tag without a snippet', () => {

@@ -14,10 +14,16 @@ export function findPlaygroundTags(mdx: string): PlaygroundTag[] {
   const tags: PlaygroundTag[] = [];
   for (const match of mdx.matchAll(TAG)) {
     const attributes: Record<string, string> = {};
-    for (const [, name, double, single] of match[1]!.matchAll(ATTRIBUTE)) attributes[name!] = double ?? single ?? '';
+    for (const [, name, double, single] of match[1]!.matchAll(ATTRIBUTE))
+      attributes[name!] = double ?? single ?? '';
     const line = mdx.slice(0, match.index).split('\n').length;
-    if (attributes.snippet === undefined) throw new Error(`line ${line}: <Playground> without a snippet="…" attribute`);
-    tags.push({ snippet: attributes.snippet, ...(attributes.expect !== undefined ? { expect: attributes.expect } : {}), line });
+    if (attributes.snippet === undefined)
+      throw new Error(`line ${line}: <Playground> without a snippet="…" attribute`);
+    tags.push({
+      snippet: attributes.snippet,
+      ...(attributes.expect !== undefined ? { expect: attributes.expect } : {}),
+      line,
+    });
   }
   return tags;
 }

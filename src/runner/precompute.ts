@@ -5,16 +5,26 @@ import { runSnippet, type EngineModule, type SnippetRun } from './runSnippet';
 
 export type PrecomputedRun = Extract<SnippetRun, { status: 'ok' }>;
 
-export function precompute(file: { path: string; source: string }, expect: OutcomeId | undefined, engine: EngineModule): PrecomputedRun {
+export function precompute(
+  file: { path: string; source: string },
+  expect: OutcomeId | undefined,
+  engine: EngineModule,
+): PrecomputedRun {
   const run = runSnippet(file.source, engine);
   const where = `<Playground snippet> ${file.path}`;
   switch (run.status) {
     case 'compile-error':
-      throw new Error(`${where}:${run.error.line}:${run.error.column}: does not compile: ${run.error.message}`);
+      throw new Error(
+        `${where}:${run.error.line}:${run.error.column}: does not compile: ${run.error.message}`,
+      );
     case 'runtime-error':
-      throw new Error(`${where}${run.error.line ? `:${run.error.line}` : ''}: the snippet threw ${run.error.name}: ${run.error.message}`);
+      throw new Error(
+        `${where}${run.error.line ? `:${run.error.line}` : ''}: the snippet threw ${run.error.name}: ${run.error.message}`,
+      );
     case 'no-run':
-      throw new Error(`${where}: the snippet never calls lab.run(), so there is no result to show.`);
+      throw new Error(
+        `${where}: the snippet never calls lab.run(), so there is no result to show.`,
+      );
     case 'ok':
       if (expect !== undefined && run.result.outcome.id !== expect) {
         throw new Error(

@@ -12,4 +12,7 @@ export interface RunResponse {
 }
 
 /** What the page gets back: the worker's answer, or the limit that stopped it. */
-export type RunnerOutcome = SnippetRun | { status: 'timeout'; limitMs: number; wallMs: number } | { status: 'crashed'; message: string; wallMs: number };
+export type RunnerOutcome =
+  | SnippetRun
+  | { status: 'timeout'; limitMs: number; wallMs: number }
+  | { status: 'crashed'; message: string; wallMs: number };

@@ -34,7 +34,11 @@ export interface RunSnippetOptions {
   now?: () => number;
 }
 
-export function runSnippet(source: string, engine: EngineModule, options: RunSnippetOptions = {}): SnippetRun {
+export function runSnippet(
+  source: string,
+  engine: EngineModule,
+  options: RunSnippetOptions = {},
+): SnippetRun {
   const now = options.now ?? (() => performance.now());
   const compiled = transformSnippet(source);
   if (!compiled.ok) return { status: 'compile-error', error: compiled.error };
@@ -58,12 +62,18 @@ export function runSnippet(source: string, engine: EngineModule, options: RunSni
     evaluate(requireModule, exports, { exports }, capture.console);
   } catch (error) {
     const logged = finish();
-    return { status: 'runtime-error', error: describeFailure(error, functionBodyLineOffset()), ...logged };
+    return {
+      status: 'runtime-error',
+      error: describeFailure(error, functionBodyLineOffset()),
+      ...logged,
+    };
   } finally {
     if (typeof stopObserving === 'function') stopObserving();
   }
   const logged = finish();
-  return lastResult ? { status: 'ok', result: lastResult, ...logged } : { status: 'no-run', ...logged };
+  return lastResult
+    ? { status: 'ok', result: lastResult, ...logged }
+    : { status: 'no-run', ...logged };
 
   function finish(): Logged {
     return { logs: capture.lines, droppedLogs: capture.dropped(), wallMs: now() - started };

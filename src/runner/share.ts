@@ -19,17 +19,28 @@ export function shareFragment(snippetId: string, payload: string): string {
   return `#${FRAGMENT_KEY}=${snippetId}.${payload}`;
 }
 
-export function parseShareFragment(hash: string): { snippetId: string; payload: string } | undefined {
-  const match = new RegExp(`^#?${FRAGMENT_KEY}=([a-z0-9][a-z0-9-]*)\\.([A-Za-z0-9_-]+)$`).exec(hash);
+export function parseShareFragment(
+  hash: string,
+): { snippetId: string; payload: string } | undefined {
+  const match = new RegExp(`^#?${FRAGMENT_KEY}=([a-z0-9][a-z0-9-]*)\\.([A-Za-z0-9_-]+)$`).exec(
+    hash,
+  );
   if (!match) return undefined;
   return { snippetId: match[1]!, payload: match[2]! };
 }
 
-export async function shareUrl(location: { origin: string; pathname: string; search: string }, snippetId: string, code: string): Promise<string> {
+export async function shareUrl(
+  location: { origin: string; pathname: string; search: string },
+  snippetId: string,
+  code: string,
+): Promise<string> {
   return `${location.origin}${location.pathname}${location.search}${shareFragment(snippetId, await encodeCode(code))}`;
 }
 
-async function pipeThrough(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+async function pipeThrough(
+  bytes: Uint8Array,
+  transform: CompressionStream | DecompressionStream,
+): Promise<Uint8Array> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(transform);
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }

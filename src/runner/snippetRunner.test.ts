@@ -15,7 +15,9 @@ class ScriptedWorker implements WorkerLike {
     if (source === 'hang') return;
     setTimeout(() => {
       if (!this.terminated) {
-        this.onmessage?.({ data: { id, run: { status: 'no-run', logs: [source], droppedLogs: 0, wallMs: 1 } } } as MessageEvent<RunResponse>);
+        this.onmessage?.({
+          data: { id, run: { status: 'no-run', logs: [source], droppedLogs: 0, wallMs: 1 } },
+        } as MessageEvent<RunResponse>);
       }
     }, 10);
   }

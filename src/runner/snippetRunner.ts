@@ -25,7 +25,11 @@ export interface RunnerOptions {
   now?: () => number;
 }
 
-export function createSnippetRunner({ createWorker, limitMs = RUN_TIME_LIMIT_MS, now = () => performance.now() }: RunnerOptions): SnippetRunner {
+export function createSnippetRunner({
+  createWorker,
+  limitMs = RUN_TIME_LIMIT_MS,
+  now = () => performance.now(),
+}: RunnerOptions): SnippetRunner {
   let worker: WorkerLike | undefined;
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
@@ -57,7 +61,11 @@ export function createSnippetRunner({ createWorker, limitMs = RUN_TIME_LIMIT_MS,
       current.onerror = (event) => {
         event.preventDefault?.();
         replaceWorker();
-        settle({ status: 'crashed', message: event.message || 'The runner stopped unexpectedly.', wallMs: now() - started });
+        settle({
+          status: 'crashed',
+          message: event.message || 'The runner stopped unexpectedly.',
+          wallMs: now() - started,
+        });
       };
       current.postMessage({ id, source });
     });
@@ -80,6 +88,9 @@ export function createSnippetRunner({ createWorker, limitMs = RUN_TIME_LIMIT_MS,
 export function createBrowserRunner(): SnippetRunner {
   return createSnippetRunner({
     createWorker: () =>
-      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'snippet-runner' }) as unknown as WorkerLike,
+      new Worker(new URL('./worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'snippet-runner',
+      }) as unknown as WorkerLike,
   });
 }

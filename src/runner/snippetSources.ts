@@ -1,6 +1,10 @@
 // The lesson's snippet files, read at build time: content/snippets/<name>.ts, and
 // <name>.zh.ts for Chinese pages when its comments are translated.
-const files = import.meta.glob<string>('/content/snippets/*.ts', { query: '?raw', import: 'default', eager: true });
+const files = import.meta.glob<string>('/content/snippets/*.ts', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 export interface SnippetFile {
   /** Path from the project root, for messages. */

@@ -6,6 +6,7 @@ const playground: Strings<typeof zhPlayground> = {
   codeLabel: 'Runnable code: {name}',
   keyboardHint: 'Press Enter to edit; Ctrl+Enter (⌘+Enter on a Mac) runs; Esc leaves the editor.',
   tabHint: 'Inside the editor Tab indents: press Esc, then Tab, to move on.',
+  editCode: 'Edit the code of {name}',
   edit: 'Edit',
   run: 'Run',
   running: 'Running…',
@@ -22,7 +23,8 @@ const playground: Strings<typeof zhPlayground> = {
   textareaLabel: 'Edit code: {name}',
   loadingEditor: 'Loading the editor…',
   loadingSteps: ['editor', 'TypeScript language service', 'type declarations of the lab API'],
-  editorFailed: 'The editor failed to load ({reason}); a plain text box replaces it and runs the same way.',
+  editorFailed:
+    'The editor failed to load ({reason}); a plain text box replaces it and runs the same way.',
   status: {
     original: 'Original code',
     saved: 'Edited · saved',
@@ -48,7 +50,8 @@ const playground: Strings<typeof zhPlayground> = {
     labNoArgument: 'The lab stopped this run: {message}',
     import: 'Snippets can only import tcp-lab: {message}',
     timeoutTitle: 'The run took too long and was stopped',
-    timeout: 'This run went past the {limit}-second limit (an endless loop?). The runner has been restarted; change the code and run it again.',
+    timeout:
+      'This run went past the {limit}-second limit (an endless loop?). The runner has been restarted; change the code and run it again.',
     crashed: 'The runner stopped unexpectedly: {message}',
   },
   console: {

@@ -3,6 +3,7 @@ const playground = {
   codeLabel: '可运行的代码：{name}',
   keyboardHint: '按 Enter 开始编辑；Ctrl+Enter（Mac 上 ⌘+Enter）运行；Esc 离开编辑器。',
   tabHint: '在编辑器里 Tab 用来缩进：先按 Esc，再按 Tab 就能离开编辑器。',
+  editCode: '编辑代码 {name}',
   edit: '编辑',
   run: '运行',
   running: '运行中…',
@@ -45,7 +46,8 @@ const playground = {
     labNoArgument: '实验停止了这次运行：{message}',
     import: '代码只能导入 tcp-lab：{message}',
     timeoutTitle: '运行超时，已被终止',
-    timeout: '这次运行超过了 {limit} 秒的时间上限（可能是死循环）。运行环境已重新启动，修改代码后可以再次运行。',
+    timeout:
+      '这次运行超过了 {limit} 秒的时间上限（可能是死循环）。运行环境已重新启动，修改代码后可以再次运行。',
     crashed: '运行环境意外停止：{message}',
   },
   console: {

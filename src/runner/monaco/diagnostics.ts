@@ -10,16 +10,26 @@ export interface TypeProblem {
 
 type Model = ReturnType<LoadedMonaco['monaco']['editor']['createModel']>;
 
-export async function typeProblems({ typescript }: LoadedMonaco, model: Model): Promise<TypeProblem[]> {
+export async function typeProblems(
+  { typescript }: LoadedMonaco,
+  model: Model,
+): Promise<TypeProblem[]> {
   const getWorker = await typescript.getTypeScriptWorker();
   const worker = await getWorker(model.uri);
   const file = model.uri.toString();
-  const [syntactic, semantic] = await Promise.all([worker.getSyntacticDiagnostics(file), worker.getSemanticDiagnostics(file)]);
+  const [syntactic, semantic] = await Promise.all([
+    worker.getSyntacticDiagnostics(file),
+    worker.getSemanticDiagnostics(file),
+  ]);
   return [...syntactic, ...semantic]
     .filter((diagnostic) => diagnostic.category === 1 /* Error */)
     .map((diagnostic) => {
       const position = model.getPositionAt(diagnostic.start ?? 0);
-      return { line: position.lineNumber, column: position.column, message: flatten(diagnostic.messageText) };
+      return {
+        line: position.lineNumber,
+        column: position.column,
+        message: flatten(diagnostic.messageText),
+      };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }

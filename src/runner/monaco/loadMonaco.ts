@@ -1,5 +1,8 @@
 // Loads the editor on demand: Monaco's core, TypeScript highlighting and language service only,
 // then gives the service the lab's types. Each step is reported so the page can show progress.
+// Monaco's ESM modules import their CSS from JavaScript, which the site build does not emit for
+// chunks loaded on demand; the package's prebuilt stylesheet (fonts inlined) is linked instead.
+import monacoStylesheet from '/node_modules/monaco-editor/min/vs/editor/editor.main.css?url';
 import { LAB_PACKAGE_ROOT, labTypeFiles } from './labTypeSources';
 import { installMonacoWorkers } from './workers';
 
@@ -24,7 +27,10 @@ export function loadMonaco(onStep: (step: number) => void = () => {}): Promise<L
 
 async function load(onStep: (step: number) => void): Promise<LoadedMonaco> {
   installMonacoWorkers();
-  const monaco = await import('monaco-editor/editor');
+  const [monaco] = await Promise.all([
+    import('monaco-editor/editor'),
+    linkStylesheet(monacoStylesheet),
+  ]);
   onStep(1);
   const [typescript] = await Promise.all([
     import('monaco-editor/languages/features/typescript/register'),
@@ -36,23 +42,51 @@ async function load(onStep: (step: number) => void): Promise<LoadedMonaco> {
   return { monaco, typescript };
 }
 
-function configureTypeScript({ typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget }: TypeScriptApi): void {
+function linkStylesheet(href: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`could not load ${href}`));
+    document.head.append(link);
+  });
+}
+
+function configureTypeScript({
+  typescriptDefaults,
+  ModuleKind,
+  ModuleResolutionKind,
+  ScriptTarget,
+}: TypeScriptApi): void {
   typescriptDefaults.setCompilerOptions({
     target: ScriptTarget.ES2020,
     module: ModuleKind.ESNext,
     moduleResolution: ModuleResolutionKind.NodeJs,
     strict: true,
     noEmit: true,
+    // The engine imports its own modules with their .ts extensions.
+    allowImportingTsExtensions: true,
     allowNonTsExtensions: true,
     // The engine's sources use modern syntax; its own strictness is checked by the project.
     skipLibCheck: true,
     lib: ['es2022'],
   });
-  typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+  typescriptDefaults.setDiagnosticsOptions({
+    noSemanticValidation: false,
+    noSyntaxValidation: false,
+  });
   typescriptDefaults.setExtraLibs([
     ...labTypeFiles().map(({ path, content }) => ({ filePath: path, content })),
-    { filePath: `${LAB_PACKAGE_ROOT}package.json`, content: JSON.stringify({ name: 'tcp-lab', types: 'index.ts' }) },
+    {
+      filePath: `${LAB_PACKAGE_ROOT}package.json`,
+      content: JSON.stringify({ name: 'tcp-lab', types: 'index.ts' }),
+    },
     // Snippets log with console.log; the runner captures it.
-    { filePath: 'file:///snippet-globals.d.ts', content: 'declare const console: { log(...values: unknown[]): void; info(...values: unknown[]): void; warn(...values: unknown[]): void; error(...values: unknown[]): void; };' },
+    {
+      filePath: 'file:///snippet-globals.d.ts',
+      content:
+        'declare const console: { log(...values: unknown[]): void; info(...values: unknown[]): void; warn(...values: unknown[]): void; error(...values: unknown[]): void; };',
+    },
   ]);
 }

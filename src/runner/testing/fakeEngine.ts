@@ -6,7 +6,10 @@ import type { RunResult } from '../../engine/types';
 /** Shaped like the engine's LabError: a class of its own, naming the argument at fault. */
 export class FakeArgumentError extends Error {
   override name = 'LabError';
-  constructor(readonly argument: string, message: string) {
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -23,12 +26,19 @@ export function fakeEngine() {
     createLab() {
       return {
         at(time: string, action: () => void) {
-          if (time.startsWith('-')) throw new FakeArgumentError('at(time)', `at(): time must not be negative, got '${time}'`);
+          if (time.startsWith('-'))
+            throw new FakeArgumentError(
+              'at(time)',
+              `at(): time must not be negative, got '${time}'`,
+            );
           action();
         },
         run(): RunResult {
           runs += 1;
-          const result = { end: runs * 1000, outcome: { id: 'still-established', summary: `run ${runs}` } } as RunResult;
+          const result = {
+            end: runs * 1000,
+            outcome: { id: 'still-established', summary: `run ${runs}` },
+          } as RunResult;
           for (const listener of listeners) listener(result);
           return result;
         },

@@ -1,0 +1,259 @@
+// Playground benchmark, in Chromium against the built site:
+//   1. JavaScript a chapter page loads before the reader edits anything (budget: 100 KB gzip);
+//   2. time from clicking the code to an editable, focused Monaco (cold page each time);
+//   3. time from pressing Run to the updated result, for every lesson snippet (budget: median
+//      100 ms), with the code as published (no editor loaded) and once with the editor open.
+// Uses SITE_DIR (built with BASE_PATH, default '/') when given; otherwise builds to a temp dir.
+// Prints its figures; exits non-zero when a budget is exceeded.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const JS_BUDGET_BYTES = 100 * 1024;
+const RUN_BUDGET_MS = 100;
+const RUNS_PER_SNIPPET = 5;
+const EDITOR_SAMPLES = 5;
+
+const root = join(import.meta.dirname, '..');
+const basePath = normaliseBase(process.env.BASE_PATH ?? '/');
+const siteDir = process.env.SITE_DIR ?? buildSite();
+
+function normaliseBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+function buildSite(): string {
+  const out = mkdtempSync(join(tmpdir(), 'playground-bench-'));
+  console.log(`building the site into ${out} …`);
+  execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', out], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, BASE_PATH: basePath, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  return out;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function chapterPages(origin: string): Promise<string[]> {
+  const index = await (await fetch(`${origin}${basePath}sitemap-0.xml`)).text();
+  return [...index.matchAll(/<loc>([^<]+)<\/loc>/g)]
+    .map((match) => new URL(match[1]!).pathname)
+    .map((path) => path.slice(path.indexOf(basePath) + basePath.length))
+    .filter((path) => /^(zh|en)\/[a-z0-9-]+\/$/.test(path));
+}
+
+async function freshPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'networkidle' });
+  return page;
+}
+
+/** gzip size of every script the page loaded (module chunks and inline-imported islands). */
+async function scriptBytes(
+  browser: Browser,
+  url: string,
+): Promise<{ gzip: number; files: number; playgrounds: number }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies: Promise<Buffer>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(response.body());
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const playgrounds = await page.locator('section.playground').count();
+  if (playgrounds > 0) await page.waitForSelector('section.playground[data-hydrated]');
+  await page.waitForLoadState('networkidle');
+  const gzip = (await Promise.all(bodies)).reduce((sum, body) => sum + gzipSync(body).length, 0);
+  await context.close();
+  return { gzip, files: bodies.length, playgrounds };
+}
+
+/** Click on the code → Monaco is on the page, focused and editable. */
+async function clickToEditor(browser: Browser, url: string): Promise<number> {
+  const page = await freshPage(browser, url);
+  await page.waitForSelector('section.playground[data-hydrated]');
+  const elapsed = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const box = document.querySelector<HTMLElement>('section.playground')!;
+        const started = performance.now();
+        box.querySelector<HTMLElement>('.playground-activate')!.click();
+        const check = () => {
+          const editor = box.querySelector('.monaco-editor.focused');
+          if (box.dataset.mode === 'monaco' && editor) resolve(performance.now() - started);
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+  );
+  await page.context().close();
+  return elapsed;
+}
+
+/** Run pressed → the result for that run is on the page (the next frame after it landed). */
+async function runToResult(page: Page, snippet: string): Promise<number> {
+  return page.evaluate(
+    (id) =>
+      new Promise<number>((resolve) => {
+        const box = document.querySelector<HTMLElement>(
+          `section.playground[data-snippet="${id}"]`,
+        )!;
+        const before = Number(box.dataset.runs);
+        const run = box.querySelector<HTMLButtonElement>('.playground-run')!;
+        const started = performance.now();
+        run.click();
+        const check = () => {
+          if (Number(box.dataset.runs) > before) resolve(performance.now() - started);
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    snippet,
+  );
+}
+
+const port = await freePort();
+const server = spawn(
+  process.execPath,
+  [join(root, 'scripts/serve-static.mjs'), siteDir, String(port), basePath],
+  { stdio: 'ignore' },
+);
+const origin = `http://127.0.0.1:${port}`;
+for (let attempt = 0; attempt < 100; attempt++) {
+  try {
+    if ((await fetch(`${origin}${basePath}`)).ok) break;
+  } catch {
+    /* not up yet */
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+
+let failed = false;
+try {
+  const pages = await chapterPages(origin);
+  if (!existsSync(siteDir) || pages.length === 0)
+    throw new Error(`no chapter pages found in ${siteDir}`);
+
+  console.log('\nJavaScript loaded by a chapter page before editing (gzip):');
+  let heaviest = 0;
+  for (const path of pages) {
+    const { gzip, files, playgrounds } = await scriptBytes(browser, `${origin}${basePath}${path}`);
+    heaviest = Math.max(heaviest, gzip);
+    console.log(
+      `  ${path.padEnd(32)} ${kb(gzip).padStart(9)} in ${files} files, ${playgrounds} playgrounds`,
+    );
+  }
+  const jsOk = heaviest <= JS_BUDGET_BYTES;
+  failed ||= !jsOk;
+  console.log(
+    `  heaviest page: ${kb(heaviest)} (budget ${kb(JS_BUDGET_BYTES)}) ${jsOk ? 'ok' : 'OVER BUDGET'}`,
+  );
+
+  const withPlaygrounds = [];
+  for (const path of pages) {
+    const page = await freshPage(browser, `${origin}${basePath}${path}`);
+    const snippets = await page
+      .locator('section.playground')
+      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.snippet!));
+    await page.context().close();
+    if (snippets.length > 0) withPlaygrounds.push({ path, snippets });
+  }
+  const editorPage =
+    withPlaygrounds.find(({ path }) => path.startsWith('en/')) ?? withPlaygrounds[0];
+  if (!editorPage) throw new Error('no page has a playground');
+
+  console.log(
+    `\nClick on the code → editable Monaco (${editorPage.path}, cold page, ${EDITOR_SAMPLES} samples):`,
+  );
+  const editorTimes: number[] = [];
+  for (let i = 0; i < EDITOR_SAMPLES; i++)
+    editorTimes.push(await clickToEditor(browser, `${origin}${basePath}${editorPage.path}`));
+  console.log(
+    `  median ${ms(median(editorTimes))}, min ${ms(Math.min(...editorTimes))}, max ${ms(Math.max(...editorTimes))}`,
+  );
+
+  console.log(
+    `\nRun → updated result, every lesson snippet, ${RUNS_PER_SNIPPET} runs each (the first includes starting the worker):`,
+  );
+  const all: number[] = [];
+  const firsts: number[] = [];
+  for (const { path, snippets } of withPlaygrounds) {
+    const page = await freshPage(browser, `${origin}${basePath}${path}`);
+    await page.waitForSelector('section.playground[data-hydrated]');
+    for (const snippet of snippets) {
+      const times: number[] = [];
+      for (let i = 0; i < RUNS_PER_SNIPPET; i++) times.push(await runToResult(page, snippet));
+      firsts.push(times[0]!);
+      all.push(...times);
+      console.log(
+        `  ${path.padEnd(28)} ${snippet.padEnd(30)} median ${ms(median(times)).padStart(9)}  first ${ms(times[0]!).padStart(9)}`,
+      );
+    }
+    await page.context().close();
+  }
+  const runMedian = median(all);
+  const runOk = runMedian <= RUN_BUDGET_MS;
+  failed ||= !runOk;
+  console.log(
+    `  all runs: median ${ms(runMedian)} (budget ${ms(RUN_BUDGET_MS)}) ${runOk ? 'ok' : 'OVER BUDGET'}; first run of a page median ${ms(median(firsts))}, max ${ms(Math.max(...all))}`,
+  );
+
+  // With the editor open, Run first asks the TypeScript service for errors.
+  const page = await freshPage(browser, `${origin}${basePath}${editorPage.path}`);
+  await page.waitForSelector('section.playground[data-hydrated]');
+  const snippet = editorPage.snippets[0]!;
+  await page.locator(`section.playground[data-snippet="${snippet}"] .playground-activate`).click();
+  await page.waitForSelector(`section.playground[data-snippet="${snippet}"][data-mode="monaco"]`);
+  const typed: number[] = [];
+  for (let i = 0; i < RUNS_PER_SNIPPET + 1; i++) typed.push(await runToResult(page, snippet));
+  console.log(
+    `  with the editor open (type check first), ${snippet}: median ${ms(median(typed.slice(1)))}, first ${ms(typed[0]!)}`,
+  );
+  await page.context().close();
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+if (failed) {
+  console.error('\nplayground bench: a budget was exceeded');
+  process.exit(1);
+}

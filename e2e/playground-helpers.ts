@@ -1,0 +1,56 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+// Helpers for the playground tests: locating a playground, opening its editor and replacing the
+// code in Monaco. Monaco 0.56+ reads input through EditContext, where Playwright's fill() and
+// per-key typing of long text are unreliable; selecting everything and inserting the text as one
+// input event is what a paste does, and works every time.
+
+export function playground(page: Page, snippet: string): Locator {
+  return page.locator(`section.playground[data-snippet="${snippet}"]`);
+}
+
+/** The playground's own Run button (not "Run all"). */
+export function runButton(box: Locator): Locator {
+  return box.getByRole('button', { name: /^(Run|运行)$/ });
+}
+
+/** Waits for hydration (the toolbar appears), then opens the editor by clicking the code. */
+export async function openEditor(page: Page, snippet: string): Promise<Locator> {
+  const box = playground(page, snippet);
+  await expect(runButton(box)).toBeVisible();
+  await box.locator('.playground-activate').click();
+  await expect(box).toHaveAttribute('data-mode', 'monaco');
+  return box;
+}
+
+/** Replaces the whole text of the open Monaco editor. */
+export async function setEditorCode(page: Page, box: Locator, code: string): Promise<void> {
+  await box.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(code);
+  await expect.poll(() => editorText(box)).toBe(normalise(code));
+}
+
+/**
+ * The editor's text. Monaco renders only visible, wrapped lines, so the text is read where the
+ * playground keeps it: every change is saved as the snippet's draft (none while it is original).
+ */
+export async function editorText(box: Locator): Promise<string> {
+  const snippet = await box.getAttribute('data-snippet');
+  const draft = await box.page().evaluate((id) => {
+    const key = Object.keys(localStorage).find((name) =>
+      name.startsWith(`tcp-unplugged:draft:${id}:`),
+    );
+    return key === undefined ? null : localStorage.getItem(key);
+  }, snippet);
+  return normalise(draft ?? '');
+}
+
+function normalise(text: string): string {
+  return text.replace(/\u00a0/g, ' ').replace(/\n+$/, '');
+}
+
+/** The outcome the playground's result currently shows. */
+export function shownOutcome(box: Locator): Promise<string | null> {
+  return box.locator('.playground-result').getAttribute('data-outcome');
+}

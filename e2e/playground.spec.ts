@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import { test as base, devices, expect } from '@playwright/test';
+import {
+  editorText,
+  openEditor,
+  playground,
+  runButton,
+  setEditorCode,
+  shownOutcome,
+} from './playground-helpers';
+
+// The live snippets on the built site: the precomputed result without JavaScript, editing with
+// Monaco, running in the worker (time limit, errors on the reader's line), drafts, reset, share
+// links, and the phone textarea. Every test also fails on any request that leaves the site and on
+// Monaco falling back to running its workers on the main thread.
+
+const PAGE = 'en/the-question/';
+const SNIPPET = 'unplug-with-data';
+
+const original = readFileSync(
+  new URL(`../content/snippets/${SNIPPET}.ts`, import.meta.url),
+  'utf8',
+);
+/** The same program with the cable out for 30 minutes: the server's retransmission budget runs out. */
+const tooLate = original.replace("lab.at('31s'", "lab.at('30m'");
+
+/** Collects requests to other origins, Monaco's worker fallback warning and page errors. */
+const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL!).origin;
+      const problems: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin)
+          problems.push(`request left the site: ${request.url()}`);
+      });
+      page.on('console', (message) => {
+        if (/Could not create web worker/i.test(message.text()))
+          problems.push(`Monaco fallback: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      await use();
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the code and the precomputed result are in the page', async ({ page }) => {
+    await page.goto(PAGE);
+    const box = playground(page, SNIPPET);
+    await expect(box.locator('.playground-static')).toContainText(
+      "lab.at('31s', () => lab.client.plugIn());",
+    );
+    expect(await shownOutcome(box)).toBe('survives-after-replug');
+    await expect(box.locator('.playground-result')).toContainText(
+      'Computed when the site was built',
+    );
+  });
+});
+
+test('editing a parameter and pressing Ctrl+Enter changes the result to the new branch', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const box = await openEditor(page, SNIPPET);
+  await setEditorCode(page, box, tooLate);
+  await expect(box.locator('.playground-stale')).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect.poll(() => shownOutcome(box)).toBe('sender-aborts');
+  await expect(box.locator('.playground-stale')).toHaveCount(0);
+  await expect(box.locator('.playground-result-meta')).toContainText(
+    /Simulated .+ · took [\d.]+ (ms|s)/,
+  );
+  await expect(page.locator('#playground-announcer')).toContainText('Run finished');
+});
+
+test('really typing into the editor works', async ({ page }) => {
+  await page.goto(PAGE);
+  const box = await openEditor(page, SNIPPET);
+  // Double-click the 31s in "lab.at('31s', ...)" to select it, then type over it key by key.
+  await box.locator('.monaco-editor .view-line span', { hasText: /^'31s'$/ }).dblclick();
+  await page.keyboard.type('30m');
+  await expect.poll(() => editorText(box)).toContain("lab.at('30m', () => lab.client.plugIn());");
+  await runButton(box).click();
+  await expect.poll(() => shownOutcome(box)).toBe('sender-aborts');
+});
+
+test('a type error is marked in the editor, explained with line and column, and not run', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const box = await openEditor(page, SNIPPET);
+  await setEditorCode(
+    page,
+    box,
+    original.replace("createLab({ rtt: '20ms' })", "createLab({ rtt: '20ms', seed: 'seven' })"),
+  );
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const error = box.locator('.playground-error');
+  await expect(error).toContainText('type error');
+  await expect(error).toContainText(
+    /Line 4, column \d+: Type 'string' is not assignable to type 'number'/,
+  );
+  await expect(box.locator('.monaco-editor .squiggly-error').first()).toBeAttached();
+  // Nothing ran: the result is still the one from the build, now marked stale.
+  await expect(box.locator('.playground-result')).toContainText('Computed when the site was built');
+  await expect(box.locator('.playground-stale')).toBeVisible();
+});
+
+test('an endless loop is stopped at the time limit and the next run works', async ({ page }) => {
+  await page.goto(PAGE);
+  const box = await openEditor(page, SNIPPET);
+  await setEditorCode(page, box, `${original}\nwhile (true) {}\n`);
+  const started = Date.now();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(box.locator('.playground-error')).toContainText('took too long', { timeout: 5000 });
+  expect(Date.now() - started).toBeLessThan(4000);
+  await expect(box.locator('.playground-error')).toContainText('2-second limit');
+  // The page stayed responsive and a fresh runner takes the next run.
+  await setEditorCode(page, box, tooLate);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect.poll(() => shownOutcome(box)).toBe('sender-aborts');
+  await expect(box.locator('.playground-error')).toHaveCount(0);
+});
+
+test('a thrown error shows its message and the line in the TypeScript source', async ({ page }) => {
+  await page.goto(PAGE);
+  const box = await openEditor(page, SNIPPET);
+  const lines = original.split('\n');
+  lines.splice(
+    6,
+    0,
+    'interface Note { text: string }',
+    "const note: Note = { text: 'stop here' };",
+    'throw new Error(note.text);',
+  );
+  await setEditorCode(page, box, lines.join('\n'));
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const error = box.locator('.playground-error');
+  await expect(error).toContainText('Line 9:');
+  await expect(error).toContainText('Error: Stop here.');
+});
+
+test("the lab's argument errors read as sentences naming the argument", async ({ page }) => {
+  await page.goto(PAGE);
+  const box = await openEditor(page, SNIPPET);
+  await setEditorCode(page, box, original.replace("lab.at('1s'", "lab.at('5 parsecs'"));
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const error = box.locator('.playground-error');
+  await expect(error).toContainText('Line 8:');
+  await expect(error).toContainText('The lab did not accept the value of');
+});
+
+test('edits survive a reload, loaded but not run; Reset restores the original and can be undone', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  let box = await openEditor(page, SNIPPET);
+  await setEditorCode(page, box, tooLate);
+  await expect(box.locator('.playground-status')).toHaveText('Edited · saved');
+  await page.reload();
+  box = playground(page, SNIPPET);
+  await expect(box.locator('.playground-notices')).toContainText(
+    'Your earlier edits are back. Not run yet.',
+  );
+  await expect(box.locator('.playground-static')).toContainText("lab.at('30m'");
+  expect(await shownOutcome(box)).toBe('survives-after-replug');
+  await expect(box.locator('.playground-stale')).toBeVisible();
+
+  await box.getByRole('button', { name: 'Reset' }).click();
+  await expect(box.locator('.playground-static')).toContainText("lab.at('31s'");
+  await expect(box.locator('.playground-status')).toHaveText('Original code');
+  await box.getByRole('button', { name: 'Undo reset' }).click();
+  await expect(box.locator('.playground-static')).toContainText("lab.at('30m'");
+  await box.getByRole('button', { name: 'Reset' }).click();
+  await page.reload();
+  await expect(playground(page, SNIPPET).locator('.playground-static')).toContainText(
+    "lab.at('31s'",
+  );
+  await expect(playground(page, SNIPPET).locator('.playground-notices')).toHaveCount(0);
+});
+
+test('a share link opens the page with that code in that snippet, not run', async ({
+  page,
+  browser,
+}) => {
+  await page.goto(PAGE);
+  const box = await openEditor(page, SNIPPET);
+  await setEditorCode(page, box, tooLate);
+  await box.getByRole('button', { name: 'Share' }).click();
+  const link = await box.locator('.playground-share input').inputValue();
+  expect(link).toMatch(new RegExp(`#code=${SNIPPET}\\.[A-Za-z0-9_-]+$`));
+
+  // Same code, same link.
+  await box.getByRole('button', { name: 'Share' }).click();
+  await expect(box.locator('.playground-share input')).toHaveValue(link);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  const shared = playground(other, SNIPPET);
+  await expect(shared.locator('.playground-notices')).toContainText(
+    'Code from a share link. Not run yet.',
+  );
+  await expect(shared.locator('.playground-static')).toContainText("lab.at('30m'");
+  expect(await shownOutcome(shared)).toBe('survives-after-replug');
+  await runButton(shared).click();
+  await expect.poll(() => shownOutcome(shared)).toBe('sender-aborts');
+  await fresh.close();
+});
+
+test('keyboard: Enter opens the editor, Tab moves past it until the reader types, Esc leaves it', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const box = playground(page, SNIPPET);
+  await expect(runButton(box)).toBeVisible();
+  const code = box.getByRole('button', { name: /^Edit the code of/ });
+  await code.focus();
+  await expect(box.locator('.playground-hint')).toBeVisible();
+  await expect(code).toHaveAccessibleName(/Press Enter to edit; Ctrl\+Enter/);
+  await page.keyboard.press('Enter');
+  await expect(box).toHaveAttribute('data-mode', 'monaco');
+  await expect(box.locator('.monaco-editor')).toHaveClass(/focused/);
+  // Arrived by keyboard and has not typed: Tab leaves the editor instead of indenting.
+  await page.keyboard.press('Tab');
+  await expect(box.locator('.monaco-editor')).not.toHaveClass(/focused/);
+  // Back in, type something: now Tab indents, and Esc is the way out.
+  await box.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' ');
+  await page.keyboard.press('Tab');
+  await expect(box.locator('.monaco-editor')).toHaveClass(/focused/);
+  await page.keyboard.press('Escape');
+  await expect(runButton(box)).toBeFocused();
+});
+
+test.describe('on a phone', () => {
+  // A touch screen and a phone's viewport; the browser itself stays the project's Chromium.
+  const { defaultBrowserType: _browser, ...phone } = devices['Pixel 7'];
+  test.use(phone);
+
+  test('a plain textarea replaces Monaco and runs the same way', async ({ page }) => {
+    await page.goto(PAGE);
+    const box = playground(page, SNIPPET);
+    await expect(runButton(box)).toBeVisible();
+    await box.locator('.playground-activate').tap();
+    const textarea = box.getByRole('textbox', { name: /Edit code/ });
+    await expect(textarea).toBeFocused();
+    await expect(box.locator('.monaco-editor')).toHaveCount(0);
+    await textarea.fill(tooLate);
+    await runButton(box).tap();
+    await expect.poll(() => shownOutcome(box)).toBe('sender-aborts');
+  });
+});
