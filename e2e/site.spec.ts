@@ -72,7 +72,14 @@ test('every internal link and asset resolves', async ({ page, request }) => {
         'a[href], link[href], script[src], img[src], source[src], iframe[src]',
       )) {
         const raw = element.getAttribute('href') ?? element.getAttribute('src')!;
-        urls.add(new URL(raw, location.href).href);
+        const url = new URL(raw, location.href);
+        // Canonical and alternate links name the deploy host (SITE_URL); check their path here.
+        const rel = element.getAttribute('rel') ?? '';
+        urls.add(
+          /\b(canonical|alternate)\b/.test(rel)
+            ? new URL(url.pathname, location.origin).href
+            : url.href,
+        );
       }
       return {
         targets: [...urls],

@@ -20,6 +20,7 @@ const site: Strings<typeof zhSite> = {
   searchPlaceholder: 'e.g. keepalive',
   searchNoResults: 'No results.',
   searchResultsCount: '{n} results',
+  searchUnavailable: 'The search index has not been built yet: run npm run build.',
   searchNeedsJs: 'Search needs JavaScript. You can still read every chapter from the list.',
   searchOtherLanguage: 'Chinese version',
   notFoundTitle: 'Page not found',

@@ -17,6 +17,7 @@ const site = {
   searchPlaceholder: '例如：重传',
   searchNoResults: '没有找到结果。',
   searchResultsCount: '找到 {n} 个结果',
+  searchUnavailable: '搜索索引还没有生成：运行 npm run build 后再试。',
   searchNeedsJs: '搜索需要启用 JavaScript。也可以从左侧章节列表直接阅读。',
   searchOtherLanguage: '英文版',
   notFoundTitle: '找不到这个页面',
