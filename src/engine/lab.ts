@@ -45,6 +45,7 @@ export function createLab(options?: LabOptions): Lab {
   const client = hostHandle(sim, sim.hosts.client);
   const server = hostHandle(sim, sim.hosts.server);
   const usedPorts = new Set<number>();
+  let running = false;
 
   return {
     client,
@@ -80,12 +81,21 @@ export function createLab(options?: LabOptions): Lab {
       return socketsAt(sim.rec, sim.now / 1000, host);
     },
     run(runOptions: RunOptions = {}): RunResult {
+      if (running) {
+        throw new LabError('run()', 'run(): the lab is already running; call run() once, after setting up, not from inside an at() action or a listener.');
+      }
       const until = runOptions.until === undefined ? undefined : parseMicros(runOptions.until, 'run({ until })');
       if (until !== undefined && until < sim.now) {
         throw new LabError('run({ until })', `run({ until }): ${String(runOptions.until)} is before the lab's current time (${sim.now / 1000} ms).`);
       }
       const limit = until ?? DEFAULT_HORIZON_US;
-      const cut = sim.runUntil(limit);
+      running = true;
+      let cut: boolean;
+      try {
+        cut = sim.runUntil(limit);
+      } finally {
+        running = false;
+      }
       const endUs = until ?? (cut ? limit : sim.now);
       const result = buildResult(sim, endUs);
       publishRun(result);

@@ -98,6 +98,12 @@ describe('bad input', () => {
     expect(r.events.some((e) => e.kind === 'app' && e.notice === 'error' && e.errno === 'EPIPE')).toBe(true);
   });
 
+  it('run() from inside the simulation is refused with a LabError', () => {
+    const lab = createLab();
+    lab.at('1s', () => lab.run());
+    expect(() => lab.run()).toThrow(/run\(\): the lab is already running/);
+  });
+
   it('a runaway scenario stops at the event budget with a named error', () => {
     const lab = createLab({ maxEvents: 5000 });
     const conn = lab.connect();
