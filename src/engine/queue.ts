@@ -5,10 +5,17 @@
  */
 
 export interface QueueEntry {
-  /** Virtual time, integer microseconds. */
+  /** Virtual time, integer microseconds (its place in the heap). */
   t: number;
   /** Insertion order: breaks ties between entries at the same time. */
   order: number;
+  /**
+   * Where the entry really belongs. A timer re-armed to a later time keeps its heap place and
+   * only updates these; when the old place comes up, the entry moves to (dueT, dueOrder), which
+   * is exactly where a fresh entry would have gone, so the order of events is unchanged.
+   */
+  dueT: number;
+  dueOrder: number;
   run: (arg: unknown) => void;
   /** Passed to `run`: lets hot paths schedule a shared function instead of a fresh closure. */
   arg: unknown;
@@ -27,14 +34,27 @@ export class EventQueue {
     return this.heap.length;
   }
 
-  schedule<A>(t: number, run: (arg: A) => void, arg?: A): QueueEntry {
+  /** Take the next insertion number (for an entry placed later, see QueueEntry.dueOrder). */
+  takeOrder(): number {
+    return this.nextOrder++;
+  }
+
+  schedule<A>(t: number, run: (arg: A) => void, arg?: A, order = this.nextOrder++): QueueEntry {
+    const at = t > this.now ? t : this.now;
     const entry: QueueEntry = {
-      t: t > this.now ? t : this.now,
-      order: this.nextOrder++,
+      t: at,
+      order,
+      dueT: at,
+      dueOrder: order,
       run: run as (arg: unknown) => void,
       arg,
       cancelled: false,
     };
+    this.push(entry);
+    return entry;
+  }
+
+  private push(entry: QueueEntry): void {
     const heap = this.heap;
     heap.push(entry);
     let i = heap.length - 1;
@@ -46,18 +66,17 @@ export class EventQueue {
       i = parent;
     }
     heap[i] = entry;
-    return entry;
   }
 
   /** Time of the earliest live entry, or undefined when nothing is left. */
   peekTime(): number | undefined {
-    this.dropCancelled();
+    this.settle();
     return this.heap[0]?.t;
   }
 
   /** Remove and return the earliest live entry, advancing the clock to it. */
   pop(): QueueEntry | undefined {
-    this.dropCancelled();
+    this.settle();
     const top = this.heap[0];
     if (!top) return undefined;
     this.removeTop();
@@ -65,8 +84,22 @@ export class EventQueue {
     return top;
   }
 
-  private dropCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.removeTop();
+  /** Drop cancelled entries and move postponed ones until the top is live and in place. */
+  private settle(): void {
+    const heap = this.heap;
+    while (heap.length > 0) {
+      const top = heap[0]!;
+      if (top.cancelled) {
+        this.removeTop();
+      } else if (top.dueT !== top.t || top.dueOrder !== top.order) {
+        this.removeTop();
+        top.t = top.dueT;
+        top.order = top.dueOrder;
+        this.push(top);
+      } else {
+        return;
+      }
+    }
   }
 
   private removeTop(): void {
@@ -116,13 +149,23 @@ export class Timer {
 
   /** When it will fire (µs), if armed. */
   get expires(): number | undefined {
-    return this.entry?.t;
+    return this.entry?.dueT;
   }
 
   /** Arm (or re-arm) to fire at absolute time `t` µs. */
   armAt(t: number): void {
-    if (this.entry) this.entry.cancelled = true;
-    this.entry = this.queue.schedule(t, this.expire);
+    const q = this.queue;
+    const at = t > q.now ? t : q.now;
+    const order = q.takeOrder();
+    const entry = this.entry;
+    // Later than the current place: postpone in place instead of queueing a new entry.
+    if (entry && entry.t <= at) {
+      entry.dueT = at;
+      entry.dueOrder = order;
+      return;
+    }
+    if (entry) entry.cancelled = true;
+    this.entry = q.schedule(at, this.expire, undefined, order);
   }
 
   cancel(): void {
