@@ -13,7 +13,7 @@ import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
 import { emit, tcpResetXmitTimer, tcpTransmitSkb } from './tcp/output.ts';
 import { TcpSock } from './tcp/sock.ts';
 import { reqskTimerHandler, tcpKeepaliveTimer, tcpRetransmitTimer, tcpSendLossProbe } from './tcp/timers.ts';
-import type { HostName } from './types.ts';
+import type { HostName, SocketSnapshot } from './types.ts';
 
 const U32 = 4294967296;
 const mod32 = (n: number): number => ((n % U32) + U32) % U32;
@@ -56,21 +56,23 @@ export class HostKernel {
     if (this.owns(sk)) this.socks.delete(sk.key);
   }
 
+  /** Record the socket's `ss -tn` row if its state or queues changed. */
   snapshot(sk: TcpSock): void {
-    const sendQ = sk.sendQ;
     const prev = sk.lastRow;
-    // Most calls change nothing: skip building the row then.
-    if (prev && prev.state === sk.state && prev.recvQ === sk.rcvQueue && prev.sendQ === sendQ) return;
-    sk.lastRow = { state: sk.state, recvQ: sk.rcvQueue, sendQ };
-    this.sim.rec.row(this.sim.now, sk, {
+    if (prev && prev.state === sk.state && prev.recvQ === sk.rcvQueue && prev.sendQ === sk.sendQ) return;
+    sk.localAddr ??= `${ADDRESSES[this.name]}:${sk.lport}`;
+    sk.peerAddr ??= `${ADDRESSES[sk.peer]}:${sk.rport}`;
+    const row: SocketSnapshot = {
+      t: 0,
       host: this.name,
       conn: sk.conn,
       state: sk.state,
       recvQ: sk.rcvQueue,
-      sendQ,
-      local: `${ADDRESSES[this.name]}:${sk.lport}`,
-      peer: `${ADDRESSES[sk.peer]}:${sk.rport}`,
-    });
+      sendQ: sk.sendQ,
+      local: sk.localAddr,
+      peer: sk.peerAddr,
+    };
+    sk.lastRow = this.sim.rec.row(this.sim.now, prev, row);
   }
 
   /** ip_queue_xmit() → neighbour output. */

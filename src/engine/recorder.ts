@@ -18,7 +18,6 @@ export class Recorder {
   private readonly segmentLog: number[] = [];
   readonly sockets: SocketSnapshot[] = [];
   readonly outages: { host: HostName; kind: 'unplugged' | 'host-down'; from: number; to?: number }[] = [];
-  private lastRow = new Map<object, SocketSnapshot>();
 
   /** Record an event. `body` must be a fresh object: it is stamped and stored as is (no copy). */
   event(us: number, body: EventBody): void {
@@ -72,27 +71,16 @@ export class Recorder {
     this.segmentEvent(us, rec.id, 2);
   }
 
-  /** Record a socket's row (`key` identifies the socket) if it changed since its last one. */
-  row(us: number, key: object, row: Omit<SocketSnapshot, 't'>): void {
-    const prev = this.lastRow.get(key);
-    if (
-      prev &&
-      prev.state === row.state &&
-      prev.recvQ === row.recvQ &&
-      prev.sendQ === row.sendQ &&
-      prev.peer === row.peer
-    ) {
-      return;
-    }
-    const snap = row as SocketSnapshot;
-    snap.t = us / 1000;
-    // Several changes within one microsecond (data in, read at once) make one row.
-    if (prev && prev.t === snap.t && this.sockets[this.sockets.length - 1] === prev) {
-      this.sockets[this.sockets.length - 1] = snap;
-    } else {
-      this.sockets.push(snap);
-    }
-    this.lastRow.set(key, snap);
+  /**
+   * Record a socket's new `ss` row, given the last row recorded for it. Several changes within
+   * one microsecond (data in, read at once) make one row. Returns the row now current.
+   */
+  row(us: number, prev: SocketSnapshot | undefined, row: SocketSnapshot): SocketSnapshot {
+    row.t = us / 1000;
+    const rows = this.sockets;
+    if (prev && prev.t === row.t && rows[rows.length - 1] === prev) rows[rows.length - 1] = row;
+    else rows.push(row);
+    return row;
   }
 
   outageStart(us: number, host: HostName, kind: 'unplugged' | 'host-down'): void {

@@ -43,7 +43,8 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
     client: first?.client ?? none,
     server: first?.server ?? { ...none, state: 'LISTEN' },
     connections,
-    segments: sim.rec.segments.map((s) => (s.delivered || s.lostBecause ? { ...s } : { ...s, pending: true })),
+    // Delivered and lost records are final and shared; one still on its way is copied and marked.
+    segments: sim.rec.segments.map((s) => (s.delivered || s.lostBecause ? s : { ...s, pending: true })),
     events: sim.rec.allEvents(),
     sockets: sim.rec.sockets.slice(),
     outages: sim.rec.outages.map((o) => ({ ...o })),

@@ -6,7 +6,7 @@ import type { SocketApp } from '../app.ts';
 import type { Skb } from '../frame.ts';
 import type { HostKernel } from '../host.ts';
 import { Timer } from '../queue.ts';
-import type { Cause, Errno, HostName, TcpStateName } from '../types.ts';
+import type { Cause, Errno, HostName, SocketSnapshot, TcpStateName } from '../types.ts';
 
 export type XmitPending = 'none' | 'rto' | 'tlp' | 'synack';
 
@@ -86,8 +86,10 @@ export class TcpSock {
   lastOowAckUs = -Infinity;
 
   app: SocketApp | undefined;
-  /** The last `ss` row recorded for this socket. */
-  lastRow: { state: TcpStateName; recvQ: number; sendQ: number } | undefined;
+  /** The last `ss` row recorded for this socket, and its address strings. */
+  lastRow: SocketSnapshot | undefined;
+  localAddr: string | undefined;
+  peerAddr: string | undefined;
   /** Why it ended, once CLOSED. */
   cause: Cause | undefined;
 
