@@ -91,7 +91,8 @@ export class SocketApp implements SocketHandle {
   }
 
   private emit(event: SocketEvent, ...args: unknown[]): void {
-    for (const fn of this.listeners.get(event) ?? []) (fn as (...a: unknown[]) => void)(...args);
+    const list = this.listeners.get(event);
+    if (list) for (const fn of list) (fn as (...a: unknown[]) => void)(...args);
   }
 
   /** The process can run code (not hung, not dead, host up). */
@@ -125,26 +126,38 @@ export class SocketApp implements SocketHandle {
   }
 
   kernelData(texts: string[], bytes: number): void {
+    const sk = this.sock;
+    if (sk && this.unread.length === 0 && this.canRead) {
+      this.deliver(sk, texts, bytes);
+      return;
+    }
     this.unread.push({ texts, bytes });
     this.read();
+  }
+
+  private get canRead(): boolean {
+    return !this.paused && this.running && !this.closed;
   }
 
   /** recv(): hand queued messages to the program, if it is reading. */
   private read(): void {
     const sk = this.sock;
-    if (!sk || this.paused || !this.running || this.closed) return;
+    if (!sk || !this.canRead) return;
     const batch = this.unread;
     this.unread = [];
-    for (const { texts, bytes } of batch) {
-      sk.rcvQueue = Math.max(0, sk.rcvQueue - bytes);
-      this.k.snapshot(sk);
-      this.log('data', texts.length ? { bytes, detail: texts.join('') } : { bytes });
-      if (this.idleUs) this.armIdle();
-      this.emit('data', texts.join(''), bytes);
-      for (const text of texts) {
-        if (text === PING && this.running && !this.closed) this.send(PONG);
-        if (text === PONG && this.heartbeatCfg) this.deadlineTimer?.armAt(this.now + this.heartbeatCfg.timeoutUs);
-      }
+    for (const { texts, bytes } of batch) this.deliver(sk, texts, bytes);
+  }
+
+  private deliver(sk: TcpSock, texts: string[], bytes: number): void {
+    sk.rcvQueue = Math.max(0, sk.rcvQueue - bytes);
+    this.k.snapshot(sk);
+    const text = texts.length === 1 ? texts[0]! : texts.join('');
+    this.log('data', texts.length ? { bytes, detail: text } : { bytes });
+    if (this.idleUs) this.armIdle();
+    this.emit('data', text, bytes);
+    for (const t of texts) {
+      if (t === PING && this.running && !this.closed) this.send(PONG);
+      if (t === PONG && this.heartbeatCfg) this.deadlineTimer?.armAt(this.now + this.heartbeatCfg.timeoutUs);
     }
   }
 

@@ -15,8 +15,8 @@ import { TcpSock } from './tcp/sock.ts';
 import { reqskTimerHandler, tcpKeepaliveTimer, tcpRetransmitTimer, tcpSendLossProbe } from './tcp/timers.ts';
 import type { HostName, SocketSnapshot } from './types.ts';
 
-const U32 = 4294967296;
-const mod32 = (n: number): number => ((n % U32) + U32) % U32;
+/** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
+const mod32 = (n: number): number => n >>> 0;
 
 export const ADDRESSES: Record<HostName, string> = { client: '10.0.0.2', server: '10.0.0.1' };
 export const SERVER_PORT = 80;

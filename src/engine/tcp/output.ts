@@ -5,8 +5,8 @@ import type { SegmentRecord, SegmentRole } from '../types.ts';
 import { RTO_MIN_US } from './rtt.ts';
 import type { TcpSock } from './sock.ts';
 
-const U32 = 4294967296;
-const mod32 = (n: number): number => ((n % U32) + U32) % U32;
+/** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
+const mod32 = (n: number): number => n >>> 0;
 
 /** TCP_TIMEOUT_MIN_US: 2 ms. */
 const TIMEOUT_MIN_US = 2000;
@@ -26,38 +26,37 @@ export function emit(
 ): Frame {
   const sim = sk.k.sim;
   const ackFlag = h.ackFlag ?? true;
-  const shape = { syn: h.syn ?? false, ackFlag, fin: h.fin ?? false, rst: h.rst ?? false, len: h.len ?? 0 };
   const ack = ackFlag ? sk.rcvNxt : 0;
-  const fields: Omit<SegmentRecord, 'id' | 't' | 'delivered'> = {
-    conn: sk.conn,
-    from: sk.k.name,
-    to: sk.peer,
-    flags: frameFlags(shape),
-    seq: mod32(h.seq),
-    ack: mod32(ack),
-    relSeq: mod32(h.seq - sk.iss),
-    relAck: ackFlag ? mod32(ack - sk.irs) : 0,
-    len: shape.len,
-    role: opts.role,
-  };
-  if (opts.retransmission !== undefined) fields.retransmission = opts.retransmission;
-  if (opts.probe !== undefined) fields.probe = opts.probe;
-  const rec = sim.rec.segment(sim.now, fields);
-  const frame: Frame = {
+  const frame = {
     from: sk.k.name,
     to: sk.peer,
     sport: sk.lport,
     dport: sk.rport,
     seq: h.seq,
     ack,
-    syn: shape.syn,
+    syn: h.syn ?? false,
     ackFlag,
-    fin: shape.fin,
-    rst: shape.rst,
-    len: shape.len,
+    fin: h.fin ?? false,
+    rst: h.rst ?? false,
+    len: h.len ?? 0,
     texts: h.texts ?? NO_TEXTS,
-    rec,
+    rec: undefined as unknown as SegmentRecord,
+  } as Frame;
+  const fields: Omit<SegmentRecord, 'id' | 't' | 'delivered'> = {
+    conn: sk.conn,
+    from: frame.from,
+    to: frame.to,
+    flags: frameFlags(frame),
+    seq: mod32(h.seq),
+    ack: mod32(ack),
+    relSeq: mod32(h.seq - sk.iss),
+    relAck: ackFlag ? mod32(ack - sk.irs) : 0,
+    len: frame.len,
+    role: opts.role,
   };
+  if (opts.retransmission !== undefined) fields.retransmission = opts.retransmission;
+  if (opts.probe !== undefined) fields.probe = opts.probe;
+  frame.rec = sim.rec.segment(sim.now, fields);
   if (skb) frame.skb = skb;
   sk.k.ipOutput(frame);
   return frame;
