@@ -8,18 +8,18 @@ import { checkInteger } from './config.ts';
 import { parseMicros } from './duration.ts';
 import { LabError } from './errors.ts';
 import type { HostKernel } from './host.ts';
+import { Heartbeat, IdleClose, PING, PONG } from './helpers.ts';
+import type { HelperSocket } from './helpers.ts';
 import type { EventBody } from './recorder.ts';
-import { Timer } from './queue.ts';
 import { tcpDone } from './tcp/done.ts';
 import { tcpQueueData, tcpQueueFin, tcpSendActiveReset, tcpWriteXmit } from './tcp/output.ts';
 import type { TcpSock } from './tcp/sock.ts';
-import { keepaliveTimeElapsed, keepaliveTimeWhen, resetKeepaliveTimer } from './tcp/timers.ts';
+import { tcpSetKeepaliveOptions } from './tcp/sockopt.ts';
+import type { KeepaliveSettings } from './tcp/sockopt.ts';
 import type { Cause, Errno, HostName, TcpStateName } from './types.ts';
 
 type Listener = (...args: never[]) => void;
 
-const PING = 'PING';
-const PONG = 'PONG';
 
 function utf8Length(text: string): number {
   let n = 0;
@@ -58,19 +58,35 @@ export class SocketApp implements SocketHandle {
   private unread: { texts: string[]; bytes: number }[] = [];
   /** Writes made before the connection was established. */
   private early: (string | number)[] = [];
-  private keepalive: { on: boolean; idleS: number; intvlS: number; cnt: number } | undefined;
+  private keepalive: KeepaliveSettings | undefined;
   private userTimeoutMs: number | undefined;
-  private idleUs = 0;
-  private idleTimer: Timer | undefined;
-  private heartbeatCfg: { everyUs: number; timeoutUs: number } | undefined;
-  private pingTimer: Timer | undefined;
-  private deadlineTimer: Timer | undefined;
+  private idle: IdleClose | undefined;
+  private beat: Heartbeat | undefined;
+  /** The socket as the application helpers see it. */
+  private readonly helperView: HelperSocket;
 
   constructor(k: HostKernel, conn: number) {
     this.k = k;
     this.host = k.name;
     this.conn = conn;
     k.apps.push(this);
+    const app = this;
+    this.helperView = {
+      queue: k.sim.queue,
+      get canAct() {
+        return app.running && !app.closed;
+      },
+      send: (text) => this.send(text),
+      closeBecause: (cause) => this.closeBecause(cause),
+      logTimer: (timer, detail) =>
+        this.k.sim.rec.event(this.now, {
+          kind: 'timer',
+          host: this.host,
+          conn: this.conn,
+          timer,
+          ...(detail !== undefined ? { detail } : {}),
+        }),
+    };
   }
 
   private get now(): number {
@@ -121,8 +137,8 @@ export class SocketApp implements SocketHandle {
     const early = this.early;
     this.early = [];
     for (const data of early) this.send(data);
-    if (this.idleUs) this.armIdle();
-    if (this.heartbeatCfg) this.startHeartbeat();
+    this.idle?.restart();
+    this.beat?.start();
   }
 
   kernelData(texts: string[], bytes: number): void {
@@ -153,11 +169,12 @@ export class SocketApp implements SocketHandle {
     this.k.snapshot(sk);
     const text = texts.length === 1 ? texts[0]! : texts.join('');
     this.log('data', texts.length ? { bytes, detail: text } : { bytes });
-    if (this.idleUs) this.armIdle();
+    this.idle?.restart();
     this.emit('data', text, bytes);
     for (const t of texts) {
+      // The peer side of the heartbeat: every application here answers a PING.
       if (t === PING && this.running && !this.closed) this.send(PONG);
-      if (t === PONG && this.heartbeatCfg) this.deadlineTimer?.armAt(this.now + this.heartbeatCfg.timeoutUs);
+      this.beat?.received(t);
     }
   }
 
@@ -311,28 +328,8 @@ export class SocketApp implements SocketHandle {
     this.applyKeepalive();
   }
 
-  /** SO_KEEPALIVE (tcp_set_keepalive()) and TCP_KEEPIDLE (tcp_sock_set_keepidle_locked()). */
   private applyKeepalive(): void {
-    const sk = this.sock;
-    const ka = this.keepalive;
-    if (!sk || !ka) return;
-    const idleChanged = ka.idleS !== sk.keepIdleS;
-    sk.keepIdleS = ka.idleS;
-    sk.keepIntvlS = ka.intvlS;
-    sk.keepCnt = ka.cnt;
-    const live = sk.state !== 'CLOSED' && sk.state !== 'LISTEN';
-    if (!ka.on) {
-      sk.keepaliveOn = false;
-      sk.keepaliveTimer.cancel();
-      return;
-    }
-    if (!sk.keepaliveOn) {
-      sk.keepaliveOn = true;
-      if (live) resetKeepaliveTimer(sk, keepaliveTimeWhen(sk));
-    } else if (idleChanged && live && sk.state !== 'SYN_SENT' && sk.state !== 'SYN_RECV') {
-      const left = keepaliveTimeWhen(sk) - keepaliveTimeElapsed(sk);
-      resetKeepaliveTimer(sk, Math.max(left, 0));
-    }
+    if (this.sock && this.keepalive) tcpSetKeepaliveOptions(this.sock, this.keepalive);
   }
 
   setUserTimeout(timeout: string | number): void {
@@ -345,19 +342,9 @@ export class SocketApp implements SocketHandle {
   closeWhenIdle(timeout: string | number): void {
     const us = parseMicros(timeout, 'closeWhenIdle(timeout)');
     if (us <= 0) throw new LabError('closeWhenIdle(timeout)', 'closeWhenIdle(timeout): the idle timeout must be longer than 0.');
-    this.idleUs = us;
-    this.idleTimer ??= new Timer(this.k.sim.queue, () => this.onIdle());
-    if (this.connected) this.armIdle();
-  }
-
-  private armIdle(): void {
-    this.idleTimer?.armAt(this.now + this.idleUs);
-  }
-
-  private onIdle(): void {
-    if (!this.running || this.closed) return;
-    this.k.sim.rec.event(this.now, { kind: 'timer', host: this.host, conn: this.conn, timer: 'app-idle' });
-    this.closeBecause('app-idle');
+    this.idle?.stop();
+    this.idle = new IdleClose(this.helperView, us);
+    if (this.connected) this.idle.restart();
   }
 
   heartbeat(options: HeartbeatOptions): void {
@@ -368,40 +355,14 @@ export class SocketApp implements SocketHandle {
     const timeoutUs = parseMicros(options.timeout, 'heartbeat timeout');
     if (everyUs <= 0) throw new LabError('heartbeat every', 'heartbeat every: the ping interval must be longer than 0.');
     if (timeoutUs <= 0) throw new LabError('heartbeat timeout', 'heartbeat timeout: the timeout must be longer than 0.');
-    this.heartbeatCfg = { everyUs, timeoutUs };
-    if (this.connected) this.startHeartbeat();
-  }
-
-  private startHeartbeat(): void {
-    const cfg = this.heartbeatCfg!;
-    this.pingTimer ??= new Timer(this.k.sim.queue, () => this.onPing());
-    this.deadlineTimer ??= new Timer(this.k.sim.queue, () => this.onDeadline());
-    this.pingTimer.armAt(this.now + cfg.everyUs);
-    this.deadlineTimer.armAt(this.now + cfg.timeoutUs);
-  }
-
-  private onPing(): void {
-    if (!this.running || this.closed || !this.heartbeatCfg) return;
-    this.send(PING);
-    this.pingTimer!.armAt(this.now + this.heartbeatCfg.everyUs);
-  }
-
-  private onDeadline(): void {
-    if (!this.running || this.closed) return;
-    this.k.sim.rec.event(this.now, {
-      kind: 'timer',
-      host: this.host,
-      conn: this.conn,
-      timer: 'app-heartbeat',
-      detail: 'no pong in time: closing',
-    });
-    this.closeBecause('app-heartbeat');
+    this.beat?.stop();
+    this.beat = new Heartbeat(this.helperView, everyUs, timeoutUs);
+    if (this.connected) this.beat.start();
   }
 
   private stopTimers(): void {
-    this.idleTimer?.cancel();
-    this.pingTimer?.cancel();
-    this.deadlineTimer?.cancel();
+    this.idle?.stop();
+    this.beat?.stop();
   }
 
   pauseReading(): void {
