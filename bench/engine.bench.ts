@@ -38,13 +38,18 @@ function defaultKeepalive(): number {
   conn.server.setKeepAlive(true);
   lab.at('1s', () => lab.client.unplug());
   const r = lab.run({ until: '3h' });
-  if (r.outcome.id !== 'keepalive-detects-dead-peer') throw new Error(`default keepalive ended in ${r.outcome.id}`);
+  if (r.outcome.id !== 'keepalive-detects-dead-peer')
+    throw new Error(`default keepalive ended in ${r.outcome.id}`);
   return r.stats.eventsProcessed;
 }
 
 /** 1,000 connections: data both ways, an unplug with retransmissions, keepalive, a replug, closes. */
 function stress(): { events: number; logged: number; simulatedS: number } {
-  const lab = createLab({ seed: 42, maxEvents: 50_000_000, server: { sysctl: { tcp_keepalive_time: 60, tcp_keepalive_intvl: 5 } } });
+  const lab = createLab({
+    seed: 42,
+    maxEvents: 50_000_000,
+    server: { sysctl: { tcp_keepalive_time: 60, tcp_keepalive_intvl: 5 } },
+  });
   const conns = Array.from({ length: 1000 }, () => lab.connect());
   conns.forEach((conn, i) => {
     conn.server.setKeepAlive(true);
@@ -66,13 +71,19 @@ function stress(): { events: number; logged: number; simulatedS: number } {
 function loadSnippet(file: string): () => void {
   const source = stripTypeScriptTypes(readFileSync(file, 'utf8'));
   const names: string[] = [];
-  const body = source.replace(/import\s*\{([^}]*)\}\s*from\s*['"]tcp-lab['"];?/g, (_, list: string) => {
-    for (const part of list.split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop();
-      if (name) names.push(name);
-    }
-    return '';
-  });
+  const body = source.replace(
+    /import\s*\{([^}]*)\}\s*from\s*['"]tcp-lab['"];?/g,
+    (_, list: string) => {
+      for (const part of list.split(',')) {
+        const name = part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop();
+        if (name) names.push(name);
+      }
+      return '';
+    },
+  );
   if (/\bimport\b[^(]/.test(body)) throw new Error(`${file}: imports something other than tcp-lab`);
   const quiet = { log() {}, info() {}, warn() {}, error() {}, table() {} };
   const program = new Function('console', ...names, body) as (...args: unknown[]) => void;
@@ -87,7 +98,9 @@ let overBudget = false;
   const t0 = performance.now();
   let x = 0;
   for (let i = 0; i < 1e8; i++) x = (x + i * 7) % 1000003;
-  console.log(`machine: reference loop 1e8 iterations in ${(performance.now() - t0).toFixed(0)} ms (checksum ${x})`);
+  console.log(
+    `machine: reference loop 1e8 iterations in ${(performance.now() - t0).toFixed(0)} ms (checksum ${x})`,
+  );
 }
 
 const keepaliveEvents = defaultKeepalive();
@@ -100,7 +113,8 @@ console.log(
 );
 
 stress(); // warm-up
-const samples: { ms: number; cpuMs: number; events: number; logged: number; simulatedS: number }[] = [];
+const samples: { ms: number; cpuMs: number; events: number; logged: number; simulatedS: number }[] =
+  [];
 for (let i = 0; i < 5; i++) {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -127,7 +141,9 @@ console.log(
 const snippetDir = join(root, 'content/snippets');
 let snippets: string[] = [];
 try {
-  snippets = readdirSync(snippetDir).filter((f) => f.endsWith('.ts') && !/\.[a-z]{2}\.ts$/.test(f)).sort();
+  snippets = readdirSync(snippetDir)
+    .filter((f) => f.endsWith('.ts') && !/\.[a-z]{2}\.ts$/.test(f))
+    .sort();
 } catch {
   console.log('lesson snippets: content/snippets not found, skipped');
 }
@@ -137,7 +153,9 @@ if (snippets.length) {
     try {
       const run = loadSnippet(join(snippetDir, name));
       let outcome = '';
-      const stop = engine.observeRuns((r) => (outcome = `${r.outcome.id}, ${engine.formatDuration(r.end)} simulated`));
+      const stop = engine.observeRuns(
+        (r) => (outcome = `${r.outcome.id}, ${engine.formatDuration(r.end)} simulated`),
+      );
       run();
       stop();
       const ms = time(run, 200);

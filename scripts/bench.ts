@@ -21,12 +21,20 @@ if (files.length === 0) {
 const failed: string[] = [];
 for (const name of files) {
   console.log(`\n▶ ${name}`);
-  const run = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(benchDir, name)], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', join(benchDir, name)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (run.status !== 0) failed.push(`${name} (exit ${run.status ?? run.signal})`);
 }
 
-console.log(failed.length ? `\n✗ over budget or failed: ${failed.join(', ')}` : `\n✓ all ${files.length} benchmarks within budget`);
+console.log(
+  failed.length
+    ? `\n✗ over budget or failed: ${failed.join(', ')}`
+    : `\n✓ all ${files.length} benchmarks within budget`,
+);
 process.exit(failed.length ? 1 : 0);

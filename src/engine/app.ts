@@ -20,7 +20,6 @@ import type { Cause, Errno, HostName, TcpStateName } from './types.ts';
 
 type Listener = (...args: never[]) => void;
 
-
 function utf8Length(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -70,12 +69,9 @@ export class SocketApp implements SocketHandle {
     this.host = k.name;
     this.conn = conn;
     k.apps.push(this);
-    const app = this;
     this.helperView = {
       queue: k.sim.queue,
-      get canAct() {
-        return app.running && !app.closed;
-      },
+      canAct: () => this.running && !this.closed,
       send: (text) => this.send(text),
       closeBecause: (cause) => this.closeBecause(cause),
       logTimer: (timer, detail) =>
@@ -98,8 +94,16 @@ export class SocketApp implements SocketHandle {
     return this.host === 'server' && !this.closed && this.k.listening ? 'LISTEN' : 'CLOSED';
   }
 
-  private log(notice: 'connected' | 'data' | 'eof' | 'error' | 'sent' | 'closed' | 'log', extra?: { errno?: Errno; bytes?: number; detail?: string }): void {
-    const e: EventBody & { kind: 'app' } = { kind: 'app', host: this.host, conn: this.conn, notice };
+  private log(
+    notice: 'connected' | 'data' | 'eof' | 'error' | 'sent' | 'closed' | 'log',
+    extra?: { errno?: Errno; bytes?: number; detail?: string },
+  ): void {
+    const e: EventBody & { kind: 'app' } = {
+      kind: 'app',
+      host: this.host,
+      conn: this.conn,
+      notice,
+    };
     if (extra?.errno !== undefined) e.errno = extra.errno;
     if (extra?.bytes !== undefined) e.bytes = extra.bytes;
     if (extra?.detail !== undefined) e.detail = extra.detail;
@@ -299,25 +303,35 @@ export class SocketApp implements SocketHandle {
     this.stopTimers();
     this.log('closed', { detail: cause });
     if (this.sock && this.connected) this.kernelClose(cause);
-    else if (this.sock && (this.sock.state === 'SYN_SENT' || this.sock.state === 'SYN_RECV')) this.kernelClose(cause);
+    else if (this.sock && (this.sock.state === 'SYN_SENT' || this.sock.state === 'SYN_RECV'))
+      this.kernelClose(cause);
     this.emit('close');
   }
 
   setKeepAlive(enable: boolean, options: KeepAliveOptions = {}): void {
     if (typeof enable !== 'boolean') {
-      throw new LabError('setKeepAlive(enable)', 'setKeepAlive(enable): enable must be true or false.');
+      throw new LabError(
+        'setKeepAlive(enable)',
+        'setKeepAlive(enable): enable must be true or false.',
+      );
     }
     const seconds = (value: KeepAliveOptions['idle'], name: string): number => {
       if (value === undefined) return 0;
       const us = parseMicros(value, name);
       if (us % 1_000_000 !== 0 || us < 1_000_000 || us > 32767_000_000) {
-        throw new LabError(name, `${name}: the kernel takes whole seconds from 1 s to 32767 s; ${String(value)} is not one.`);
+        throw new LabError(
+          name,
+          `${name}: the kernel takes whole seconds from 1 s to 32767 s; ${String(value)} is not one.`,
+        );
       }
       return us / 1_000_000;
     };
     const idleS = seconds(options.idle, 'setKeepAlive idle (TCP_KEEPIDLE)');
     const intvlS = seconds(options.interval, 'setKeepAlive interval (TCP_KEEPINTVL)');
-    const cnt = options.count === undefined ? 0 : checkInteger('setKeepAlive count (TCP_KEEPCNT)', options.count, 1, 127);
+    const cnt =
+      options.count === undefined
+        ? 0
+        : checkInteger('setKeepAlive count (TCP_KEEPCNT)', options.count, 1, 127);
     const prev = this.keepalive;
     this.keepalive = {
       on: enable,
@@ -334,14 +348,22 @@ export class SocketApp implements SocketHandle {
 
   setUserTimeout(timeout: string | number): void {
     const us = parseMicros(timeout, 'setUserTimeout(timeout)');
-    if (us > 2_147_483_647_000) throw new LabError('setUserTimeout(timeout)', 'setUserTimeout(timeout): the kernel takes at most 2147483647 ms.');
+    if (us > 2_147_483_647_000)
+      throw new LabError(
+        'setUserTimeout(timeout)',
+        'setUserTimeout(timeout): the kernel takes at most 2147483647 ms.',
+      );
     this.userTimeoutMs = Math.round(us / 1000);
     if (this.sock) this.sock.userTimeoutMs = this.userTimeoutMs;
   }
 
   closeWhenIdle(timeout: string | number): void {
     const us = parseMicros(timeout, 'closeWhenIdle(timeout)');
-    if (us <= 0) throw new LabError('closeWhenIdle(timeout)', 'closeWhenIdle(timeout): the idle timeout must be longer than 0.');
+    if (us <= 0)
+      throw new LabError(
+        'closeWhenIdle(timeout)',
+        'closeWhenIdle(timeout): the idle timeout must be longer than 0.',
+      );
     this.idle?.stop();
     this.idle = new IdleClose(this.helperView, us);
     if (this.connected) this.idle.restart();
@@ -349,12 +371,23 @@ export class SocketApp implements SocketHandle {
 
   heartbeat(options: HeartbeatOptions): void {
     if (options === null || typeof options !== 'object') {
-      throw new LabError('heartbeat(options)', "heartbeat(options): pass { every: '1s', timeout: '3.5s' }.");
+      throw new LabError(
+        'heartbeat(options)',
+        "heartbeat(options): pass { every: '1s', timeout: '3.5s' }.",
+      );
     }
     const everyUs = parseMicros(options.every, 'heartbeat every');
     const timeoutUs = parseMicros(options.timeout, 'heartbeat timeout');
-    if (everyUs <= 0) throw new LabError('heartbeat every', 'heartbeat every: the ping interval must be longer than 0.');
-    if (timeoutUs <= 0) throw new LabError('heartbeat timeout', 'heartbeat timeout: the timeout must be longer than 0.');
+    if (everyUs <= 0)
+      throw new LabError(
+        'heartbeat every',
+        'heartbeat every: the ping interval must be longer than 0.',
+      );
+    if (timeoutUs <= 0)
+      throw new LabError(
+        'heartbeat timeout',
+        'heartbeat timeout: the timeout must be longer than 0.',
+      );
     this.beat?.stop();
     this.beat = new Heartbeat(this.helperView, everyUs, timeoutUs);
     if (this.connected) this.beat.start();
@@ -380,9 +413,13 @@ export class SocketApp implements SocketHandle {
   on(event: SocketEvent, listener: Listener): void {
     const known: SocketEvent[] = ['connect', 'data', 'end', 'error', 'close'];
     if (!known.includes(event)) {
-      throw new LabError('on(event)', `on(event): '${String(event)}' is not a socket event; use ${known.join(', ')}.`);
+      throw new LabError(
+        'on(event)',
+        `on(event): '${String(event)}' is not a socket event; use ${known.join(', ')}.`,
+      );
     }
-    if (typeof listener !== 'function') throw new LabError('on(listener)', 'on(event, listener): listener must be a function.');
+    if (typeof listener !== 'function')
+      throw new LabError('on(listener)', 'on(event, listener): listener must be a function.');
     const list = this.listeners.get(event) ?? [];
     list.push(listener);
     this.listeners.set(event, list);

@@ -54,7 +54,13 @@ export interface LabConfig {
   hosts: Record<HostName, HostConfig>;
 }
 
-export function checkInteger(argument: string, value: unknown, lo: number, hi: number, what = 'an integer'): number {
+export function checkInteger(
+  argument: string,
+  value: unknown,
+  lo: number,
+  hi: number,
+  what = 'an integer',
+): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) {
     throw new LabError(
       argument,
@@ -81,33 +87,50 @@ function hostConfig(name: HostName, options: HostOptions | undefined): HostConfi
   }
   const staticNeighbour = options?.staticNeighbour ?? false;
   if (typeof staticNeighbour !== 'boolean') {
-    throw new LabError(`${name}.staticNeighbour`, `${name}.staticNeighbour: it must be true or false.`);
+    throw new LabError(
+      `${name}.staticNeighbour`,
+      `${name}.staticNeighbour: it must be true or false.`,
+    );
   }
   return { sysctl, staticNeighbour };
 }
 
 export function labConfig(options: LabOptions = {}): LabConfig {
   if (options === null || typeof options !== 'object') {
-    throw new LabError('createLab(options)', 'createLab(options): options must be an object such as { rtt: \'20ms\' }.');
+    throw new LabError(
+      'createLab(options)',
+      "createLab(options): options must be an object such as { rtt: '20ms' }.",
+    );
   }
   const known = ['seed', 'rtt', 'hz', 'loss', 'maxEvents', 'client', 'server'];
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
-      throw new LabError(key, `createLab(): unknown option '${key}'; known options are ${known.join(', ')}.`);
+      throw new LabError(
+        key,
+        `createLab(): unknown option '${key}'; known options are ${known.join(', ')}.`,
+      );
     }
   }
   const seed = options.seed ?? 1;
   checkInteger('seed', seed, 0, 2 ** 32 - 1, 'a whole number');
   const rttUs = parseMicros(options.rtt ?? '20ms', 'rtt');
-  if (rttUs < 2) throw new LabError('rtt', 'rtt: the round-trip time must be at least 2 µs (0.002 ms).');
-  if (rttUs > 60_000_000) throw new LabError('rtt', 'rtt: the round-trip time must be at most 60 s.');
+  if (rttUs < 2)
+    throw new LabError('rtt', 'rtt: the round-trip time must be at least 2 µs (0.002 ms).');
+  if (rttUs > 60_000_000)
+    throw new LabError('rtt', 'rtt: the round-trip time must be at most 60 s.');
   const hz = options.hz ?? 1000;
   if (!(HZ_VALUES as readonly number[]).includes(hz)) {
-    throw new LabError('hz', `hz: ${String(hz)} is not a kernel timer frequency; use 100, 250, 300 or 1000.`);
+    throw new LabError(
+      'hz',
+      `hz: ${String(hz)} is not a kernel timer frequency; use 100, 250, 300 or 1000.`,
+    );
   }
   const loss = options.loss ?? 0;
   if (typeof loss !== 'number' || !(loss >= 0 && loss < 1)) {
-    throw new LabError('loss', `loss: ${String(loss)} is not a probability; use a number from 0 up to (not including) 1.`);
+    throw new LabError(
+      'loss',
+      `loss: ${String(loss)} is not a probability; use a number from 0 up to (not including) 1.`,
+    );
   }
   const maxEvents = options.maxEvents ?? 1_000_000;
   checkInteger('maxEvents', maxEvents, 1, 1e9, 'a whole number');
@@ -117,6 +140,9 @@ export function labConfig(options: LabOptions = {}): LabConfig {
     hz,
     loss,
     maxEvents,
-    hosts: { client: hostConfig('client', options.client), server: hostConfig('server', options.server) },
+    hosts: {
+      client: hostConfig('client', options.client),
+      server: hostConfig('server', options.server),
+    },
   };
 }

@@ -31,8 +31,13 @@ function show(value: unknown): string {
  */
 export function parseDuration(value: Duration, argument = 'duration'): number {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new LabError(argument, `${argument}: ${show(value)} is not a duration; ${HINT}.`);
-    if (value < 0) throw new LabError(argument, `${argument}: ${show(value)} is negative; durations must be 0 or more.`);
+    if (!Number.isFinite(value))
+      throw new LabError(argument, `${argument}: ${show(value)} is not a duration; ${HINT}.`);
+    if (value < 0)
+      throw new LabError(
+        argument,
+        `${argument}: ${show(value)} is negative; durations must be 0 or more.`,
+      );
     return value;
   }
   if (typeof value !== 'string') {
@@ -40,9 +45,13 @@ export function parseDuration(value: Duration, argument = 'duration'): number {
   }
   const text = value.trim();
   if (text.startsWith('-')) {
-    throw new LabError(argument, `${argument}: ${show(value)} is negative; durations must be 0 or more.`);
+    throw new LabError(
+      argument,
+      `${argument}: ${show(value)} is negative; durations must be 0 or more.`,
+    );
   }
-  if (text === '') throw new LabError(argument, `${argument}: an empty string is not a duration; ${HINT}.`);
+  if (text === '')
+    throw new LabError(argument, `${argument}: an empty string is not a duration; ${HINT}.`);
   let total = 0;
   let pos = 0;
   let parts = 0;
@@ -52,18 +61,25 @@ export function parseDuration(value: Duration, argument = 'duration'): number {
     if (!m) throw new LabError(argument, `${argument}: ${show(value)} is not a duration; ${HINT}.`);
     const unit = m[2] === '' ? undefined : m[2];
     if (unit !== undefined && !(unit in UNIT_MS)) {
-      throw new LabError(argument, `${argument}: ${show(value)} is not a duration ('${unit}' is not a unit of time); ${HINT}.`);
+      throw new LabError(
+        argument,
+        `${argument}: ${show(value)} is not a duration ('${unit}' is not a unit of time); ${HINT}.`,
+      );
     }
     // A bare number is milliseconds, but only on its own ('1500'), never inside '2h 30'.
     if (unit === undefined && text.length > m[0].length) {
-      throw new LabError(argument, `${argument}: ${show(value)} has a number without a unit; ${HINT}.`);
+      throw new LabError(
+        argument,
+        `${argument}: ${show(value)} has a number without a unit; ${HINT}.`,
+      );
     }
     total += Number(m[1]) * (unit === undefined ? 1 : (UNIT_MS[unit] ?? 1));
     parts += 1;
     pos = PART.lastIndex;
     while (text[pos] === ' ' || text[pos] === ',') pos += 1;
   }
-  if (parts === 0) throw new LabError(argument, `${argument}: ${show(value)} is not a duration; ${HINT}.`);
+  if (parts === 0)
+    throw new LabError(argument, `${argument}: ${show(value)} is not a duration; ${HINT}.`);
   return total;
 }
 

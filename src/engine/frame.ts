@@ -43,7 +43,13 @@ export interface Frame {
 /** Shared empty message list (never mutated). */
 export const NO_TEXTS: string[] = [];
 
-export function frameFlags(f: { syn: boolean; ackFlag: boolean; fin: boolean; rst: boolean; len: number }): string {
+export function frameFlags(f: {
+  syn: boolean;
+  ackFlag: boolean;
+  fin: boolean;
+  rst: boolean;
+  len: number;
+}): string {
   if (f.rst) return f.ackFlag ? 'R.' : 'R';
   if (f.syn) return f.ackFlag ? 'S.' : 'S';
   let flags = '';

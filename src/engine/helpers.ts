@@ -13,7 +13,7 @@ export const PONG = 'PONG';
 export interface HelperSocket {
   readonly queue: EventQueue;
   /** The program can run code now (process alive and not hung, socket not closed by it). */
-  readonly canAct: boolean;
+  canAct(): boolean;
   send(text: string): void;
   closeBecause(cause: Cause): void;
   logTimer(timer: 'app-idle' | 'app-heartbeat', detail?: string): void;
@@ -41,7 +41,7 @@ export class IdleClose {
   }
 
   private expired(): void {
-    if (!this.sock.canAct) return;
+    if (!this.sock.canAct()) return;
     this.sock.logTimer('app-idle');
     this.sock.closeBecause('app-idle');
   }
@@ -80,13 +80,13 @@ export class Heartbeat {
   }
 
   private ping(): void {
-    if (!this.sock.canAct) return;
+    if (!this.sock.canAct()) return;
     this.sock.send(PING);
     this.pingTimer.armAt(this.sock.queue.now + this.everyUs);
   }
 
   private expired(): void {
-    if (!this.sock.canAct) return;
+    if (!this.sock.canAct()) return;
     this.sock.logTimer('app-heartbeat', 'no pong in time: closing');
     this.sock.closeBecause('app-heartbeat');
   }

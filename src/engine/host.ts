@@ -12,7 +12,12 @@ import { tcpDone } from './tcp/done.ts';
 import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
 import { emit, tcpResetXmitTimer, tcpTransmitSkb } from './tcp/output.ts';
 import { TcpSock } from './tcp/sock.ts';
-import { reqskTimerHandler, tcpKeepaliveTimer, tcpRetransmitTimer, tcpSendLossProbe } from './tcp/timers.ts';
+import {
+  reqskTimerHandler,
+  tcpKeepaliveTimer,
+  tcpRetransmitTimer,
+  tcpSendLossProbe,
+} from './tcp/timers.ts';
 import type { HostName, SocketSnapshot } from './types.ts';
 
 /** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
@@ -59,7 +64,8 @@ export class HostKernel {
   /** Record the socket's `ss -tn` row if its state or queues changed. */
   snapshot(sk: TcpSock): void {
     const prev = sk.lastRow;
-    if (prev && prev.state === sk.state && prev.recvQ === sk.rcvQueue && prev.sendQ === sk.sendQ) return;
+    if (prev && prev.state === sk.state && prev.recvQ === sk.rcvQueue && prev.sendQ === sk.sendQ)
+      return;
     sk.localAddr ??= `${ADDRESSES[this.name]}:${sk.lport}`;
     sk.peerAddr ??= `${ADDRESSES[sk.peer]}:${sk.rport}`;
     const row: SocketSnapshot = {
@@ -143,7 +149,17 @@ export class HostKernel {
       len: 0,
       role: 'rst',
     });
-    this.ipOutput({ from: this.name, to: f.from, sport: f.dport, dport: f.sport, seq, ack, ...shape, texts: NO_TEXTS, rec });
+    this.ipOutput({
+      from: this.name,
+      to: f.from,
+      sport: f.dport,
+      dport: f.sport,
+      seq,
+      ack,
+      ...shape,
+      texts: NO_TEXTS,
+      rec,
+    });
   }
 
   /** A local ICMP host-unreachable for a packet that could not be sent (ARP failed). */

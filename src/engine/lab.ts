@@ -41,7 +41,10 @@ function hostHandle(sim: Sim, k: HostKernel): HostHandle {
 export function createLab(options?: LabOptions): Lab {
   const cfg = labConfig(options);
   const sim = new Sim(cfg);
-  sim.hosts = { client: new HostKernel(sim, 'client', cfg.hosts.client), server: new HostKernel(sim, 'server', cfg.hosts.server) };
+  sim.hosts = {
+    client: new HostKernel(sim, 'client', cfg.hosts.client),
+    server: new HostKernel(sim, 'server', cfg.hosts.server),
+  };
   const client = hostHandle(sim, sim.hosts.client);
   const server = hostHandle(sim, sim.hosts.server);
   const usedPorts = new Set<number>();
@@ -52,8 +55,16 @@ export function createLab(options?: LabOptions): Lab {
     server,
     connect(): Connection {
       const ck = sim.hosts.client;
-      if (!ck.up) throw new LabError('connect()', 'connect(): the client host is down; call lab.client.boot() first.');
-      if (usedPorts.size > 28000) throw new LabError('connect()', 'connect(): the client ran out of ephemeral ports (32768–60999).');
+      if (!ck.up)
+        throw new LabError(
+          'connect()',
+          'connect(): the client host is down; call lab.client.boot() first.',
+        );
+      if (usedPorts.size > 28000)
+        throw new LabError(
+          'connect()',
+          'connect(): the client ran out of ephemeral ports (32768–60999).',
+        );
       let port: number;
       do port = sim.prng.int(32768, 60999);
       while (usedPorts.has(port));
@@ -69,24 +80,41 @@ export function createLab(options?: LabOptions): Lab {
     },
     at(time, action) {
       const t = parseMicros(time, 'at(time)');
-      if (typeof action !== 'function') throw new LabError('at(action)', 'at(time, action): action must be a function, e.g. () => lab.client.unplug().');
+      if (typeof action !== 'function')
+        throw new LabError(
+          'at(action)',
+          'at(time, action): action must be a function, e.g. () => lab.client.unplug().',
+        );
       if (t < sim.now) {
-        throw new LabError('at(time)', `at(time): ${String(time)} is in the past; the lab is already at ${sim.now / 1000} ms.`);
+        throw new LabError(
+          'at(time)',
+          `at(time): ${String(time)} is in the past; the lab is already at ${sim.now / 1000} ms.`,
+        );
       }
       sim.queue.schedule(t, action);
     },
     now: () => sim.now / 1000,
     sockets(host: HostName): SocketSnapshot[] {
-      if (host !== 'client' && host !== 'server') throw new LabError('sockets(host)', "sockets(host): host must be 'client' or 'server'.");
+      if (host !== 'client' && host !== 'server')
+        throw new LabError('sockets(host)', "sockets(host): host must be 'client' or 'server'.");
       return socketsAt(sim.rec, sim.now / 1000, host);
     },
     run(runOptions: RunOptions = {}): RunResult {
       if (running) {
-        throw new LabError('run()', 'run(): the lab is already running; call run() once, after setting up, not from inside an at() action or a listener.');
+        throw new LabError(
+          'run()',
+          'run(): the lab is already running; call run() once, after setting up, not from inside an at() action or a listener.',
+        );
       }
-      const until = runOptions.until === undefined ? undefined : parseMicros(runOptions.until, 'run({ until })');
+      const until =
+        runOptions.until === undefined
+          ? undefined
+          : parseMicros(runOptions.until, 'run({ until })');
       if (until !== undefined && until < sim.now) {
-        throw new LabError('run({ until })', `run({ until }): ${String(runOptions.until)} is before the lab's current time (${sim.now / 1000} ms).`);
+        throw new LabError(
+          'run({ until })',
+          `run({ until }): ${String(runOptions.until)} is before the lab's current time (${sim.now / 1000} ms).`,
+        );
       }
       const limit = until ?? DEFAULT_HORIZON_US;
       running = true;

@@ -8,22 +8,69 @@ import type { HostName, Outcome, OutcomeId, SegmentRecord, SideResult } from './
 
 /** Every outcome id with a one-line description, in the order the lesson meets them. */
 export const OUTCOMES: readonly { id: OutcomeId; description: string }[] = [
-  { id: 'still-established', description: 'Nothing went wrong for this connection: it is still open.' },
-  { id: 'closed-normally', description: 'Both applications closed the connection; the FIN exchange completed.' },
-  { id: 'idle-forever', description: 'The cable was pulled but nobody sent anything and keepalive was off: both sides still think the connection is up.' },
-  { id: 'survives-after-replug', description: 'Data was lost while unplugged; a later retransmission got through after the cable was back.' },
-  { id: 'sender-aborts', description: "The sender's retransmission budget (tcp_retries2) ran out: ETIMEDOUT, and no RST." },
-  { id: 'peer-reset-after-abort', description: 'After one side gave up, the other spoke again and was answered with an RST: ECONNRESET.' },
-  { id: 'keepalive-detects-dead-peer', description: 'Keepalive probes went unanswered: RST and ETIMEDOUT one interval after the last probe.' },
-  { id: 'keepalive-answered', description: 'A keepalive probe was answered after the cable came back: the connection lives on.' },
+  {
+    id: 'still-established',
+    description: 'Nothing went wrong for this connection: it is still open.',
+  },
+  {
+    id: 'closed-normally',
+    description: 'Both applications closed the connection; the FIN exchange completed.',
+  },
+  {
+    id: 'idle-forever',
+    description:
+      'The cable was pulled but nobody sent anything and keepalive was off: both sides still think the connection is up.',
+  },
+  {
+    id: 'survives-after-replug',
+    description:
+      'Data was lost while unplugged; a later retransmission got through after the cable was back.',
+  },
+  {
+    id: 'sender-aborts',
+    description:
+      "The sender's retransmission budget (tcp_retries2) ran out: ETIMEDOUT, and no RST.",
+  },
+  {
+    id: 'peer-reset-after-abort',
+    description:
+      'After one side gave up, the other spoke again and was answered with an RST: ECONNRESET.',
+  },
+  {
+    id: 'keepalive-detects-dead-peer',
+    description:
+      'Keepalive probes went unanswered: RST and ETIMEDOUT one interval after the last probe.',
+  },
+  {
+    id: 'keepalive-answered',
+    description:
+      'A keepalive probe was answered after the cable came back: the connection lives on.',
+  },
   { id: 'app-idle-close', description: "The application's own idle timer closed the connection." },
-  { id: 'app-heartbeat-detects', description: "The application's heartbeat got no answer in time and closed the connection." },
+  {
+    id: 'app-heartbeat-detects',
+    description: "The application's heartbeat got no answer in time and closed the connection.",
+  },
   { id: 'user-timeout', description: 'TCP_USER_TIMEOUT ended the connection: ETIMEDOUT.' },
-  { id: 'process-crash', description: 'A process died; its kernel closed its sockets with FIN (or RST with unread data).' },
+  {
+    id: 'process-crash',
+    description:
+      'A process died; its kernel closed its sockets with FIN (or RST with unread data).',
+  },
   { id: 'host-crash', description: 'A host crashed: silence, exactly like a pulled cable.' },
-  { id: 'host-reboot-reset', description: 'A rebooted host had no memory of the connection and answered it with an RST.' },
-  { id: 'connect-timeout', description: 'connect() gave up after its SYN retransmissions: ETIMEDOUT.' },
-  { id: 'unplugged-side-unreachable', description: "The unplugged side's own sends failed because its next hop could not be resolved: EHOSTUNREACH." },
+  {
+    id: 'host-reboot-reset',
+    description: 'A rebooted host had no memory of the connection and answered it with an RST.',
+  },
+  {
+    id: 'connect-timeout',
+    description: 'connect() gave up after its SYN retransmissions: ETIMEDOUT.',
+  },
+  {
+    id: 'unplugged-side-unreachable',
+    description:
+      "The unplugged side's own sends failed because its next hop could not be resolved: EHOSTUNREACH.",
+  },
 ];
 
 const other = (h: HostName): HostName => (h === 'client' ? 'server' : 'client');
@@ -37,11 +84,15 @@ export function classify(
 ): Outcome {
   const out = (id: OutcomeId, summary: string): Outcome => ({ id, summary });
   const hosts: HostName[] = ['client', 'server'];
-  const find = (pred: (s: SideResult, h: HostName) => boolean): HostName | undefined => hosts.find((h) => pred(sides[h], h));
+  const find = (pred: (s: SideResult, h: HostName) => boolean): HostName | undefined =>
+    hosts.find((h) => pred(sides[h], h));
 
   const c = sides.client;
   if (c.cause === 'syn-retries') {
-    return out('connect-timeout', `connect() gave up after ${at(c.errorAt)}: ${c.error ?? 'ETIMEDOUT'} after its SYN retransmissions.`);
+    return out(
+      'connect-timeout',
+      `connect() gave up after ${at(c.errorAt)}: ${c.error ?? 'ETIMEDOUT'} after its SYN retransmissions.`,
+    );
   }
   const unreachable = find((s) => s.cause === 'neighbour');
   if (unreachable) {
@@ -56,54 +107,110 @@ export function classify(
     const peer = sides[other(crashed)];
     const rebooted = rebootedHosts.has(crashed);
     if (rebooted && peer.cause === 'reset') {
-      return out('host-reboot-reset', `The ${crashed} rebooted and answered the old connection with an RST: the ${other(crashed)} saw ${peer.error} at ${at(peer.errorAt)}.`);
+      return out(
+        'host-reboot-reset',
+        `The ${crashed} rebooted and answered the old connection with an RST: the ${other(crashed)} saw ${peer.error} at ${at(peer.errorAt)}.`,
+      );
     }
-    return out('host-crash', `The ${crashed} crashed; the ${other(crashed)} was told nothing${peer.error ? ` until ${peer.error} at ${at(peer.errorAt)}` : ''}.`);
+    return out(
+      'host-crash',
+      `The ${crashed} crashed; the ${other(crashed)} was told nothing${peer.error ? ` until ${peer.error} at ${at(peer.errorAt)}` : ''}.`,
+    );
   }
   const killed = find((s) => s.cause === 'process-exit');
   if (killed) {
     const peer = sides[other(killed)];
-    return out('process-crash', `The ${killed}'s process died and its kernel closed the socket; the ${other(killed)} saw ${peer.error ?? (peer.cause === 'fin' ? 'EOF' : 'nothing')}${peer.errorAt !== undefined ? ` at ${at(peer.errorAt)}` : ''}.`);
+    return out(
+      'process-crash',
+      `The ${killed}'s process died and its kernel closed the socket; the ${other(killed)} saw ${peer.error ?? (peer.cause === 'fin' ? 'EOF' : 'nothing')}${peer.errorAt !== undefined ? ` at ${at(peer.errorAt)}` : ''}.`,
+    );
   }
   const heartbeat = find((s) => s.cause === 'app-heartbeat');
-  if (heartbeat) return out('app-heartbeat-detects', `The ${heartbeat}'s heartbeat got no pong in time and closed the connection.`);
+  if (heartbeat)
+    return out(
+      'app-heartbeat-detects',
+      `The ${heartbeat}'s heartbeat got no pong in time and closed the connection.`,
+    );
   const idle = find((s) => s.cause === 'app-idle');
   if (idle) return out('app-idle-close', `The ${idle}'s application closed the idle connection.`);
   const ut = find((s) => s.cause === 'user-timeout');
-  if (ut) return out('user-timeout', `TCP_USER_TIMEOUT ended the ${ut}'s connection at ${at(sides[ut].errorAt)} (${sides[ut].error}).`);
+  if (ut)
+    return out(
+      'user-timeout',
+      `TCP_USER_TIMEOUT ended the ${ut}'s connection at ${at(sides[ut].errorAt)} (${sides[ut].error}).`,
+    );
   const ka = find((s) => s.cause === 'keepalive');
   if (ka) {
-    return out('keepalive-detects-dead-peer', `The ${ka}'s keepalive gave up after ${sides[ka].keepaliveProbes} unanswered probes: RST + ETIMEDOUT at ${at(sides[ka].errorAt)}.`);
+    return out(
+      'keepalive-detects-dead-peer',
+      `The ${ka}'s keepalive gave up after ${sides[ka].keepaliveProbes} unanswered probes: RST + ETIMEDOUT at ${at(sides[ka].errorAt)}.`,
+    );
   }
   const aborted = find((s) => s.cause === 'retransmission' || s.cause === 'orphan');
   if (aborted) {
     const s = sides[aborted];
     const peer = sides[other(aborted)];
     if (peer.cause === 'reset') {
-      return out('peer-reset-after-abort', `The ${aborted} gave up at ${at(s.errorAt)}; when the ${other(aborted)} spoke again it got an RST (${peer.error} at ${at(peer.errorAt)}).`);
+      return out(
+        'peer-reset-after-abort',
+        `The ${aborted} gave up at ${at(s.errorAt)}; when the ${other(aborted)} spoke again it got an RST (${peer.error} at ${at(peer.errorAt)}).`,
+      );
     }
-    return out('sender-aborts', `The ${aborted} stopped retransmitting and gave up at ${at(s.errorAt)} (${s.error ?? 'ETIMEDOUT'}); no RST was sent.`);
+    return out(
+      'sender-aborts',
+      `The ${aborted} stopped retransmitting and gave up at ${at(s.errorAt)} (${s.error ?? 'ETIMEDOUT'}); no RST was sent.`,
+    );
   }
   const reset = find((s) => s.cause === 'reset');
-  if (reset) return out('peer-reset-after-abort', `The ${reset} received an RST: ${sides[reset].error} at ${at(sides[reset].errorAt)}.`);
+  if (reset)
+    return out(
+      'peer-reset-after-abort',
+      `The ${reset} received an RST: ${sides[reset].error} at ${at(sides[reset].errorAt)}.`,
+    );
   const done = (s: SideResult): boolean => s.state === 'CLOSED' || s.state === 'TIME_WAIT';
-  if (done(sides.client) && done(sides.server) && hosts.every((h) => sides[h].cause === 'close' || sides[h].cause === 'fin')) {
+  if (
+    done(sides.client) &&
+    done(sides.server) &&
+    hosts.every((h) => sides[h].cause === 'close' || sides[h].cause === 'fin')
+  ) {
     return out('closed-normally', 'Both sides closed the connection with a FIN exchange.');
   }
   const unplugged = sim.rec.outages.some((o) => o.kind === 'unplugged');
-  if (!unplugged) return out('still-established', 'Nothing went wrong: the connection is still open.');
+  if (!unplugged)
+    return out('still-established', 'Nothing went wrong: the connection is still open.');
 
-  const lostUnplugged = segs.filter((s) => !s.delivered && (s.lostBecause === 'unplugged' || s.lostBecause === 'no-neighbour'));
+  const lostUnplugged = segs.filter(
+    (s) => !s.delivered && (s.lostBecause === 'unplugged' || s.lostBecause === 'no-neighbour'),
+  );
   const firstLoss = lostUnplugged[0];
   if (firstLoss) {
     const probeLost = segs.some((s) => s.role === 'keepalive' && !s.delivered);
-    const answered = probeLost && segs.find((s) => s.role === 'keepalive-ack' && s.delivered && s.t >= firstLoss.t);
-    if (answered) return out('keepalive-answered', `A keepalive probe was answered at ${at(answered.t)} after the cable came back: the connection lives on.`);
+    const answered =
+      probeLost &&
+      segs.find((s) => s.role === 'keepalive-ack' && s.delivered && s.t >= firstLoss.t);
+    if (answered)
+      return out(
+        'keepalive-answered',
+        `A keepalive probe was answered at ${at(answered.t)} after the cable came back: the connection lives on.`,
+      );
     const repaired = segs.find(
-      (s) => s.delivered && s.t > firstLoss.t && (s.role === 'retransmission' || s.role === 'tlp' || s.role === 'data'),
+      (s) =>
+        s.delivered &&
+        s.t > firstLoss.t &&
+        (s.role === 'retransmission' || s.role === 'tlp' || s.role === 'data'),
     );
-    if (repaired) return out('survives-after-replug', `Data lost while unplugged got through at ${at(repaired.arrivedAt)}: both sides are still ESTABLISHED.`);
-    return out('still-established', 'Segments were lost while unplugged and nothing has given up yet: still ESTABLISHED, still trying.');
+    if (repaired)
+      return out(
+        'survives-after-replug',
+        `Data lost while unplugged got through at ${at(repaired.arrivedAt)}: both sides are still ESTABLISHED.`,
+      );
+    return out(
+      'still-established',
+      'Segments were lost while unplugged and nothing has given up yet: still ESTABLISHED, still trying.',
+    );
   }
-  return out('idle-forever', 'The cable was pulled, nobody sent anything and keepalive was off: both sides still believe the connection is up.');
+  return out(
+    'idle-forever',
+    'The cable was pulled, nobody sent anything and keepalive was off: both sides still believe the connection is up.',
+  );
 }

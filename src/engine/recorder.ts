@@ -17,7 +17,12 @@ export class Recorder {
    */
   private readonly segmentLog: number[] = [];
   readonly sockets: SocketSnapshot[] = [];
-  readonly outages: { host: HostName; kind: 'unplugged' | 'host-down'; from: number; to?: number }[] = [];
+  readonly outages: {
+    host: HostName;
+    kind: 'unplugged' | 'host-down';
+    from: number;
+    to?: number;
+  }[] = [];
 
   /** Record an event. `body` must be a fresh object: it is stamped and stored as is (no copy). */
   event(us: number, body: EventBody): void {

@@ -30,9 +30,13 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
     else byConn.set(seg.conn, [seg]);
   }
   const rebooted = new Set<HostName>();
-  for (const e of sim.rec.plainEvents) if (e.kind === 'host' && e.action === 'boot') rebooted.add(e.host);
+  for (const e of sim.rec.plainEvents)
+    if (e.kind === 'host' && e.action === 'boot') rebooted.add(e.host);
   const connections = sim.conns.map((info: ConnInfo): ConnectionResult => {
-    const sides: Record<HostName, SideResult> = { client: sideResult(info.client), server: sideResult(info.server) };
+    const sides: Record<HostName, SideResult> = {
+      client: sideResult(info.client),
+      server: sideResult(info.server),
+    };
     const outcome = classify(sim, sides, byConn.get(info.index) ?? [], rebooted);
     return { conn: info.index, client: sides.client, server: sides.server, outcome };
   });
@@ -44,7 +48,9 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
     server: first?.server ?? { ...none, state: 'LISTEN' },
     connections,
     // Delivered and lost records are final and shared; one still on its way is copied and marked.
-    segments: sim.rec.segments.map((s) => (s.delivered || s.lostBecause ? s : { ...s, pending: true })),
+    segments: sim.rec.segments.map((s) =>
+      s.delivered || s.lostBecause ? s : { ...s, pending: true },
+    ),
     events: sim.rec.allEvents(),
     sockets: sim.rec.sockets.slice(),
     outages: sim.rec.outages.map((o) => ({ ...o })),

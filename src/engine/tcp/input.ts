@@ -233,7 +233,13 @@ function tcpDataQueue(sk: TcpSock, f: Frame): void {
   const newBytes = f.seq + f.len - sk.rcvNxt;
   if (newBytes > 0) {
     // Data for a socket whose application has closed it: "RFC 1122 says we MUST send a reset".
-    if (sk.dead && (sk.state === 'FIN_WAIT1' || sk.state === 'FIN_WAIT2' || sk.state === 'CLOSING' || sk.state === 'LAST_ACK')) {
+    if (
+      sk.dead &&
+      (sk.state === 'FIN_WAIT1' ||
+        sk.state === 'FIN_WAIT2' ||
+        sk.state === 'CLOSING' ||
+        sk.state === 'LAST_ACK')
+    ) {
       sk.k.sendReset(f);
       tcpDone(sk, sk.cause ?? 'close');
       return;

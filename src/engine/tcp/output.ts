@@ -20,7 +20,15 @@ export interface SendOptions {
 /** Build a frame from `sk` and hand it to the host's IP layer. */
 export function emit(
   sk: TcpSock,
-  h: { seq: number; syn?: boolean; fin?: boolean; rst?: boolean; ackFlag?: boolean; len?: number; texts?: string[] },
+  h: {
+    seq: number;
+    syn?: boolean;
+    fin?: boolean;
+    rst?: boolean;
+    ackFlag?: boolean;
+    len?: number;
+    texts?: string[];
+  },
   opts: SendOptions,
   skb?: Skb,
 ): Frame {
@@ -67,7 +75,14 @@ export function tcpTransmitSkb(sk: TcpSock, skb: Skb, opts: SendOptions): void {
   skb.lastXmitUs = sk.now;
   emit(
     sk,
-    { seq: skb.seq, syn: skb.syn, fin: skb.fin, ackFlag: !(skb.syn && sk.state === 'SYN_SENT'), len: skb.len, texts: skb.texts },
+    {
+      seq: skb.seq,
+      syn: skb.syn,
+      fin: skb.fin,
+      ackFlag: !(skb.syn && sk.state === 'SYN_SENT'),
+      len: skb.len,
+      texts: skb.texts,
+    },
     opts,
     skb,
   );
@@ -84,7 +99,8 @@ export function tcpRetransmitSkb(sk: TcpSock, skb: Skb, opts: SendOptions): bool
       host: sk.k.name,
       conn: sk.conn,
       notice: 'log',
-      detail: 'retransmission not sent: the previous copy is still waiting for ARP (skb_still_in_host_queue)',
+      detail:
+        'retransmission not sent: the previous copy is still waiting for ARP (skb_still_in_host_queue)',
     });
     return false;
   }
@@ -115,7 +131,11 @@ export function tcpRtoDeltaUs(sk: TcpSock): number {
 }
 
 /** inet_csk_reset_xmit_timer(): arm the retransmission timer `when` jiffies from now (≤ TCP_RTO_MAX). */
-export function tcpResetXmitTimer(sk: TcpSock, pending: 'rto' | 'tlp' | 'synack', whenJ: number): void {
+export function tcpResetXmitTimer(
+  sk: TcpSock,
+  pending: 'rto' | 'tlp' | 'synack',
+  whenJ: number,
+): void {
   const j = sk.k.sim.jiffies;
   sk.pending = pending;
   sk.xmitTimer.armAt(sk.now + j.toUs(Math.min(whenJ, j.rtoMax)));

@@ -80,7 +80,8 @@ export function tcpWriteTimeout(sk: TcpSock): boolean {
   let retryUntil: number;
   if (isSynState(sk)) {
     retryUntil = sysctl.tcp_syn_retries;
-    const maxRetransmits = retryUntil + (sk.state === 'SYN_SENT' ? sysctl.tcp_syn_linear_timeouts : 0);
+    const maxRetransmits =
+      retryUntil + (sk.state === 'SYN_SENT' ? sysctl.tcp_syn_linear_timeouts : 0);
     expired = sk.retransmits >= maxRetransmits;
   } else {
     retryUntil = sysctl.tcp_retries2;
@@ -138,7 +139,12 @@ export function tcpRetransmitTimer(sk: TcpSock): void {
     timer: syn ? 'syn' : 'rto',
     detail: `retransmission #${n}`,
   });
-  if (tcpRetransmitSkb(sk, head, { role: syn ? 'syn-retransmission' : 'retransmission', retransmission: n })) {
+  if (
+    tcpRetransmitSkb(sk, head, {
+      role: syn ? 'syn-retransmission' : 'retransmission',
+      retransmission: n,
+    })
+  ) {
     head.lost = false;
     sk.rtoRetransmissions += 1;
   }
@@ -174,7 +180,8 @@ export function reqskTimerHandler(sk: TcpSock): void {
     host: sk.k.name,
     conn: sk.conn,
     timer: 'synack',
-    detail: sk.numTimeout >= max ? 'request dropped' : `SYN-ACK retransmission #${sk.numTimeout + 1}`,
+    detail:
+      sk.numTimeout >= max ? 'request dropped' : `SYN-ACK retransmission #${sk.numTimeout + 1}`,
   });
   if (sk.numTimeout >= max) {
     tcpDone(sk, undefined);
@@ -211,7 +218,8 @@ export function resetKeepaliveTimer(sk: TcpSock, whenJ: number): void {
 
 /** tcp_keepalive_timer(): probe an idle peer; abort one interval after the last unanswered probe. */
 export function tcpKeepaliveTimer(sk: TcpSock): void {
-  if (!sk.keepaliveOn || sk.state === 'CLOSED' || sk.state === 'SYN_SENT' || sk.state === 'LISTEN') return;
+  if (!sk.keepaliveOn || sk.state === 'CLOSED' || sk.state === 'SYN_SENT' || sk.state === 'LISTEN')
+    return;
   if (sk.state === 'SYN_RECV' || sk.state === 'TIME_WAIT') return;
   const whenJ = keepaliveTimeWhen(sk);
   // "It is alive without keepalive 8)": data in flight is the retransmission timer's business.
@@ -226,7 +234,10 @@ export function tcpKeepaliveTimer(sk: TcpSock): void {
   }
   const ut = sk.userTimeoutMs;
   const j = sk.k.sim.jiffies;
-  if ((ut !== 0 && elapsed >= j.fromMs(ut) && sk.probesOut > 0) || (ut === 0 && sk.probesOut >= keepaliveProbes(sk))) {
+  if (
+    (ut !== 0 && elapsed >= j.fromMs(ut) && sk.probesOut > 0) ||
+    (ut === 0 && sk.probesOut >= keepaliveProbes(sk))
+  ) {
     sk.k.sim.rec.event(sk.now, {
       kind: 'timer',
       host: sk.k.name,

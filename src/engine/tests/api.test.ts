@@ -27,10 +27,13 @@ describe('parseDuration', () => {
     expect(parseDuration(input)).toBeCloseTo(ms, 9);
   });
 
-  it.each(['5 parsecs', '', 'soon', '2h 30', '1.2.3s', 'ms'])('rejects %j with a LabError naming the argument', (input) => {
-    expect(() => parseDuration(input, 'rtt')).toThrow(LabError);
-    expect(() => parseDuration(input, 'rtt')).toThrow(/^rtt: /);
-  });
+  it.each(['5 parsecs', '', 'soon', '2h 30', '1.2.3s', 'ms'])(
+    'rejects %j with a LabError naming the argument',
+    (input) => {
+      expect(() => parseDuration(input, 'rtt')).toThrow(LabError);
+      expect(() => parseDuration(input, 'rtt')).toThrow(/^rtt: /);
+    },
+  );
 
   it('rejects negative and non-finite numbers', () => {
     expect(() => parseDuration(-1, 'at(time)')).toThrow(/negative/);
@@ -72,7 +75,9 @@ describe('bad input', () => {
   });
 
   it('unknown sysctls, hz values and options are named', () => {
-    expect(() => createLab({ client: { sysctl: { tcp_magic: 1 } as never } })).toThrow(/client\.sysctl\.tcp_magic/);
+    expect(() => createLab({ client: { sysctl: { tcp_magic: 1 } as never } })).toThrow(
+      /client\.sysctl\.tcp_magic/,
+    );
     expect(() => createLab({ hz: 333 })).toThrow(/hz: 333/);
     expect(() => createLab({ rt: '1ms' } as never)).toThrow(/unknown option 'rt'/);
     expect(() => createLab({ loss: 2 })).toThrow(/loss: 2/);
@@ -95,7 +100,9 @@ describe('bad input', () => {
     const r = lab.run({ until: '3m' });
     expect(seen).toEqual(['EPIPE']);
     expect(r.client.error).toBe('EPIPE');
-    expect(r.events.some((e) => e.kind === 'app' && e.notice === 'error' && e.errno === 'EPIPE')).toBe(true);
+    expect(
+      r.events.some((e) => e.kind === 'app' && e.notice === 'error' && e.errno === 'EPIPE'),
+    ).toBe(true);
   });
 
   it('run() from inside the simulation is refused with a LabError', () => {

@@ -2,9 +2,18 @@
 import type { RunResult, SegmentRecord, HostName, SegmentRole } from '../types.ts';
 
 /** Times (s, relative to t0 ms) of the segments `from` sent, optionally only some roles. */
-export function sentTimes(r: RunResult, from: HostName, t0: number, roles?: SegmentRole[], conn = 0): number[] {
+export function sentTimes(
+  r: RunResult,
+  from: HostName,
+  t0: number,
+  roles?: SegmentRole[],
+  conn = 0,
+): number[] {
   return r.segments
-    .filter((s: SegmentRecord) => s.from === from && s.conn === conn && (!roles || roles.includes(s.role)))
+    .filter(
+      (s: SegmentRecord) =>
+        s.from === from && s.conn === conn && (!roles || roles.includes(s.role)),
+    )
     .map((s) => round((s.t - t0) / 1000));
 }
 

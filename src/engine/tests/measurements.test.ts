@@ -26,15 +26,32 @@ function measuredLab(options: LabOptions = {}): { lab: Lab; conn: Connection } {
 }
 
 /** Assert `sim` (s) lies in [lo, hi] (s) widened by max(4 ms, 12.5 % of sim − prev). */
-function expectWithin(label: string, sim: number | undefined, prev: number, lo: number, hi = lo): void {
+function expectWithin(
+  label: string,
+  sim: number | undefined,
+  prev: number,
+  lo: number,
+  hi = lo,
+): void {
   expect(sim, label).toBeDefined();
   const tol = Math.max(0.004, 0.125 * (sim! - prev));
-  expect(sim!, `${label}: simulated ${sim} vs measured ${lo}..${hi} (±${tol.toFixed(3)})`).toBeGreaterThanOrEqual(lo - tol - 1e-9);
-  expect(sim!, `${label}: simulated ${sim} vs measured ${lo}..${hi} (±${tol.toFixed(3)})`).toBeLessThanOrEqual(hi + tol + 1e-9);
+  expect(
+    sim!,
+    `${label}: simulated ${sim} vs measured ${lo}..${hi} (±${tol.toFixed(3)})`,
+  ).toBeGreaterThanOrEqual(lo - tol - 1e-9);
+  expect(
+    sim!,
+    `${label}: simulated ${sim} vs measured ${lo}..${hi} (±${tol.toFixed(3)})`,
+  ).toBeLessThanOrEqual(hi + tol + 1e-9);
 }
 
 /** Check a chain of events against measured ranges, each interval against the previous event. */
-function expectChain(label: string, sims: (number | undefined)[], ranges: [number, number][], start = 0): void {
+function expectChain(
+  label: string,
+  sims: (number | undefined)[],
+  ranges: [number, number][],
+  start = 0,
+): void {
   expect(sims.length, `${label}: number of events`).toBe(ranges.length);
   let prev = start;
   ranges.forEach(([lo, hi], i) => {
@@ -43,7 +60,8 @@ function expectChain(label: string, sims: (number | undefined)[], ranges: [numbe
   });
 }
 
-const since = (t0: number) => (ms: number | undefined) => (ms === undefined ? undefined : (ms - t0) / 1000);
+const since = (t0: number) => (ms: number | undefined) =>
+  ms === undefined ? undefined : (ms - t0) / 1000;
 
 function serverSendsWhileUnplugged(extra?: (lab: Lab, conn: Connection) => void): RunResult {
   const { lab, conn } = measuredLab({ server: { sysctl: { tcp_retries2: 5 } } });
@@ -57,12 +75,33 @@ describe('kernel measurements (Linux 6.18, HZ=250, RTT 30 µs)', () => {
   it('A: server sends while the client is unplugged; tcp_retries2 5 → TLP, 5 RTOs, ETIMEDOUT ≈ 13.3 s, no RST', () => {
     const r = serverSendsWhileUnplugged();
     const s = since(S);
-    const tlp = r.segments.filter((x) => x.from === 'server' && x.role === 'tlp').map((x) => s(x.t));
-    const rtos = r.segments.filter((x) => x.from === 'server' && x.role === 'retransmission').map((x) => s(x.t));
+    const tlp = r.segments
+      .filter((x) => x.from === 'server' && x.role === 'tlp')
+      .map((x) => s(x.t));
+    const rtos = r.segments
+      .filter((x) => x.from === 'server' && x.role === 'retransmission')
+      .map((x) => s(x.t));
     expectChain('TLP', tlp, [[0.206, 0.208]]);
-    expectChain('RTO', rtos, [[0.414, 0.416], [0.83, 0.843], [1.662, 1.671], [3.326, 3.335], [6.663, 6.818]], tlp[0]);
+    expectChain(
+      'RTO',
+      rtos,
+      [
+        [0.414, 0.416],
+        [0.83, 0.843],
+        [1.662, 1.671],
+        [3.326, 3.335],
+        [6.663, 6.818],
+      ],
+      tlp[0],
+    );
     expectWithin('ETIMEDOUT', s(r.server.errorAt), rtos.at(-1)!, 13.32, 13.47);
-    expectWithin('ETIMEDOUT after the first RTO', s(r.server.errorAt)! - rtos[0]!, rtos.at(-1)! - rtos[0]!, 12.9, 13.06);
+    expectWithin(
+      'ETIMEDOUT after the first RTO',
+      s(r.server.errorAt)! - rtos[0]!,
+      rtos.at(-1)! - rtos[0]!,
+      12.9,
+      13.06,
+    );
     expect(r.server.error).toBe('ETIMEDOUT');
     expect(r.segments.some((x) => x.role === 'rst')).toBe(false);
     expect(r.client.state).toBe('ESTABLISHED');
@@ -113,7 +152,8 @@ describe('kernel measurements (Linux 6.18, HZ=250, RTT 30 µs)', () => {
 
   function keepaliveBothEnds(replugAfter?: number): RunResult {
     const { lab, conn } = measuredLab();
-    for (const side of [conn.client, conn.server]) side.setKeepAlive(true, { idle: '5s', interval: '2s', count: 3 });
+    for (const side of [conn.client, conn.server])
+      side.setKeepAlive(true, { idle: '5s', interval: '2s', count: 3 });
     lab.at(U, () => lab.client.unplug());
     if (replugAfter !== undefined) lab.at(U + replugAfter, () => lab.client.plugIn());
     return lab.run({ until: U + 30_000 });
@@ -124,8 +164,14 @@ describe('kernel measurements (Linux 6.18, HZ=250, RTT 30 µs)', () => {
     for (const host of ['client', 'server'] as const) {
       const lastRx = r.segments.filter((x) => x.to === host && x.delivered).at(-1)!.arrivedAt!;
       const s = since(lastRx);
-      const probes = r.segments.filter((x) => x.from === host && x.role === 'keepalive').map((x) => s(x.t));
-      expectChain(`${host} probes`, probes, [[5.1, 5.24], [7.11, 7.25], [9.13, 9.27]]);
+      const probes = r.segments
+        .filter((x) => x.from === host && x.role === 'keepalive')
+        .map((x) => s(x.t));
+      expectChain(`${host} probes`, probes, [
+        [5.1, 5.24],
+        [7.11, 7.25],
+        [9.13, 9.27],
+      ]);
       expectWithin(`${host} abort`, s(r[host].errorAt), probes[2]!, 11.14, 11.29);
       expect(r[host].error).toBe('ETIMEDOUT');
       expect(r.segments.some((x) => x.from === host && x.role === 'rst')).toBe(true);
@@ -135,8 +181,12 @@ describe('kernel measurements (Linux 6.18, HZ=250, RTT 30 µs)', () => {
 
   it('F: as E, replugged 6 s after the unplug: the next probe (≈ 7.1 s) is answered; the connection survives', () => {
     const r = keepaliveBothEnds(6000);
-    const lastRx = r.segments.filter((x) => x.to === 'server' && x.delivered && x.t < U).at(-1)!.arrivedAt!;
-    const answered = r.segments.find((x) => x.to === 'server' && x.role === 'keepalive-ack' && x.delivered);
+    const lastRx = r.segments
+      .filter((x) => x.to === 'server' && x.delivered && x.t < U)
+      .at(-1)!.arrivedAt!;
+    const answered = r.segments.find(
+      (x) => x.to === 'server' && x.role === 'keepalive-ack' && x.delivered,
+    );
     expectWithin('answer to the probe', since(lastRx)(answered?.arrivedAt), 5, 7.11, 7.25);
     expect([r.client.state, r.server.state]).toEqual(['ESTABLISHED', 'ESTABLISHED']);
     expect([r.client.error, r.server.error]).toEqual([undefined, undefined]);
@@ -150,12 +200,32 @@ describe('kernel measurements (Linux 6.18, HZ=250, RTT 30 µs)', () => {
     lab.at(S, () => conn.server.send(100));
     const r = lab.run({ until: '1m' });
     const s = since(S);
-    const tlp = r.segments.filter((x) => x.from === 'server' && x.role === 'tlp').map((x) => s(x.t));
-    const rtos = r.segments.filter((x) => x.from === 'server' && x.role === 'retransmission').map((x) => s(x.t));
+    const tlp = r.segments
+      .filter((x) => x.from === 'server' && x.role === 'tlp')
+      .map((x) => s(x.t));
+    const rtos = r.segments
+      .filter((x) => x.from === 'server' && x.role === 'retransmission')
+      .map((x) => s(x.t));
     expectChain('TLP', tlp, [[0.21, 0.21]]);
-    expectChain('RTO', rtos, [[0.41, 0.41], [0.83, 0.85], [1.66, 1.68], [3.32, 3.35]], tlp[0]);
+    expectChain(
+      'RTO',
+      rtos,
+      [
+        [0.41, 0.41],
+        [0.83, 0.85],
+        [1.66, 1.68],
+        [3.32, 3.35],
+      ],
+      tlp[0],
+    );
     expectWithin('ETIMEDOUT', s(r.server.errorAt), rtos.at(-1)!, 3.417, 3.421);
-    expectWithin('after the first RTO', s(r.server.errorAt)! - rtos[0]!, rtos.at(-1)! - rtos[0]!, 3.004, 3.01);
+    expectWithin(
+      'after the first RTO',
+      s(r.server.errorAt)! - rtos[0]!,
+      rtos.at(-1)! - rtos[0]!,
+      3.004,
+      3.01,
+    );
     expect(r.server.cause).toBe('user-timeout');
   });
 
@@ -210,12 +280,20 @@ describe('kernel measurements (Linux 6.18, HZ=250, RTT 30 µs)', () => {
     const s = since(u);
     const fired = r.events.find((e) => e.kind === 'timer' && e.timer === 'app-heartbeat');
     expectWithin('heartbeat gives up', s(fired?.t), 0.785, 3.28, 3.29);
-    expect(r.events.some((e) => e.kind === 'state' && e.host === 'server' && e.to === 'FIN_WAIT1')).toBe(true);
+    expect(
+      r.events.some((e) => e.kind === 'state' && e.host === 'server' && e.to === 'FIN_WAIT1'),
+    ).toBe(true);
     expect(r.segments.some((x) => x.from === 'server' && x.flags.includes('F'))).toBe(false);
-    const gone = r.events.find((e) => e.kind === 'state' && e.host === 'server' && e.to === 'CLOSED');
-    const lastRto = r.segments.filter((x) => x.from === 'server' && x.role === 'retransmission').at(-1)!;
+    const gone = r.events.find(
+      (e) => e.kind === 'state' && e.host === 'server' && e.to === 'CLOSED',
+    );
+    const lastRto = r.segments
+      .filter((x) => x.from === 'server' && x.role === 'retransmission')
+      .at(-1)!;
     expectWithin('orphan destroyed', s(gone?.t), s(lastRto.t)!, 7.52, 7.6);
-    expect(r.segments.some((x) => x.from === 'server' && x.role === 'rst' && x.t < u + 20_000)).toBe(false);
+    expect(
+      r.segments.some((x) => x.from === 'server' && x.role === 'rst' && x.t < u + 20_000),
+    ).toBe(false);
     expect(r.client.error).toBe('ECONNRESET');
     expect(r.outcome.id).toBe('app-heartbeat-detects');
   });
@@ -233,7 +311,9 @@ describe('kernel measurements (Linux 6.18, HZ=250, RTT 30 µs)', () => {
   it('K: the unplugged client sends: EHOSTUNREACH at ≈ 15.3 s (ARP fails); a new connect() fails after ≈ 2.5 s', () => {
     const { r, second } = unpluggedClientSends(false);
     expect(r.segments.filter((x) => x.from === 'client' && x.t >= U && x.delivered)).toEqual([]);
-    const lastRto = r.segments.filter((x) => x.from === 'client' && x.role === 'retransmission').at(-1)!;
+    const lastRto = r.segments
+      .filter((x) => x.from === 'client' && x.role === 'retransmission')
+      .at(-1)!;
     expectWithin('EHOSTUNREACH', since(S)(r.client.errorAt), since(S)(lastRto.t)!, 15.34, 15.37);
     expect(r.client.error).toBe('EHOSTUNREACH');
     expect(r.client.cause).toBe('neighbour');

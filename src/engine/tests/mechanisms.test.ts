@@ -35,7 +35,9 @@ describe('handshake and data', () => {
     expect(got).toEqual(['early', 'hello', 'world']);
     const data = r.segments.filter((s) => s.role === 'data');
     expect(data.map((s) => s.relSeq)).toEqual([1, 6, 11]);
-    expect(r.segments.filter((s) => s.from === 'server' && s.role === 'ack').map((s) => s.relAck)).toEqual([6, 11, 16]);
+    expect(
+      r.segments.filter((s) => s.from === 'server' && s.role === 'ack').map((s) => s.relAck),
+    ).toEqual([6, 11, 16]);
   });
 
   it('a byte-count write is split into MSS-sized segments', () => {
@@ -43,7 +45,9 @@ describe('handshake and data', () => {
     const conn = lab.connect();
     lab.at('1s', () => conn.server.send(5000));
     const r = lab.run({ until: '2s' });
-    expect(r.segments.filter((s) => s.role === 'data').map((s) => s.len)).toEqual([1448, 1448, 1448, 656]);
+    expect(r.segments.filter((s) => s.role === 'data').map((s) => s.len)).toEqual([
+      1448, 1448, 1448, 656,
+    ]);
   });
 
   it('the RTO follows the measured RTT: 20 ms path → 220 ms (TLP at 220, RTO at 440)', () => {
@@ -52,7 +56,9 @@ describe('handshake and data', () => {
     lab.at('1s', () => lab.client.unplug());
     lab.at('1s', () => conn.server.send('x'));
     const r = lab.run({ until: '3s' });
-    expect(r.segments.filter((s) => s.from === 'server' && s.t >= 1000).map((s) => [s.t - 1000, s.role])).toEqual([
+    expect(
+      r.segments.filter((s) => s.from === 'server' && s.t >= 1000).map((s) => [s.t - 1000, s.role]),
+    ).toEqual([
       [0, 'data'],
       [220, 'tlp'],
       [440, 'retransmission'],
@@ -70,7 +76,9 @@ describe('close, FIN and TIME_WAIT', () => {
     conn.server.on('end', () => conn.server.close());
     lab.at('1s', () => conn.client.close());
     const r = lab.run({ until: '2m' });
-    const states = r.events.filter((e) => e.kind === 'state' && e.t >= 1000).map((e) => e.kind === 'state' && `${e.host}:${e.to}@${e.t}`);
+    const states = r.events
+      .filter((e) => e.kind === 'state' && e.t >= 1000)
+      .map((e) => e.kind === 'state' && `${e.host}:${e.to}@${e.t}`);
     expect(states).toEqual([
       'client:FIN_WAIT1@1000',
       'server:CLOSE_WAIT@1010',
@@ -156,7 +164,9 @@ describe('host crash and hung process', () => {
     lab.at('1s', () => lab.server.crash());
     lab.at('2s', () => conn.client.send('x'));
     const r = lab.run({ until: '1m' });
-    expect(r.segments.filter((s) => s.t >= 2000).every((s) => s.lostBecause === 'host-down')).toBe(true);
+    expect(r.segments.filter((s) => s.t >= 2000).every((s) => s.lostBecause === 'host-down')).toBe(
+      true,
+    );
     expect(r.client.error).toBe('ETIMEDOUT');
   });
 

@@ -9,7 +9,11 @@ import type { Connection, Lab } from '../api.ts';
 import type { HostName, RunResult } from '../types.ts';
 
 type Action =
-  | { t: number; kind: 'unplug' | 'plugIn' | 'crash' | 'boot' | 'killProcess' | 'hangProcess'; host: HostName }
+  | {
+      t: number;
+      kind: 'unplug' | 'plugIn' | 'crash' | 'boot' | 'killProcess' | 'hangProcess';
+      host: HostName;
+    }
   | { t: number; kind: 'send'; host: HostName; bytes: number }
   | { t: number; kind: 'close'; host: HostName }
   | { t: number; kind: 'connect' };
@@ -30,8 +34,22 @@ const host = fc.constantFrom<HostName>('client', 'server');
 const time = fc.integer({ min: 0, max: 600_000 });
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ t: time, kind: fc.constantFrom('unplug' as const, 'plugIn' as const), host }),
-  fc.record({ t: time, kind: fc.constantFrom('crash' as const, 'boot' as const, 'killProcess' as const, 'hangProcess' as const), host }),
-  fc.record({ t: time, kind: fc.constant('send' as const), host, bytes: fc.integer({ min: 1, max: 5000 }) }),
+  fc.record({
+    t: time,
+    kind: fc.constantFrom(
+      'crash' as const,
+      'boot' as const,
+      'killProcess' as const,
+      'hangProcess' as const,
+    ),
+    host,
+  }),
+  fc.record({
+    t: time,
+    kind: fc.constant('send' as const),
+    host,
+    bytes: fc.integer({ min: 1, max: 5000 }),
+  }),
   fc.record({ t: time, kind: fc.constant('close' as const), host }),
   fc.record({ t: time, kind: fc.constant('connect' as const) }),
 );
@@ -93,13 +111,18 @@ const U32 = 2 ** 32;
 function checkInvariants(r: RunResult): void {
   const oneWayMs = r.config.rtt / 2;
   // The log is in time order, and nothing happens after the end.
-  for (let i = 1; i < r.events.length; i++) expect(r.events[i]!.t).toBeGreaterThanOrEqual(r.events[i - 1]!.t);
+  for (let i = 1; i < r.events.length; i++)
+    expect(r.events[i]!.t).toBeGreaterThanOrEqual(r.events[i - 1]!.t);
   expect(r.events.at(-1)?.t ?? 0).toBeLessThanOrEqual(r.end);
   const sentAt = new Map<number, number>();
   r.events.forEach((e, i) => {
     if (e.kind !== 'segment') return;
     if (e.phase === 'sent') sentAt.set(e.segment, i);
-    else expect(sentAt.get(e.segment), `segment ${e.segment} ${e.phase} before it was sent`).toBeLessThan(i);
+    else
+      expect(
+        sentAt.get(e.segment),
+        `segment ${e.segment} ${e.phase} before it was sent`,
+      ).toBeLessThan(i);
   });
   for (const seg of r.segments) {
     expect(seg.seq).toBeGreaterThanOrEqual(0);
@@ -107,14 +130,24 @@ function checkInvariants(r: RunResult): void {
     expect(seg.ack).toBeLessThan(U32);
     if (seg.delivered) {
       // No effect before its cause: a segment arrives one one-way delay after it left.
-      expect(seg.arrivedAt! - seg.t).toBeGreaterThanOrEqual(Math.floor(r.config.rtt * 500) / 1000 - 1e-9);
+      expect(seg.arrivedAt! - seg.t).toBeGreaterThanOrEqual(
+        Math.floor(r.config.rtt * 500) / 1000 - 1e-9,
+      );
       expect(seg.lostBecause).toBeUndefined();
     } else {
       // Every segment that did not arrive is accounted for.
-      expect(seg.lostBecause !== undefined || seg.pending === true, `segment ${seg.id} neither delivered nor lost`).toBe(true);
+      expect(
+        seg.lostBecause !== undefined || seg.pending === true,
+        `segment ${seg.id} neither delivered nor lost`,
+      ).toBe(true);
       if (seg.pending) expect(r.end - seg.t).toBeLessThanOrEqual(Math.max(oneWayMs, 3000) + 1e-6);
       if (seg.lostBecause === 'unplugged') {
-        const cut = r.outages.some((o) => o.kind === 'unplugged' && o.from <= seg.t + oneWayMs + 1e-6 && (o.to ?? Infinity) >= seg.t - 1e-6);
+        const cut = r.outages.some(
+          (o) =>
+            o.kind === 'unplugged' &&
+            o.from <= seg.t + oneWayMs + 1e-6 &&
+            (o.to ?? Infinity) >= seg.t - 1e-6,
+        );
         expect(cut, `segment ${seg.id} lost to an unplug that never happened`).toBe(true);
       }
       if (seg.lostBecause === 'loss') expect(r.config.loss).toBeGreaterThan(0);

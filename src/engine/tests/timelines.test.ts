@@ -10,7 +10,10 @@ import { rel, sentTimes } from './helpers.ts';
 const T0 = 1000; // ms: the handshake is long finished
 
 /** Server sends one segment at T0 with the client unplugged for good. */
-function oneSegment(options: LabOptions = {}, setup?: (c: ReturnType<ReturnType<typeof createLab>['connect']>) => void) {
+function oneSegment(
+  options: LabOptions = {},
+  setup?: (c: ReturnType<ReturnType<typeof createLab>['connect']>) => void,
+) {
   const lab = createLab({ rtt: '1ms', ...options });
   const conn = lab.connect();
   setup?.(conn);
@@ -19,7 +22,10 @@ function oneSegment(options: LabOptions = {}, setup?: (c: ReturnType<ReturnType<
   return lab.run({ until: '2h' });
 }
 
-const RTOS_1000 = [0.402, 0.804, 1.608, 3.216, 6.432, 12.864, 25.728, 51.456, 102.912, 205.824, 325.824, 445.824, 565.824, 685.824, 805.824];
+const RTOS_1000 = [
+  0.402, 0.804, 1.608, 3.216, 6.432, 12.864, 25.728, 51.456, 102.912, 205.824, 325.824, 445.824,
+  565.824, 685.824, 805.824,
+];
 
 describe('§11 (a) one segment in flight, client unplugged forever, tcp_retries2 = 15', () => {
   it('HZ=1000: original, TLP at 0.201, RTOs doubling to the 120 s cap, abort at 925.824 s without RST', () => {
@@ -40,7 +46,9 @@ describe('§11 (a) one segment in flight, client unplugged forever, tcp_retries2
     const r = oneSegment({ hz: 250 });
     expect(sentTimes(r, 'server', T0, ['tlp'])).toEqual([0.204]);
     const rtos = sentTimes(r, 'server', T0, ['retransmission']);
-    expect(rtos.slice(0, 10)).toEqual([0.408, 0.816, 1.632, 3.264, 6.528, 13.056, 26.112, 52.224, 104.448, 208.896]);
+    expect(rtos.slice(0, 10)).toEqual([
+      0.408, 0.816, 1.632, 3.264, 6.528, 13.056, 26.112, 52.224, 104.448, 208.896,
+    ]);
     expect(rtos[10]).toBe(328.896);
     expect(rel(r.server.errorAt, T0)).toBe(928.896);
   });
@@ -49,8 +57,8 @@ describe('§11 (a) one segment in flight, client unplugged forever, tcp_retries2
     const r = oneSegment({ server: { sysctl: { tcp_early_retrans: 0 } } });
     expect(sentTimes(r, 'server', T0, ['tlp'])).toEqual([]);
     expect(sentTimes(r, 'server', T0, ['retransmission'])).toEqual([
-      0.201, 0.603, 1.407, 3.015, 6.231, 12.663, 25.527, 51.255, 102.711, 205.623, 325.623, 445.623, 565.623, 685.623,
-      805.623,
+      0.201, 0.603, 1.407, 3.015, 6.231, 12.663, 25.527, 51.255, 102.711, 205.623, 325.623, 445.623,
+      565.623, 685.623, 805.623,
     ]);
     expect(rel(r.server.errorAt, T0)).toBe(925.623);
   });
@@ -62,7 +70,9 @@ describe('§11 (a) one segment in flight, client unplugged forever, tcp_retries2
     lab.at(T0, () => conn.server.send('x'));
     lab.at(T0 + 5000, () => lab.client.plugIn());
     const r = lab.run({ until: '1h' });
-    const delivered = r.segments.find((s) => s.from === 'server' && s.role === 'retransmission' && s.delivered);
+    const delivered = r.segments.find(
+      (s) => s.from === 'server' && s.role === 'retransmission' && s.delivered,
+    );
     expect(rel(delivered?.t, T0)).toBe(6.432);
     expect(r.server.state).toBe('ESTABLISHED');
     expect(r.client.state).toBe('ESTABLISHED');
@@ -72,8 +82,21 @@ describe('§11 (a) one segment in flight, client unplugged forever, tcp_retries2
 
 describe('§11 (b) tcp_retries2 is a time budget counted from the first RTO retransmission', () => {
   const aborts: Record<number, number> = {
-    1: 1.608, 2: 3.216, 3: 6.432, 4: 12.864, 5: 25.728, 6: 51.456, 7: 51.456, 8: 102.912,
-    9: 205.824, 10: 325.824, 11: 445.824, 12: 565.824, 13: 685.824, 14: 805.824, 15: 925.824,
+    1: 1.608,
+    2: 3.216,
+    3: 6.432,
+    4: 12.864,
+    5: 25.728,
+    6: 51.456,
+    7: 51.456,
+    8: 102.912,
+    9: 205.824,
+    10: 325.824,
+    11: 445.824,
+    12: 565.824,
+    13: 685.824,
+    14: 805.824,
+    15: 925.824,
   };
   for (const [n, t] of Object.entries(aborts)) {
     it(`tcp_retries2 = ${n} aborts at ${t} s`, () => {
@@ -95,7 +118,9 @@ describe('§11 (b) tcp_retries2 is a time budget counted from the first RTO retr
     lab.at(T0, () => conn.server.send('x'));
     lab.at(T0 + 500, () => conn.server.close());
     const r = lab.run({ until: '1h' });
-    const closed = r.events.filter((e) => e.kind === 'state' && e.host === 'server' && e.to === 'CLOSED');
+    const closed = r.events.filter(
+      (e) => e.kind === 'state' && e.host === 'server' && e.to === 'CLOSED',
+    );
     expect(closed.map((e) => rel(e.t, T0))).toEqual([102.912]);
     expect(r.segments.filter((s) => s.from === 'server' && s.flags.startsWith('R'))).toEqual([]);
   });
@@ -192,7 +217,9 @@ describe('§11 (e) TCP_USER_TIMEOUT = 10000 ms with one segment in flight', () =
   it('HZ=1000: RTOs 0.402 … 6.432, last RTO clamped, abort at 10.402 s', () => {
     const r = oneSegment({}, (c) => c.server.setUserTimeout(10000));
     expect(sentTimes(r, 'server', T0, ['tlp'])).toEqual([0.201]);
-    expect(sentTimes(r, 'server', T0, ['retransmission'])).toEqual([0.402, 0.804, 1.608, 3.216, 6.432]);
+    expect(sentTimes(r, 'server', T0, ['retransmission'])).toEqual([
+      0.402, 0.804, 1.608, 3.216, 6.432,
+    ]);
     expect(rel(r.server.errorAt, T0)).toBe(10.402);
     expect(r.server.error).toBe('ETIMEDOUT');
     expect(r.server.cause).toBe('user-timeout');
@@ -212,7 +239,11 @@ describe('§11 (f) connect() to an unplugged host', () => {
     const conn = lab.connect();
     if (userTimeout) conn.client.setUserTimeout(userTimeout);
     const r = lab.run({ until: '10m' });
-    return { r, syns: sentTimes(r, 'client', 0, ['syn', 'syn-retransmission']), fail: rel(r.client.errorAt, 0) };
+    return {
+      r,
+      syns: sentTimes(r, 'client', 0, ['syn', 'syn-retransmission']),
+      fail: rel(r.client.errorAt, 0),
+    };
   }
 
   it('v6.5+ defaults (tcp_syn_linear_timeouts 4): SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67; ETIMEDOUT at 131 s', () => {
@@ -225,7 +256,9 @@ describe('§11 (f) connect() to an unplugged host', () => {
   });
 
   it('linear timeouts 0 (≤ v6.4): SYNs at 0, 1, 3, 7, 15, 31, 63; ETIMEDOUT at 127 s', () => {
-    const { syns, fail } = connectToUnplugged({ client: { sysctl: { tcp_syn_linear_timeouts: 0 } } });
+    const { syns, fail } = connectToUnplugged({
+      client: { sysctl: { tcp_syn_linear_timeouts: 0 } },
+    });
     expect(syns).toEqual([0, 1, 3, 7, 15, 31, 63]);
     expect(fail).toBe(127);
   });
@@ -249,7 +282,9 @@ describe('§11 (f) connect() to an unplugged host', () => {
     const r = lab.run({ until: '10m' });
     const synRcvd = r.segments.find((s) => s.role === 'syn')!.arrivedAt!;
     expect(sentTimes(r, 'server', synRcvd, ['syn-ack'])).toEqual([0, 1, 3, 7, 15, 31]);
-    const dropped = r.events.find((e) => e.kind === 'state' && e.host === 'server' && e.to === 'CLOSED');
+    const dropped = r.events.find(
+      (e) => e.kind === 'state' && e.host === 'server' && e.to === 'CLOSED',
+    );
     expect(rel(dropped?.t, synRcvd)).toBe(63);
   });
 });
