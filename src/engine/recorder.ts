@@ -53,12 +53,30 @@ export class Recorder {
     return out;
   }
 
-  /** Record a segment as it leaves. `fields` must be a fresh object: it becomes the record. */
-  segment(us: number, fields: Omit<SegmentRecord, 'id' | 't' | 'delivered'>): SegmentRecord {
-    const rec = fields as SegmentRecord;
-    rec.id = this.segments.length;
-    rec.t = us / 1000;
-    rec.delivered = false;
+  /**
+   * Record a segment as it leaves. Every record gets the same shape (absent fields are
+   * undefined, which JSON leaves out), so code that walks thousands of them stays fast.
+   */
+  segment(us: number, f: Omit<SegmentRecord, 'id' | 't' | 'delivered'>): SegmentRecord {
+    const rec: SegmentRecord = {
+      id: this.segments.length,
+      conn: f.conn,
+      t: us / 1000,
+      from: f.from,
+      to: f.to,
+      flags: f.flags,
+      seq: f.seq,
+      ack: f.ack,
+      relSeq: f.relSeq,
+      relAck: f.relAck,
+      len: f.len,
+      role: f.role,
+      retransmission: f.retransmission,
+      probe: f.probe,
+      delivered: false,
+      arrivedAt: undefined,
+      lostBecause: undefined,
+    };
     this.segments.push(rec);
     this.segmentEvent(us, rec.id, 0);
     return rec;
