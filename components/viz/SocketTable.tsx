@@ -34,7 +34,8 @@ export function SocketTable({ result, lang, at, onAtChange }: SocketTableProps) 
   const momentText = fill(t.sockets.at, { t: formatDuration(shown, lang) });
 
   return (
-    <section className="viz-sockets" aria-labelledby={`${id}-title`}>
+    // A group, not a region: every Playground on a page has one, and landmarks must be unique.
+    <div className="viz-sockets" role="group" aria-labelledby={`${id}-title`}>
       <p className="viz-caption">
         <span className="viz-caption-title" id={`${id}-title`}>
           {t.sockets.title}
@@ -102,6 +103,6 @@ export function SocketTable({ result, lang, at, onAtChange }: SocketTableProps) 
           );
         })}
       </div>
-    </section>
+    </div>
   );
 }
