@@ -173,6 +173,35 @@ function checkInvariants(r: RunResult): void {
       lastAck.set(key(seg), seg.relAck);
     }
   }
+  // Effects follow their causes: a reset errno needs an RST that arrived first; a SYN-ACK or a
+  // keepalive answer needs the SYN or probe it answers.
+  const arrivedAt = (to: HostName, roles: string[], conn: number, t: number) =>
+    r.segments.some(
+      (s) =>
+        s.to === to &&
+        s.conn === conn &&
+        roles.includes(s.role) &&
+        s.delivered &&
+        s.arrivedAt! <= t,
+    );
+  for (const e of r.events) {
+    if (
+      e.kind === 'app' &&
+      e.notice === 'error' &&
+      (e.errno === 'ECONNRESET' || e.errno === 'ECONNREFUSED')
+    ) {
+      expect(arrivedAt(e.host, ['rst'], e.conn, e.t), `${e.errno} at ${e.t} without an RST`).toBe(
+        true,
+      );
+    }
+  }
+  for (const s of r.segments) {
+    if (s.role === 'syn-ack' && s.retransmission === undefined) {
+      expect(arrivedAt(s.from, ['syn', 'syn-retransmission'], s.conn, s.t)).toBe(true);
+    }
+    if (s.role === 'keepalive-ack')
+      expect(arrivedAt(s.from, ['keepalive'], s.conn, s.t)).toBe(true);
+  }
   // Socket rows and side results agree on the end state.
   for (const c of r.connections) {
     for (const side of [c.client, c.server]) {
@@ -208,7 +237,7 @@ describe('property: invariants', () => {
       fc.property(scenario, (s) => {
         checkInvariants(play(s));
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });
