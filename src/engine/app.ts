@@ -54,7 +54,9 @@ export class SocketApp implements SocketHandle {
   private everConnected = false;
   private readonly listeners = new Map<SocketEvent, Listener[]>();
   /** Messages the kernel holds that the application has not read yet. */
-  private unread: { texts: string[]; bytes: number }[] = [];
+  private unread: { texts: string[]; bytes: number; partial: boolean }[] = [];
+  /** Bytes read so far of a text message that has not fully arrived. */
+  private carried = 0;
   /** Writes made before the connection was established. */
   private early: (string | number)[] = [];
   private keepalive: KeepaliveSettings | undefined;
@@ -145,13 +147,13 @@ export class SocketApp implements SocketHandle {
     this.beat?.start();
   }
 
-  kernelData(texts: string[], bytes: number): void {
+  kernelData(texts: string[], bytes: number, partial: boolean): void {
     const sk = this.sock;
     if (sk && this.unread.length === 0 && this.canRead) {
-      this.deliver(sk, texts, bytes);
+      this.deliver(sk, texts, bytes, partial);
       return;
     }
-    this.unread.push({ texts, bytes });
+    this.unread.push({ texts, bytes, partial });
     this.read();
   }
 
@@ -165,12 +167,19 @@ export class SocketApp implements SocketHandle {
     if (!sk || !this.canRead) return;
     const batch = this.unread;
     this.unread = [];
-    for (const { texts, bytes } of batch) this.deliver(sk, texts, bytes);
+    for (const { texts, bytes, partial } of batch) this.deliver(sk, texts, bytes, partial);
   }
 
-  private deliver(sk: TcpSock, texts: string[], bytes: number): void {
+  private deliver(sk: TcpSock, texts: string[], bytes: number, partial: boolean): void {
     sk.rcvQueue = Math.max(0, sk.rcvQueue - bytes);
     this.k.snapshot(sk);
+    // A text message longer than one segment is handed over whole, with its last piece.
+    if (partial) {
+      this.carried += bytes;
+      return;
+    }
+    bytes += this.carried;
+    this.carried = 0;
     const text = texts.length === 1 ? texts[0]! : texts.join('');
     this.log('data', texts.length ? { bytes, detail: text } : { bytes });
     this.idle?.restart();

@@ -12,6 +12,8 @@ export interface Skb {
   endSeq: number;
   /** Application messages that end inside this segment (delivered when it is received in order). */
   texts: string[];
+  /** A non-final piece of a text message: its bytes are read with the piece that ends it. */
+  partial: boolean;
   /** Last (re)transmission attempt, µs; -1 before the first. */
   lastXmitUs: number;
   /** A copy still waits in the neighbour (ARP) queue: the kernel will not clone it again. */
@@ -33,6 +35,7 @@ export interface Frame {
   rst: boolean;
   len: number;
   texts: string[];
+  partial: boolean;
   rec: SegmentRecord;
   /** The sending socket's segment, when the frame carries one (for the ARP queue and ICMP). */
   skb?: Skb;

@@ -158,6 +158,7 @@ export class HostKernel {
       ack,
       ...shape,
       texts: NO_TEXTS,
+      partial: false,
       rec,
     });
   }
@@ -187,6 +188,7 @@ export class HostKernel {
       fin: false,
       endSeq: sk.iss + 1,
       texts: NO_TEXTS,
+      partial: false,
       lastXmitUs: -1,
       inHostQueue: false,
       lost: false,

@@ -125,6 +125,8 @@ function tcpAck(sk: TcpSock, f: Frame): void {
   if (sk.packetsOut > 0) tcpSetXmitTimer(sk);
   else tcpClearXmitTimer(sk);
   if (finAcked) tcpOurFinAcked(sk);
+  // tcp_data_snd_check(): the ACK may have opened the window for queued data.
+  if (sk.state !== 'CLOSED' && sk.state !== 'TIME_WAIT') tcpWriteXmit(sk);
   sk.k.snapshot(sk);
 }
 
@@ -248,7 +250,7 @@ function tcpDataQueue(sk: TcpSock, f: Frame): void {
     sk.lrcvtimeUs = sk.now;
     sk.rcvQueue += newBytes;
     sk.k.snapshot(sk);
-    sk.app?.kernelData(f.texts, newBytes);
+    sk.app?.kernelData(f.texts, newBytes, f.partial);
   }
   if (f.fin && f.seq + f.len === sk.rcvNxt) {
     sk.rcvNxt += 1;

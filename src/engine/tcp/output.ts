@@ -28,6 +28,7 @@ export function emit(
     ackFlag?: boolean;
     len?: number;
     texts?: string[];
+    partial?: boolean;
   },
   opts: SendOptions,
   skb?: Skb,
@@ -48,6 +49,7 @@ export function emit(
     rst: h.rst ?? false,
     len: h.len ?? 0,
     texts: h.texts ?? NO_TEXTS,
+    partial: h.partial ?? false,
     rec: undefined as unknown as SegmentRecord,
   } as Frame;
   const fields: Omit<SegmentRecord, 'id' | 't' | 'delivered'> = {
@@ -82,6 +84,7 @@ export function tcpTransmitSkb(sk: TcpSock, skb: Skb, opts: SendOptions): void {
       ackFlag: !(skb.syn && sk.state === 'SYN_SENT'),
       len: skb.len,
       texts: skb.texts,
+      partial: skb.partial,
     },
     opts,
     skb,
@@ -222,6 +225,7 @@ export function tcpQueueData(sk: TcpSock, bytes: number, text: string | undefine
       fin: false,
       endSeq: sk.writeSeq + len,
       texts: left === 0 && text !== undefined ? [text] : NO_TEXTS,
+      partial: left > 0 && text !== undefined,
       lastXmitUs: -1,
       inHostQueue: false,
       lost: false,
@@ -241,6 +245,7 @@ export function tcpQueueFin(sk: TcpSock): void {
     fin: true,
     endSeq: sk.writeSeq + 1,
     texts: NO_TEXTS,
+    partial: false,
     lastXmitUs: -1,
     inHostQueue: false,
     lost: false,

@@ -241,3 +241,44 @@ describe('property: invariants', () => {
     );
   });
 });
+
+describe('property: reliable delivery', () => {
+  it('over a lossy path every message arrives once, in order, in both directions', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.double({ min: 0, max: 0.3, noNaN: true }),
+        fc.array(
+          fc.tuple(
+            fc.boolean(),
+            fc.integer({ min: 0, max: 20_000 }),
+            fc.integer({ min: 1, max: 4000 }),
+          ),
+          {
+            maxLength: 25,
+          },
+        ),
+        (seed, loss, writes) => {
+          const lab = createLab({ seed, loss });
+          const conn = lab.connect();
+          const got: Record<HostName, string[]> = { client: [], server: [] };
+          const sent: Record<HostName, string[]> = { client: [], server: [] };
+          conn.client.on('data', (text) => got.client.push(text));
+          conn.server.on('data', (text) => got.server.push(text));
+          const ordered = [...writes].sort((a, b) => a[1] - b[1]);
+          ordered.forEach(([fromClient, t, size], i) => {
+            const from: HostName = fromClient ? 'client' : 'server';
+            const text = `${i}:${'x'.repeat(size)}`;
+            sent[from === 'client' ? 'server' : 'client'].push(text);
+            lab.at(t, () => conn[from].send(text));
+          });
+          const r = lab.run({ until: '2h' });
+          expect(r.client.error).toBeUndefined();
+          expect(got.server).toEqual(sent.server);
+          expect(got.client).toEqual(sent.client);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
