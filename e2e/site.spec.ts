@@ -1,18 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { basePath, chapterPath, sitemapPages } from './site-pages';
+import { basePath, chapterPath, locs, relativeToBase, sitemapPages } from './site-pages';
 
 // The site frame, checked on the built site under a non-root base path: every page loads cleanly,
 // every link resolves, reading needs no JavaScript, and the header controls work by keyboard.
 
-let pages: string[] = [];
-
-test.beforeAll(async ({ request }) => {
-  pages = await sitemapPages(request);
-});
+const pages = sitemapPages();
+const chapters = pages.filter((path) => chapterPath.test(path));
 
 /** Pages outside the sitemap that still must work: the language chooser and the search pages. */
 const extraPages = ['', 'zh/search/', 'en/search/'];
+const allPages = [...new Set([...pages, ...extraPages])];
 
 function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -23,8 +21,14 @@ function collectConsoleErrors(page: Page): string[] {
   return errors;
 }
 
-test('the sitemap lists every chapter in both languages, and the language homes', () => {
-  const chapters = pages.filter((path) => chapterPath.test(path));
+test('the sitemap lists every chapter in both languages, and the language homes', async ({
+  request,
+}) => {
+  const served = await request.get('sitemap-index.xml');
+  expect(served.status()).toBe(200);
+  for (const sitemap of locs(await served.text())) {
+    expect((await request.get(relativeToBase(sitemap))).status(), sitemap).toBe(200);
+  }
   const slugs = (lang: string) =>
     chapters
       .filter((path) => path.startsWith(`${lang}/`))
@@ -35,20 +39,15 @@ test('the sitemap lists every chapter in both languages, and the language homes'
   expect(pages).toEqual(expect.arrayContaining(['zh/', 'en/', 'zh/the-question/']));
 });
 
-test('every page answers 200 and logs no console errors', async ({ page }) => {
-  test.setTimeout(120_000);
-  for (const path of [...pages, ...extraPages]) {
-    await test.step(path || '(root)', async () => {
-      const errors = collectConsoleErrors(page);
-      const response = await page.goto(path, { waitUntil: 'load' });
-      expect(response?.status(), path).toBe(200);
-      await page.waitForLoadState('networkidle');
-      expect(errors, path).toEqual([]);
-      page.removeAllListeners('console');
-      page.removeAllListeners('pageerror');
-    });
-  }
-});
+for (const path of allPages) {
+  test(`${path || '(root)'} answers 200 and logs no console errors`, async ({ page }) => {
+    const errors = collectConsoleErrors(page);
+    const response = await page.goto(path, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+  });
+}
 
 test('an unknown address gets the 404 page in both languages', async ({ page }) => {
   const response = await page.goto('zh/no-such-chapter/');
@@ -60,11 +59,13 @@ test('an unknown address gets the 404 page in both languages', async ({ page }) 
   await expect(page).toHaveURL(new RegExp(`${basePath()}en/$`));
 });
 
-test('every internal link and asset resolves', async ({ page, request }) => {
-  test.setTimeout(120_000);
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const checked = new Map<string, number>();
-  for (const path of [...pages, ...extraPages]) {
+for (const path of allPages) {
+  test(`every internal link and asset on ${path || '(root)'} resolves`, async ({
+    page,
+    request,
+  }) => {
+    const origin = new URL(test.info().project.use.baseURL!).origin;
+    const checked = new Map<string, number>();
     await page.goto(path);
     const { targets, fragments, ids } = await page.evaluate(() => {
       const urls = new Set<string>();
@@ -106,15 +107,15 @@ test('every internal link and asset resolves', async ({ page, request }) => {
       expect.soft(checked.get(url.href), `${path} → ${url.href}`).toBe(200);
       expect.soft(url.pathname.startsWith(basePath()), `${path} → ${url.href}`).toBe(true);
     }
-  }
-  expect(checked.size).toBeGreaterThan(5);
-});
+    expect(checked.size).toBeGreaterThan(2);
+  });
+}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('every chapter reads fully: title, headings, navigation', async ({ page }) => {
-    for (const path of pages.filter((candidate) => chapterPath.test(candidate))) {
+  for (const path of chapters) {
+    test(`${path} reads fully: title, headings, navigation`, async ({ page }) => {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 }), path).toBeVisible();
       const article = page.locator('article.chapter');
@@ -126,8 +127,8 @@ test.describe('without JavaScript', () => {
       await expect(page.getByRole('navigation', { name: /章节|Chapters/ })).toBeVisible();
       // The theme toggle needs JavaScript, so it is not offered; the system theme applies.
       await expect(page.locator('.theme-toggle')).toBeHidden();
-    }
-  });
+    });
+  }
 
   test('the root page offers both languages', async ({ page }) => {
     await page.goto('');
@@ -216,10 +217,10 @@ test.describe('theme', () => {
 test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test('no page scrolls sideways, and the chapter text comes before the chapter list', async ({
-    page,
-  }) => {
-    for (const path of pages) {
+  for (const path of pages) {
+    test(`${path} does not scroll sideways, and its text comes before the chapter list`, async ({
+      page,
+    }) => {
       await page.goto(path);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -230,79 +231,114 @@ test.describe('on a 360 px phone', () => {
         const navTop = (await page.locator('nav.sidebar').boundingBox())!.y;
         expect(mainTop, path).toBeLessThan(navTop);
       }
-    }
-  });
-});
-
-test('keyboard alone reaches every control on a chapter page', async ({ page }) => {
-  await page.goto('en/the-question/');
-  const controls = await page.evaluate(() => {
-    const focusable = document.querySelectorAll<HTMLElement>(
-      'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
-    );
-    return [...focusable]
-      .filter((element) => !element.closest('[inert]') && element.getClientRects().length > 0)
-      .filter((element) => !(element as HTMLButtonElement).disabled)
-      .map((element, index) => {
-        element.dataset.controlIndex = String(index);
-        return index;
-      });
-  });
-  expect(controls.length).toBeGreaterThan(5);
-
-  const reached = new Set<number>();
-  let firstFocused: string | undefined;
-  for (let press = 0; press < controls.length + 20; press += 1) {
-    await page.keyboard.press('Tab');
-    const index = await page.evaluate(
-      () => (document.activeElement as HTMLElement | null)?.dataset.controlIndex,
-    );
-    if (press === 0) {
-      firstFocused = await page.evaluate(() => document.activeElement?.className);
-    }
-    if (index !== undefined) reached.add(Number(index));
+    });
   }
-  expect(firstFocused, 'the first Tab lands on the skip link').toContain('skip-link');
-  const missed = controls.filter((index) => !reached.has(index));
-  const describe = await page.evaluate(
-    (indexes) =>
-      indexes.map((index) => {
-        const element = document.querySelector(`[data-control-index="${index}"]`)!;
-        return `${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 40)}"`;
-      }),
-    missed,
-  );
-  expect(describe, 'controls never reached by Tab').toEqual([]);
-
-  // The skip link moves focus into the main content.
-  await page.goto('en/the-question/');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/#main-content$/);
-  const focusedId = await page.evaluate(() => document.activeElement?.id);
-  expect(focusedId, 'the skip link moves focus to <main>').toBe('main-content');
 });
+
+/**
+ * Presses Tab until focus wraps around (or leaves the page), marking every element it lands on,
+ * then lists the visible controls that were never marked. Tab enters a radio group once (arrow
+ * keys move inside), so a group counts as reached when any of its radios was.
+ */
+async function controlsTabNeverReaches(page: Page): Promise<{ missed: string[]; total: number }> {
+  const markFocused = () => {
+    const active = document.activeElement as HTMLElement | null;
+    if (!active || active === document.body) return 'left the page';
+    if (active.dataset.tabReached === 'yes') return 'wrapped around';
+    active.dataset.tabReached = 'yes';
+    return 'new';
+  };
+  await page.evaluate(markFocused);
+  for (let press = 0; press < 400; press += 1) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(markFocused)) !== 'new') break;
+  }
+  return page.evaluate(() => {
+    const focusable = [
+      ...document.querySelectorAll<HTMLElement>(
+        'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+      ),
+    ].filter(
+      (element) =>
+        !element.closest('[inert]') &&
+        element.getClientRects().length > 0 &&
+        !(element as HTMLButtonElement).disabled,
+    );
+    const reachedRadioGroups = new Set(
+      focusable
+        .filter((element) => element instanceof HTMLInputElement && element.type === 'radio')
+        .filter((element) => element.dataset.tabReached === 'yes')
+        .map((element) => (element as HTMLInputElement).name),
+    );
+    const missed = focusable.filter((element) => {
+      if (element.dataset.tabReached === 'yes') return false;
+      const radio = element instanceof HTMLInputElement && element.type === 'radio';
+      return !(radio && reachedRadioGroups.has(element.name));
+    });
+    return {
+      total: focusable.length,
+      missed: missed.map((element) => {
+        const name =
+          element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40) ?? '';
+        return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} "${name}"`;
+      }),
+    };
+  });
+}
+
+// Both languages render the same components; walking every English chapter and the first
+// Chinese one covers each control without doubling the slowest test of the suite.
+const keyboardPages = chapters.filter(
+  (path) => path.startsWith('en/') || path === 'zh/the-question/',
+);
+
+for (const path of keyboardPages) {
+  test(`keyboard alone reaches every control on ${path}`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.className ?? '');
+    expect(first, 'the first Tab lands on the skip link').toContain('skip-link');
+
+    const { missed, total } = await controlsTabNeverReaches(page);
+    expect(total).toBeGreaterThan(5);
+    expect(missed, 'controls never reached by Tab').toEqual([]);
+
+    // The skip link moves focus into the main content.
+    await page.goto(path);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#main-content$/);
+    const focusedId = await page.evaluate(() => document.activeElement?.id);
+    expect(focusedId, 'the skip link moves focus to <main>').toBe('main-content');
+  });
+}
+
+// The light theme gets every axe rule. The dark theme changes colours only (same DOM, same
+// attributes), so it re-runs the rules that depend on colour; the full set on the large chapter
+// pages costs about 15 s each on two cores.
+const colourRules = ['color-contrast', 'link-in-text-block'];
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`axe finds no accessibility violations on any page in the ${theme} theme`, async ({
-    page,
-  }) => {
-    test.setTimeout(180_000);
-    await page.addInitScript((chosen) => {
-      localStorage.setItem('tcp-unplugged-theme', chosen);
-    }, theme);
-    for (const path of [...pages, 'zh/search/?q=重传', 'en/search/?q=keepalive']) {
+  for (const path of [...pages, 'zh/search/?q=重传', 'en/search/?q=keepalive']) {
+    test(`axe finds no violations on ${path} in the ${theme} theme`, async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.addInitScript((chosen) => {
+        localStorage.setItem('tcp-unplugged-theme', chosen);
+      }, theme);
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-      const results = await new AxeBuilder({ page }).analyze();
+      const axe = new AxeBuilder({ page });
+      const results = await (theme === 'dark' ? axe.withRules(colourRules) : axe).analyze();
       const violations = results.violations.map(
         (violation) =>
           `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
       );
-      expect.soft(violations, `${path} (${theme})`).toEqual([]);
-    }
-  });
+      expect(violations).toEqual([]);
+    });
+  }
 }
 
 test.describe('search', () => {
