@@ -337,3 +337,56 @@ describe('property: recovery after a replug', () => {
     );
   });
 });
+
+describe('property: orderly close', () => {
+  it('after the writes, both closing leads to closed-normally with every byte delivered first', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        fc.array(
+          fc.tuple(
+            fc.boolean(),
+            fc.integer({ min: 0, max: 5000 }),
+            fc.integer({ min: 1, max: 3000 }),
+          ),
+          {
+            maxLength: 10,
+          },
+        ),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.boolean(),
+        (seed, loss, writes, gap, serverFirst) => {
+          const lab = createLab({ seed, loss });
+          const conn = lab.connect();
+          const got: Record<HostName, string[]> = { client: [], server: [] };
+          const sent: Record<HostName, string[]> = { client: [], server: [] };
+          const order: string[] = [];
+          for (const h of ['client', 'server'] as const) {
+            conn[h].on('data', (text) => got[h].push(text));
+            conn[h].on('end', () => order.push(`${h} EOF after ${got[h].length}`));
+          }
+          [...writes]
+            .sort((a, b) => a[1] - b[1])
+            .forEach(([fromClient, t, size], i) => {
+              const from: HostName = fromClient ? 'client' : 'server';
+              const text = `${i}:${'z'.repeat(size)}`;
+              sent[from === 'client' ? 'server' : 'client'].push(text);
+              lab.at(t, () => conn[from].send(text));
+            });
+          const first: HostName = serverFirst ? 'server' : 'client';
+          const second: HostName = serverFirst ? 'client' : 'server';
+          // The first closes after every write has had time to arrive; the second on EOF, or later.
+          lab.at(60_000, () => conn[first].close());
+          conn[second].on('end', () => lab.at(lab.now() + gap, () => conn[second].close()));
+          const r = lab.run({ until: '2h' });
+          expect(got).toEqual(sent);
+          expect(order).toEqual([`${second} EOF after ${sent[second].length}`]);
+          expect([r.client.state, r.server.state]).toEqual(['CLOSED', 'CLOSED']);
+          expect(r.outcome.id).toBe('closed-normally');
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
