@@ -60,6 +60,7 @@ export function DecisionTree({
           data-outcome={node.outcome}
           data-tone={outcomeTone[node.outcome]}
           data-reached={here ? '' : undefined}
+          data-on-path={here ? '' : undefined}
           aria-current={here ? 'true' : undefined}
         >
           {answer}

@@ -28,7 +28,24 @@ function proseUnits(lang: VizLang): Units {
   return { ...u, join: (v, unit) => `${v} ${unit}` };
 }
 
-function durationWith(ms: number, units: Units, spaceMs: boolean): string {
+/** Minutes and hours, rounded to `resolution` ms first so 59.96 s never prints as "60 s". */
+function longDuration(abs: number, units: Units, resolution: number): string {
+  const j = units.join;
+  const steps = Math.round(abs / resolution);
+  const perMinute = MINUTE / resolution;
+  const perHour = HOUR / resolution;
+  const h = Math.floor(steps / perHour);
+  const min = Math.floor((steps - h * perHour) / perMinute);
+  const sec = ((steps - h * perHour - min * perMinute) * resolution) / SECOND;
+  const decimals = Math.max(0, Math.round(3 - Math.log10(resolution)));
+  const parts: string[] = [];
+  if (h > 0) parts.push(j(String(h), units.h));
+  if (h === 0 || min > 0 || sec > 0) parts.push(j(String(min), units.min));
+  if (sec > 0) parts.push(j(trimmed(sec, decimals), units.s));
+  return parts.join(' ');
+}
+
+function durationWith(ms: number, units: Units, spaceMs: boolean, precise: boolean): string {
   const sign = ms < 0 ? '-' : '';
   const abs = Math.abs(ms);
   const j = units.join;
@@ -37,33 +54,21 @@ function durationWith(ms: number, units: Units, spaceMs: boolean): string {
     return sign + (spaceMs ? `${text} ${units.ms}` : j(text, units.ms));
   }
   if (abs < MINUTE) return sign + j(trimmed(abs / SECOND, 3), units.s);
-  if (abs < HOUR) {
-    // Round to a tenth of a second first so 59.96 s never prints as "60 s".
-    const tenths = Math.round(abs / 100);
-    const min = Math.floor(tenths / 600);
-    const sec = (tenths - min * 600) / 10;
-    const parts = [j(String(min), units.min)];
-    if (sec > 0) parts.push(j(trimmed(sec, 1), units.s));
-    return sign + parts.join(' ');
-  }
-  const totalSec = Math.round(abs / SECOND);
-  const h = Math.floor(totalSec / 3600);
-  const min = Math.floor((totalSec - h * 3600) / 60);
-  const sec = totalSec - h * 3600 - min * 60;
-  const parts = [j(String(h), units.h)];
-  if (min > 0) parts.push(j(String(min), units.min));
-  if (sec > 0) parts.push(j(String(sec), units.s));
-  return sign + parts.join(' ');
+  // Prose keeps a tenth of a second under an hour and whole seconds beyond; axes keep the
+  // millisecond, so that 6 min and 6 min 0.01 s get different labels.
+  const resolution = precise ? 1 : abs < HOUR ? 100 : SECOND;
+  return sign + longDuration(abs, units, resolution);
 }
 
 /** A duration for prose, in the page's language: '201 ms', '1.608 s', '2 小时 11 分钟 15 秒'. */
 export function formatDuration(ms: number, lang: VizLang): string {
-  return durationWith(ms, proseUnits(lang), true);
+  return durationWith(ms, proseUnits(lang), true, false);
 }
 
-/** A compact duration for axes and gutters, the same in both languages: '1.608s', '2h 11m 15s'. */
+/** A compact, millisecond-exact duration for axes, gutters and tables, the same in both
+ *  languages: '1.608s', '15m 25.824s', '2h 11m 15s'. */
 export function formatCompact(ms: number): string {
-  return durationWith(ms, compactUnits, false);
+  return durationWith(ms, compactUnits, false, true);
 }
 
 /** The tcpdump-like part of a segment's label: '[P.] seq 1:101 ack 1 len 100'. */
