@@ -110,6 +110,23 @@ test('the diagram is one tab stop; arrow keys walk the segments and move the ss 
   );
 });
 
+test("a run the reader makes is marked in the summary's decision tree", async ({ page }) => {
+  await page.goto('en/data-in-flight/');
+  const box = playground(page, 'peer-reset-after-abort');
+  const run = box.getByRole('button', { name: 'Run', exact: true });
+  await expect(run).toBeVisible();
+  await run.click();
+  await expect(box.locator('.playground-result')).not.toContainText(
+    'Computed when the site was built',
+  );
+  await page.goto('en/summary/');
+  const tree = page.locator('.viz-tree');
+  await tree.scrollIntoViewIfNeeded();
+  const reached = tree.locator('.viz-leaf[aria-current]');
+  await expect(reached).toHaveAttribute('data-outcome', 'peer-reset-after-abort');
+  await expect(reached).toContainText('Your latest run ended here');
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the diagrams, the card and the event table are all in the HTML', async ({ page }) => {
