@@ -2,8 +2,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 // Helpers for the playground tests: locating a playground, opening its editor and replacing the
 // code in Monaco. Monaco 0.56+ reads input through EditContext, where Playwright's fill() and
-// per-key typing of long text are unreliable; selecting everything and inserting the text as one
-// input event is what a paste does, and works every time.
+// per-key typing of long text are unreliable (typed text is also auto-indented and auto-closed);
+// selecting everything and pasting the new text, as a reader would, puts it in verbatim.
 
 export function playground(page: Page, snippet: string): Locator {
   return page.locator(`section.playground[data-snippet="${snippet}"]`);
@@ -27,7 +27,13 @@ export async function openEditor(page: Page, snippet: string): Promise<Locator> 
 export async function setEditorCode(page: Page, box: Locator, code: string): Promise<void> {
   await box.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
+  await page.evaluate((text) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', text);
+    document.activeElement!.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
+    );
+  }, code);
   await expect.poll(() => editorText(box)).toBe(normalise(code));
 }
 

@@ -63,6 +63,31 @@ test.describe('without JavaScript', () => {
   });
 });
 
+test('the editor takes the place of the highlighted code without moving anything', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const box = playground(page, SNIPPET);
+  await expect(runButton(box)).toBeVisible();
+  await box.scrollIntoViewIfNeeded();
+  /** Height of the code and where the controls sit, relative to the playground. */
+  const layout = () =>
+    box.evaluate((section) => {
+      const top = section.getBoundingClientRect().top;
+      const code = section.querySelector('.playground-code')!.getBoundingClientRect();
+      const bar = section.querySelector('.playground-bar')!.getBoundingClientRect();
+      return { codeHeight: code.height, barOffset: bar.top - top };
+    });
+  const before = await layout();
+  await box.locator('.playground-activate').click();
+  // While it loads, progress is shown over the code.
+  await expect(box.getByRole('status').filter({ hasText: 'Loading the editor' })).toBeVisible();
+  await expect(box).toHaveAttribute('data-mode', 'monaco');
+  const after = await layout();
+  expect(Math.abs(after.codeHeight - before.codeHeight)).toBeLessThanOrEqual(1);
+  expect(Math.abs(after.barOffset - before.barOffset)).toBeLessThanOrEqual(1);
+});
+
 test('editing a parameter and pressing Ctrl+Enter changes the result to the new branch', async ({
   page,
 }) => {
@@ -113,9 +138,13 @@ test('a type error is marked in the editor, explained with line and column, and 
 });
 
 test('an endless loop is stopped at the time limit and the next run works', async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto(PAGE);
   const box = await openEditor(page, SNIPPET);
   await setEditorCode(page, box, `${original}\nwhile (true) {}\n`);
+  // Run first asks the TypeScript service for errors; the limit is about the run itself, so
+  // start timing once the service is up (its worker takes a few seconds to boot).
+  await expect(box).toHaveAttribute('data-type-service', 'ready', { timeout: 60_000 });
   const started = Date.now();
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(box.locator('.playground-error')).toContainText('took too long', { timeout: 5000 });

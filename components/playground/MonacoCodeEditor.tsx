@@ -28,6 +28,8 @@ interface Props {
   onStep: (step: number) => void;
   onReady: (handle: EditorHandle) => void;
   onFail: (error: unknown) => void;
+  /** The TypeScript service has answered once: from now on Run does not wait for it to start. */
+  onTypeServiceReady?: () => void;
 }
 
 const RUN_MARKER_OWNER = 'snippet-runner';
@@ -81,13 +83,21 @@ export function MonacoCodeEditor(props: Props) {
       lineDecorationsWidth: 16,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
-      scrollbar: { vertical: 'hidden', alwaysConsumeMouseWheel: false },
+      scrollbar: {
+        // No scrollbars taking room: the editor is exactly as tall as the highlighted code it
+        // replaces. Long lines still scroll (caret, trackpad, Shift+wheel).
+        vertical: 'hidden',
+        horizontal: 'hidden',
+        verticalScrollbarSize: 0,
+        horizontalScrollbarSize: 0,
+        alwaysConsumeMouseWheel: false,
+      },
+      scrollBeyondLastColumn: 0,
       overviewRulerLanes: 0,
       renderLineHighlight: 'none',
       padding: { top: 12, bottom: 12 },
       automaticLayout: true,
       fixedOverflowWidgets: true,
-      wordWrap: 'on',
       tabFocusMode: keyboardActivated,
       accessibilitySupport: 'auto',
     });
@@ -118,6 +128,13 @@ export function MonacoCodeEditor(props: Props) {
       attributes: true,
       attributeFilter: ['data-theme'],
     });
+
+    // Start the TypeScript service now (its worker takes seconds to boot), so the reader's first
+    // Run, which asks it for type errors, does not wait for it.
+    void typeProblems(loaded, model).then(
+      () => latest.current.onTypeServiceReady?.(),
+      () => undefined,
+    );
 
     latest.current.onReady({
       replaceAll(code) {

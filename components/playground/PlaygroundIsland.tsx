@@ -29,6 +29,12 @@ export interface PlaygroundIslandProps {
 }
 
 type EditorMode = 'static' | 'loading' | 'monaco' | 'plain';
+
+function preloadEditor(): void {
+  void import('../../src/runner/monaco/editorRuntime')
+    .then(({ loadMonaco }) => loadMonaco())
+    .catch(() => undefined);
+}
 const LINE_HEIGHT = 21;
 
 export default function PlaygroundIsland({
@@ -54,6 +60,7 @@ export default function PlaygroundIsland({
   const [running, setRunning] = useState(false);
   /** Finished runs, whatever their outcome: lets tests and benchmarks see a run land. */
   const [runCount, setRunCount] = useState(0);
+  const [typeServiceReady, setTypeServiceReady] = useState(false);
   const [hydrated, setHydrated] = useState(false);
   const [share, setShare] = useState<{ url?: string; message: string } | undefined>(undefined);
   const [view, setView] = useState<RunView>({
@@ -151,6 +158,9 @@ export default function PlaygroundIsland({
   }>({ visible: false });
   useEffect(() => {
     setHydrated(true);
+    // The button laid over the code is now the way in; the code's own tab stop (there for
+    // scrolling long lines without JavaScript) would only be a second stop on the same thing.
+    root.current?.querySelector('.playground-static pre')?.removeAttribute('tabindex');
     prepareAnnouncer();
     if (!root.current) return;
     const element = root.current;
@@ -229,9 +239,17 @@ export default function PlaygroundIsland({
       data-mode={mode}
       data-hydrated={hydrated || undefined}
       data-runs={runCount}
+      data-type-service={typeServiceReady ? 'ready' : undefined}
+      // Signs of interest start the runner worker, so the first Run does not wait for it to load.
+      onPointerEnter={() => pageRunner().warm()}
+      onFocus={() => pageRunner().warm()}
     >
       <div
         className="playground-code"
+        // A mouse resting on the code is likely to click it: start loading the editor.
+        onPointerEnter={(event) => {
+          if (event.pointerType === 'mouse' && mode === 'static') preloadEditor();
+        }}
         style={{ ['--playground-line-height' as string]: `${LINE_HEIGHT}px` }}
       >
         {(mode === 'static' || mode === 'loading') && (
@@ -241,7 +259,8 @@ export default function PlaygroundIsland({
               highlighted
             ) : (
               <pre className="playground-plain-code">
-                <code>{code}</code>
+                {/* A final newline is an empty last line, as in the editor. */}
+                <code>{code.endsWith('\n') ? `${code}\n` : code}</code>
               </pre>
             )}
             {hydrated && mode === 'static' && (
@@ -283,6 +302,7 @@ export default function PlaygroundIsland({
                 editor.current = handle;
                 setMode('monaco');
               }}
+              onTypeServiceReady={() => setTypeServiceReady(true)}
               onFail={(error) => {
                 setEditorError(
                   fill(t.editorFailed, {

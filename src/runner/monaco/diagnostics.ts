@@ -14,7 +14,7 @@ export async function typeProblems(
   { typescript }: LoadedMonaco,
   model: Model,
 ): Promise<TypeProblem[]> {
-  const getWorker = await typescript.getTypeScriptWorker();
+  const getWorker = await registeredWorker(typescript);
   const worker = await getWorker(model.uri);
   const file = model.uri.toString();
   const [syntactic, semantic] = await Promise.all([
@@ -32,6 +32,23 @@ export async function typeProblems(
       };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * Monaco registers the TypeScript service only after the first TypeScript model appears, a
+ * moment after the editor does; until then getTypeScriptWorker() rejects. Wait for it (a while:
+ * its worker is large) instead of treating "not yet" as "no errors".
+ */
+async function registeredWorker(typescript: LoadedMonaco['typescript'], timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await typescript.getTypeScriptWorker();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 type MessageChain = string | { messageText: string; next?: MessageChain[] };

@@ -1,5 +1,6 @@
 // Loads the editor on demand: Monaco's core, TypeScript highlighting and language service only,
 // then gives the service the lab's types. Each step is reported so the page can show progress.
+//
 // Monaco's ESM modules import their CSS from JavaScript, which the site build does not emit for
 // chunks loaded on demand; the package's prebuilt stylesheet (fonts inlined) is linked instead.
 import monacoStylesheet from '/node_modules/monaco-editor/min/vs/editor/editor.main.css?url';
@@ -15,30 +16,47 @@ export interface LoadedMonaco {
 }
 
 let loading: Promise<LoadedMonaco> | undefined;
+let stepsDone = 0;
+const stepListeners = new Set<(step: number) => void>();
 
-/** Loads once per page; `onStep(n)` is called as step n (1..3) completes. */
-export function loadMonaco(onStep: (step: number) => void = () => {}): Promise<LoadedMonaco> {
-  loading ??= load(onStep).catch((error: unknown) => {
+/**
+ * Loads once per page (a hover may have started it already); `onStep(n)` hears each step n
+ * (1..3) as it completes, including those completed before the call.
+ */
+export function loadMonaco(onStep?: (step: number) => void): Promise<LoadedMonaco> {
+  if (onStep) {
+    for (let step = 1; step <= stepsDone; step++) onStep(step);
+    stepListeners.add(onStep);
+  }
+  loading ??= load().catch((error: unknown) => {
     loading = undefined;
+    stepsDone = 0;
     throw error;
   });
+  const forget = () => onStep && stepListeners.delete(onStep);
+  loading.then(forget, forget);
   return loading;
 }
 
-async function load(onStep: (step: number) => void): Promise<LoadedMonaco> {
+function completed(step: number): void {
+  stepsDone = step;
+  for (const listener of stepListeners) listener(step);
+}
+
+async function load(): Promise<LoadedMonaco> {
   installMonacoWorkers();
   const [monaco] = await Promise.all([
     import('monaco-editor/editor'),
     linkStylesheet(monacoStylesheet),
   ]);
-  onStep(1);
+  completed(1);
   const [typescript] = await Promise.all([
     import('monaco-editor/languages/features/typescript/register'),
     import('monaco-editor/languages/definitions/typescript/register'),
   ]);
-  onStep(2);
+  completed(2);
   configureTypeScript(typescript);
-  onStep(3);
+  completed(3);
   return { monaco, typescript };
 }
 
