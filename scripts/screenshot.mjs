@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const [dist = 'dist', page = 'en/the-question/', out = 'docs/screenshot.png'] =
+const [dist = 'dist', page = 'en/data-in-flight/', out = 'docs/screenshot.png'] =
   process.argv.slice(2);
 const trimmedBase = (process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '');
 const base = trimmedBase ? `/${trimmedBase}/` : '/';
@@ -19,7 +19,7 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'],
   });
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+  const context = await browser.newContext({ viewport: { width: 1360, height: 1100 } });
   const tab = await context.newPage();
   await tab.emulateMedia({ colorScheme: 'light' });
   await tab.goto(`http://127.0.0.1:${port}${base}${page}`, { waitUntil: 'networkidle' });
