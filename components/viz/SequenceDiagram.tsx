@@ -4,8 +4,8 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { HostName, RunResult, SegmentRecord } from 'tcp-lab';
 import { arrowLabel, formatCompact, formatDuration } from './format';
-import { layoutSequence, type Arrow, type Band, type Note } from './layout/sequence';
-import { textWidth } from './layout/textWidth';
+import { layoutSequence } from './layout/sequence';
+import { arrowHead, BandRect, NoteMark } from './SequenceMarks';
 import { segmentFate, segmentSummary } from './segmentText';
 import { fill, type VizLang, vizStrings } from './strings';
 
@@ -16,72 +16,7 @@ export interface SequenceDiagramProps {
   onSelect?: (segment: SegmentRecord | undefined) => void;
 }
 
-const NOTE_FONT = 11;
 const LABEL_FONT = 10.5;
-
-function arrowHead(a: Arrow): string {
-  const angle = Math.atan2(a.y2 - a.y1, a.x2 - a.x1);
-  const size = 7;
-  const spread = 0.45;
-  const p1 = [a.x2 - size * Math.cos(angle - spread), a.y2 - size * Math.sin(angle - spread)];
-  const p2 = [a.x2 - size * Math.cos(angle + spread), a.y2 - size * Math.sin(angle + spread)];
-  return `${a.x2},${a.y2} ${p1[0]!.toFixed(1)},${p1[1]!.toFixed(1)} ${p2[0]!.toFixed(1)},${p2[1]!.toFixed(1)}`;
-}
-
-function noteText(note: Note, lang: VizLang): string {
-  const t = vizStrings(lang);
-  const prefix = note.conn !== undefined ? `#${note.conn + 1} ` : '';
-  switch (note.kind) {
-    case 'action':
-      return t.hostActions[note.text as keyof typeof t.hostActions] ?? note.text;
-    case 'eof':
-      return prefix + 'EOF';
-    default:
-      return prefix + note.text;
-  }
-}
-
-function NoteMark({ note, x, lang }: { note: Note; x: number; lang: VizLang }) {
-  const text = noteText(note, lang);
-  const left = note.host === 'client';
-  const anchorX = left ? x - 8 : x + 8;
-  const anchor = left ? 'end' : 'start';
-  if (note.kind === 'error' || note.kind === 'eof') {
-    const w = textWidth(text, NOTE_FONT) + 12;
-    const boxX = left ? anchorX - w : anchorX;
-    return (
-      <g className="viz-note" data-kind={note.kind} data-host={note.host}>
-        <line className="viz-note-tie" x1={x} y1={note.y} x2={anchorX} y2={note.y} />
-        <rect x={boxX} y={note.y - 9} width={w} height={18} rx={4} />
-        <text x={boxX + w / 2} y={note.y + 4} textAnchor="middle">
-          {text}
-        </text>
-      </g>
-    );
-  }
-  return (
-    <g className="viz-note" data-kind={note.kind} data-host={note.host}>
-      <circle cx={x} cy={note.y} r={note.kind === 'state' ? 2.5 : 3.5} />
-      <text x={anchorX} y={note.y + 4} textAnchor={anchor}>
-        {text}
-      </text>
-    </g>
-  );
-}
-
-function BandRect({ band, width, lang }: { band: Band; width: number; lang: VizLang }) {
-  const t = vizStrings(lang);
-  const label = fill(t.outages[band.kind], { host: t.hosts[band.host] });
-  return (
-    <g className="viz-band" data-kind={band.kind} data-host={band.host}>
-      <title>{`${label}: ${formatCompact(band.from)} – ${formatCompact(band.to)}`}</title>
-      <rect x={0} y={band.y0} width={width} height={band.y1 - band.y0} />
-      {band.kind === 'unplugged' && (
-        <line className="viz-cut" x1={band.cutX} y1={band.y0} x2={band.cutX} y2={band.y1} />
-      )}
-    </g>
-  );
-}
 
 export function SequenceDiagram({ result, lang, onSelect }: SequenceDiagramProps) {
   const t = vizStrings(lang);

@@ -2,25 +2,12 @@
 // where each arrow starts and ends, where a lost one is cut, the outage bands, the notes on the
 // lifelines and the time ticks in the left gutter.
 import type { HostName, LabEvent, RunResult, SegmentRecord } from 'tcp-lab';
+import { placeLabel, type LabelPlace } from './arrowLabels';
+import { cutX, geometry, hostX } from './sequenceGeometry';
 import { buildTimeMap, defaultTimeMapOptions, type Moment, type TimeBreak } from './timeMap';
 
-export const geometry = {
-  width: 660,
-  clientX: 204,
-  serverX: 520,
-  /** Vertical room for the host headers above the first moment. */
-  top: 58,
-  bottom: 30,
-  /** Where a lost arrow stops, measured from the lifeline of the host whose cable is out. */
-  cutInset: 40,
-  /** Smallest height of a segment's flight: room for its label and its neighbours'. */
-  flightHeight: 34,
-  /** Spacing of stacked labels that share a moment. */
-  lineHeight: 15,
-  tickX: 6,
-  /** Ticks closer than this to the previous one are skipped. */
-  tickSpacing: 14,
-} as const;
+export { geometry } from './sequenceGeometry';
+export { readableAngle } from './arrowLabels';
 
 export type NoteKind = 'state' | 'error' | 'eof' | 'action';
 
@@ -34,7 +21,7 @@ export interface Note {
   conn?: number;
 }
 
-export interface Arrow {
+export interface Arrow extends LabelPlace {
   segment: SegmentRecord;
   x1: number;
   y1: number;
@@ -42,15 +29,6 @@ export interface Arrow {
   x2: number;
   y2: number;
   lost: boolean;
-  /** Middle of the wire on the segment's path (drawn or not), where its label goes. */
-  labelX: number;
-  labelY: number;
-  /** Rotation of the label so it runs along the wire (degrees, never upside down). */
-  labelAngle: number;
-  /** How the label hangs from (labelX, labelY): its middle, its left end or its right end. */
-  labelAnchor: 'middle' | 'start' | 'end';
-  /** Under the line instead of over it (to stay out of the wedge of a reply). */
-  labelBelow: boolean;
 }
 
 export interface Band {
@@ -112,17 +90,6 @@ export function visibleSegments(segments: SegmentRecord[]): {
   };
 }
 
-function hostX(host: HostName): number {
-  return host === 'client' ? geometry.clientX : geometry.serverX;
-}
-
-/** The x where a cable cut at `host` interrupts the wire. */
-function cutX(host: HostName): number {
-  return host === 'client'
-    ? geometry.clientX + geometry.cutInset
-    : geometry.serverX - geometry.cutInset;
-}
-
 function outageAt(result: RunResult, host: HostName, kind: Band['kind'], t: number): boolean {
   return result.outages.some(
     (o) => o.host === host && o.kind === kind && o.from <= t && t <= (o.to ?? Infinity),
@@ -178,73 +145,6 @@ class Stacker {
     }
     return reserve;
   }
-}
-
-/** The angle of a line in degrees, turned by half a circle if text along it would be upside down. */
-export function readableAngle(x1: number, y1: number, x2: number, y2: number): number {
-  let degrees = (Math.atan2(y2 - y1, x2 - x1) * 180) / Math.PI;
-  if (degrees > 90) degrees -= 180;
-  if (degrees < -90) degrees += 180;
-  return Math.round(degrees * 100) / 100;
-}
-
-interface DrawnArrow {
-  segment: SegmentRecord;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  lost: boolean;
-  /** Where the wire ends at the receiver (drawn or not). */
-  xTo: number;
-  yTo: number;
-}
-
-type LabelPlace = Pick<Arrow, 'labelX' | 'labelY' | 'labelAngle' | 'labelAnchor' | 'labelBelow'>;
-
-/**
- * Where an arrow's label goes. By default in the middle of the wire, over the line. When a reply
- * leaves from the arrow's tip, or the arrow is itself a reply to one arriving where it starts,
- * the two lines meet in a narrow wedge: the label then moves to the open end of the wedge and
- * to the outer side of its line, so it never lies across its neighbour.
- */
-export function placeLabel(a: DrawnArrow, all: DrawnArrow[]): LabelPlace {
-  const near = geometry.flightHeight;
-  const replyFromTip =
-    !a.lost &&
-    all.some(
-      (b) =>
-        b !== a &&
-        ((b.segment.from === a.segment.to && Math.abs(b.y1 - a.yTo) < near) ||
-          (!b.lost && b.segment.to === a.segment.to && Math.abs(b.y2 - a.yTo) < near)),
-    );
-  const answersArrival = all.some(
-    (b) => b !== a && !b.lost && b.segment.to === a.segment.from && Math.abs(b.y2 - a.y1) < near,
-  );
-  const angle = readableAngle(a.x1, a.y1, a.xTo, a.yTo);
-  const onWire = (x: number) => a.y1 + ((a.yTo - a.y1) * (x - a.x1)) / (a.xTo - a.x1 || 1);
-  const inset = 14;
-  if (replyFromTip !== answersArrival) {
-    // The wedge's vertex is at the receiver (reply from the tip) or at the sender (answering).
-    const vertexX = replyFromTip ? a.xTo : a.x1;
-    const farX = vertexX === geometry.clientX ? geometry.serverX - inset : geometry.clientX + inset;
-    return {
-      labelX: farX,
-      labelY: onWire(farX),
-      labelAngle: angle,
-      labelAnchor: farX > vertexX ? 'end' : 'start',
-      // A reply departs below the arrow; an answer's question arrived above it.
-      labelBelow: answersArrival,
-    };
-  }
-  const midX = (a.x1 + a.xTo) / 2;
-  return {
-    labelX: midX,
-    labelY: onWire(midX),
-    labelAngle: angle,
-    labelAnchor: 'middle',
-    labelBelow: false,
-  };
 }
 
 export function layoutSequence(result: RunResult): SequenceLayout {
