@@ -3,7 +3,8 @@ import { createLab } from 'tcp-lab';
 const lab = createLab();
 const conn = lab.connect();
 
-// Short keepalive timers: first probe after 10 s idle, then every 5 s, at most 3.
+// Short keepalive timers: the first probe after 10 s idle,
+// then one every 5 s, at most 3.
 conn.server.setKeepAlive(true, { idle: '10s', interval: '5s', count: 3 });
 
 lab.at('1s', () => lab.client.unplug());

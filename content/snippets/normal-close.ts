@@ -10,5 +10,5 @@ conn.server.on('end', () => conn.server.close());
 // At 1 s the client application calls close(): its kernel sends a FIN.
 lab.at('1s', () => conn.client.close());
 
-// The client that closed first waits in TIME_WAIT before its socket is gone.
+// The client, which closed first, waits in TIME_WAIT before it is gone.
 lab.run({ until: '2m' });

@@ -3,9 +3,10 @@ import { createLab } from 'tcp-lab';
 const lab = createLab();
 const conn = lab.connect();
 
-// Keepalive for idle connections: first probe after 60 s, then every 10 s, at most 3.
+// Keepalive for idle connections: the first probe after 60 s idle,
+// then one every 10 s, at most 3.
 conn.server.setKeepAlive(true, { idle: '60s', interval: '10s', count: 3 });
-// A firm bound for data in flight: give up after 30 s without an acknowledgement.
+// A firm bound for data in flight: give up after 30 s unacknowledged.
 conn.server.setUserTimeout('30s');
 
 lab.at('1s', () => lab.client.unplug());

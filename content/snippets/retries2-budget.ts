@@ -2,8 +2,10 @@ import { createLab } from 'tcp-lab';
 
 const lab = createLab({
   rtt: '1ms', // a LAN: RTO = 1 ms + 200 ms
-  hz: 1000, // CONFIG_HZ: at 250 a jiffy is 4 ms and the RTO rounds up to 204 ms
-  server: { sysctl: { tcp_retries2: 5 } }, // a budget of 0.2 × (2^6 − 1) = 12.6 s
+  // CONFIG_HZ: at 250 a jiffy is 4 ms and the RTO rounds up to 204 ms.
+  hz: 1000,
+  // A retransmission budget of 0.2 × (2^6 − 1) = 12.6 s.
+  server: { sysctl: { tcp_retries2: 5 } },
 });
 const conn = lab.connect();
 

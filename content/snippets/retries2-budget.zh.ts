@@ -2,8 +2,10 @@ import { createLab } from 'tcp-lab';
 
 const lab = createLab({
   rtt: '1ms', // 局域网：RTO = 1 ms + 200 ms
-  hz: 1000, // CONFIG_HZ：改成 250 时一个 jiffy 是 4 ms，RTO 向上取整成 204 ms
-  server: { sysctl: { tcp_retries2: 5 } }, // 预算 0.2 × (2^6 − 1) = 12.6 秒
+  // CONFIG_HZ：改成 250 时一个 jiffy 是 4 ms，RTO 向上取整成 204 ms。
+  hz: 1000,
+  // 重传预算是 0.2 × (2^6 − 1) = 12.6 秒。
+  server: { sysctl: { tcp_retries2: 5 } },
 });
 const conn = lab.connect();
 

@@ -3,7 +3,7 @@ import { createLab } from 'tcp-lab';
 const lab = createLab();
 const conn = lab.connect();
 
-// TCP_USER_TIMEOUT: give up once sent data has gone unacknowledged for 10 s.
+// TCP_USER_TIMEOUT: give up once sent data is unacknowledged for 10 s.
 conn.server.setUserTimeout('10s');
 
 lab.at('1s', () => lab.client.unplug());
