@@ -4,7 +4,7 @@ import { EventBudgetExceeded } from './errors.ts';
 import type { HostKernel } from './host.ts';
 import { Jiffies } from './jiffies.ts';
 import { Prng } from './prng.ts';
-import { EventQueue } from './queue.ts';
+import { EventQueue, QUEUE_EMPTY, QUEUE_LATER } from './queue.ts';
 import { Recorder } from './recorder.ts';
 import type { HostName } from './types.ts';
 import { Cable } from './wire.ts';
@@ -50,16 +50,18 @@ export class Sim {
     const q = this.queue;
     const max = this.cfg.maxEvents;
     for (;;) {
-      const t = q.peekTime();
-      if (t === undefined) return false;
-      if (t > untilUs) {
+      const slot = q.next(untilUs);
+      if (slot === QUEUE_EMPTY) return false;
+      if (slot === QUEUE_LATER) {
         q.now = untilUs;
         return true;
       }
-      const entry = q.pop()!;
+      const run = q.actionOf(slot);
+      const arg = q.argOf(slot);
+      q.release(slot);
       if (q.processed >= max) throw new EventBudgetExceeded(max, q.now / 1000);
       q.processed += 1;
-      entry.run(entry.arg);
+      run(arg);
     }
   }
 }
