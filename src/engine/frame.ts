@@ -22,41 +22,83 @@ export interface Skb {
   lost: boolean;
 }
 
-export interface Frame {
-  from: HostName;
-  to: HostName;
-  sport: number;
-  dport: number;
-  seq: number;
-  ack: number;
-  syn: boolean;
-  ackFlag: boolean;
-  fin: boolean;
-  rst: boolean;
-  len: number;
-  texts: string[];
-  partial: boolean;
-  rec: SegmentRecord;
+/** TCP flag bits, for building frames without an options object per segment. */
+export const SYN = 1;
+export const FIN = 2;
+export const RST = 4;
+export const ACK = 8;
+
+/**
+ * A segment on the wire. A class, so that every frame has the same shape (one hidden class
+ * for the code that reads thousands of them).
+ */
+export class Frame {
+  readonly from: HostName;
+  readonly to: HostName;
+  readonly sport: number;
+  readonly dport: number;
+  readonly seq: number;
+  readonly ack: number;
+  readonly syn: boolean;
+  readonly ackFlag: boolean;
+  readonly fin: boolean;
+  readonly rst: boolean;
+  readonly len: number;
+  readonly texts: string[];
+  readonly partial: boolean;
+  readonly rec: SegmentRecord;
   /** The sending socket's segment, when the frame carries one (for the ARP queue and ICMP). */
-  skb?: Skb;
+  readonly skb: Skb | undefined;
   /** The cable's cut counter when the frame went on the wire. */
-  epoch?: number;
+  epoch = 0;
+
+  constructor(
+    from: HostName,
+    to: HostName,
+    sport: number,
+    dport: number,
+    seq: number,
+    ack: number,
+    flags: number,
+    len: number,
+    texts: string[],
+    partial: boolean,
+    rec: SegmentRecord,
+    skb: Skb | undefined,
+  ) {
+    this.from = from;
+    this.to = to;
+    this.sport = sport;
+    this.dport = dport;
+    this.seq = seq;
+    this.ack = ack;
+    this.syn = (flags & SYN) !== 0;
+    this.ackFlag = (flags & ACK) !== 0;
+    this.fin = (flags & FIN) !== 0;
+    this.rst = (flags & RST) !== 0;
+    this.len = len;
+    this.texts = texts;
+    this.partial = partial;
+    this.rec = rec;
+    this.skb = skb;
+  }
 }
 
 /** Shared empty message list (never mutated). */
 export const NO_TEXTS: string[] = [];
 
-export function frameFlags(f: {
-  syn: boolean;
-  ackFlag: boolean;
-  fin: boolean;
-  rst: boolean;
-  len: number;
-}): string {
-  if (f.rst) return f.ackFlag ? 'R.' : 'R';
-  if (f.syn) return f.ackFlag ? 'S.' : 'S';
-  let flags = '';
-  if (f.fin) flags += 'F';
-  if (f.len > 0) flags += 'P';
-  return flags + (f.ackFlag ? '.' : '');
+/** tcpdump's flag column for every combination of flags (index: flag bits, +16 with payload). */
+const FLAG_NAMES: string[] = [];
+for (let i = 0; i < 32; i++) {
+  const ackFlag = (i & ACK) !== 0;
+  let name: string;
+  if (i & RST) name = ackFlag ? 'R.' : 'R';
+  else if (i & SYN) name = ackFlag ? 'S.' : 'S';
+  else name = (i & FIN ? 'F' : '') + (i & 16 ? 'P' : '') + (ackFlag ? '.' : '');
+  FLAG_NAMES.push(name);
+}
+
+/** The flags as tcpdump prints them ('S', 'S.', 'P.', 'F.', 'R' …); a shared string, not built. */
+export function frameFlags(flags: number, len: number): string {
+  return FLAG_NAMES[(flags & 15) | (len > 0 ? 16 : 0)]!;
 }

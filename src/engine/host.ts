@@ -4,14 +4,13 @@
  */
 import type { SocketApp } from './app.ts';
 import type { HostConfig } from './config.ts';
-import type { Frame } from './frame.ts';
-import { frameFlags, NO_TEXTS } from './frame.ts';
+import { ACK, Frame, frameFlags, NO_TEXTS, RST, SYN } from './frame.ts';
 import { Neighbour } from './neighbour.ts';
 import type { Sim } from './sim.ts';
 import { tcpDone } from './tcp/done.ts';
 import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
 import { emit, tcpResetXmitTimer, tcpTransmitSkb } from './tcp/output.ts';
-import { TcpSock } from './tcp/sock.ts';
+import { sockKey, TcpSock } from './tcp/sock.ts';
 import {
   reqskTimerHandler,
   tcpKeepaliveTimer,
@@ -37,8 +36,8 @@ export class HostKernel {
   up = true;
   process: ProcessState = 'running';
   listening: boolean;
-  /** Established and half-open sockets by "localPort|remotePort". */
-  readonly socks = new Map<string, TcpSock>();
+  /** Established and half-open sockets by sockKey(localPort, remotePort). */
+  readonly socks = new Map<number, TcpSock>();
   /** Server side: the application handle waiting to accept each client port's connection. */
   readonly pendingAccept = new Map<number, SocketApp>();
   /** Every application socket handle on this host. */
@@ -89,7 +88,7 @@ export class HostKernel {
 
   /** tcp_v4_rcv(): find the socket, or answer a SYN on the listener, or reset. */
   receive(f: Frame): void {
-    const sk = this.socks.get(`${f.dport}|${f.sport}`);
+    const sk = this.socks.get(sockKey(f.dport, f.sport));
     if (sk) {
       tcpRcvStateProcess(sk, f);
       return;
@@ -125,7 +124,7 @@ export class HostKernel {
 
   sendSynAck(sk: TcpSock, role: 'syn-ack'): void {
     sk.synackSentUs = this.sim.now;
-    emit(sk, { seq: sk.iss, syn: true }, { role });
+    emit(sk, sk.iss, SYN | ACK, 0, NO_TEXTS, false, role, undefined, undefined, undefined);
   }
 
   /** tcp_v4_send_reset(): answer a segment that no socket owns. Never in reply to a RST. */
@@ -135,38 +134,45 @@ export class HostKernel {
     const ack = f.ackFlag ? 0 : f.seq + (f.syn ? 1 : 0) + (f.fin ? 1 : 0) + f.len;
     const ackFlag = !f.ackFlag;
     const clientPort = this.name === 'client' ? f.dport : f.sport;
-    const peerSock = this.sim.hosts[f.from].socks.get(`${f.sport}|${f.dport}`);
-    const shape = { syn: false, ackFlag, fin: false, rst: true, len: 0 };
-    const rec = this.sim.rec.segment(this.sim.now, {
-      conn: this.sim.connOf(clientPort),
-      from: this.name,
-      to: f.from,
-      flags: frameFlags(shape),
-      seq: mod32(seq),
-      ack: mod32(ack),
-      relSeq: peerSock ? mod32(seq - peerSock.irs) : 0,
-      relAck: peerSock && ackFlag ? mod32(ack - peerSock.iss) : 0,
-      len: 0,
-      role: 'rst',
-    });
-    this.ipOutput({
-      from: this.name,
-      to: f.from,
-      sport: f.dport,
-      dport: f.sport,
-      seq,
-      ack,
-      ...shape,
-      texts: NO_TEXTS,
-      partial: false,
-      rec,
-    });
+    const peerSock = this.sim.hosts[f.from].socks.get(sockKey(f.sport, f.dport));
+    const flags = RST | (ackFlag ? ACK : 0);
+    const rec = this.sim.rec.segment(
+      this.sim.now,
+      this.sim.connOf(clientPort),
+      this.name,
+      f.from,
+      frameFlags(flags, 0),
+      mod32(seq),
+      mod32(ack),
+      peerSock ? mod32(seq - peerSock.irs) : 0,
+      peerSock && ackFlag ? mod32(ack - peerSock.iss) : 0,
+      0,
+      'rst',
+      undefined,
+      undefined,
+    );
+    this.ipOutput(
+      new Frame(
+        this.name,
+        f.from,
+        f.dport,
+        f.sport,
+        seq,
+        ack,
+        flags,
+        0,
+        NO_TEXTS,
+        false,
+        rec,
+        undefined,
+      ),
+    );
   }
 
   /** A local ICMP host-unreachable for a packet that could not be sent (ARP failed). */
   icmpHostUnreachable(f: Frame): void {
     if (!this.up || f.rst) return;
-    const sk = this.socks.get(`${f.sport}|${f.dport}`);
+    const sk = this.socks.get(sockKey(f.sport, f.dport));
     if (sk) tcpV4Err(sk, f);
   }
 

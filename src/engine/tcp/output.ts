@@ -1,7 +1,7 @@
 /** Sending segments and arming the retransmission timer (net/ipv4/tcp_output.c, tcp_input.c). */
-import type { Frame, Skb } from '../frame.ts';
-import { frameFlags, NO_TEXTS } from '../frame.ts';
-import type { SegmentRecord, SegmentRole } from '../types.ts';
+import type { Skb } from '../frame.ts';
+import { ACK, FIN, Frame, frameFlags, NO_TEXTS, RST, SYN } from '../frame.ts';
+import type { SegmentRole } from '../types.ts';
 import { RTO_MIN_US } from './rtt.ts';
 import type { TcpSock } from './sock.ts';
 
@@ -17,76 +17,75 @@ export interface SendOptions {
   probe?: number;
 }
 
-/** Build a frame from `sk` and hand it to the host's IP layer. */
+/**
+ * Build a frame from `sk` and hand it to the host's IP layer. `flags` are frame.ts's bits;
+ * the ACK bit is set by the caller (every segment but the first SYN carries one). Positional
+ * arguments rather than an options object: this runs for every segment of a run.
+ */
 export function emit(
   sk: TcpSock,
-  h: {
-    seq: number;
-    syn?: boolean;
-    fin?: boolean;
-    rst?: boolean;
-    ackFlag?: boolean;
-    len?: number;
-    texts?: string[];
-    partial?: boolean;
-  },
-  opts: SendOptions,
-  skb?: Skb,
+  seq: number,
+  flags: number,
+  len: number,
+  texts: string[],
+  partial: boolean,
+  role: SegmentRole,
+  retransmission: number | undefined,
+  probe: number | undefined,
+  skb: Skb | undefined,
 ): Frame {
-  const sim = sk.k.sim;
-  const ackFlag = h.ackFlag ?? true;
+  const k = sk.k;
+  const sim = k.sim;
+  const ackFlag = (flags & ACK) !== 0;
   const ack = ackFlag ? sk.rcvNxt : 0;
-  const frame = {
-    from: sk.k.name,
-    to: sk.peer,
-    sport: sk.lport,
-    dport: sk.rport,
-    seq: h.seq,
+  const rec = sim.rec.segment(
+    sim.queue.now,
+    sk.conn,
+    k.name,
+    sk.peer,
+    frameFlags(flags, len),
+    mod32(seq),
+    mod32(ack),
+    mod32(seq - sk.iss),
+    ackFlag ? mod32(ack - sk.irs) : 0,
+    len,
+    role,
+    retransmission,
+    probe,
+  );
+  const frame = new Frame(
+    k.name,
+    sk.peer,
+    sk.lport,
+    sk.rport,
+    seq,
     ack,
-    syn: h.syn ?? false,
-    ackFlag,
-    fin: h.fin ?? false,
-    rst: h.rst ?? false,
-    len: h.len ?? 0,
-    texts: h.texts ?? NO_TEXTS,
-    partial: h.partial ?? false,
-    rec: undefined as unknown as SegmentRecord,
-  } as Frame;
-  const fields: Omit<SegmentRecord, 'id' | 't' | 'delivered'> = {
-    conn: sk.conn,
-    from: frame.from,
-    to: frame.to,
-    flags: frameFlags(frame),
-    seq: mod32(h.seq),
-    ack: mod32(ack),
-    relSeq: mod32(h.seq - sk.iss),
-    relAck: ackFlag ? mod32(ack - sk.irs) : 0,
-    len: frame.len,
-    role: opts.role,
-  };
-  if (opts.retransmission !== undefined) fields.retransmission = opts.retransmission;
-  if (opts.probe !== undefined) fields.probe = opts.probe;
-  frame.rec = sim.rec.segment(sim.now, fields);
-  if (skb) frame.skb = skb;
-  sk.k.ipOutput(frame);
+    flags,
+    len,
+    texts,
+    partial,
+    rec,
+    skb,
+  );
+  k.ipOutput(frame);
   return frame;
 }
 
 /** __tcp_transmit_skb() of a queued segment (first send or retransmission). */
 export function tcpTransmitSkb(sk: TcpSock, skb: Skb, opts: SendOptions): void {
   skb.lastXmitUs = sk.now;
+  const flags =
+    (skb.syn ? SYN : 0) | (skb.fin ? FIN : 0) | (skb.syn && sk.state === 'SYN_SENT' ? 0 : ACK);
   emit(
     sk,
-    {
-      seq: skb.seq,
-      syn: skb.syn,
-      fin: skb.fin,
-      ackFlag: !(skb.syn && sk.state === 'SYN_SENT'),
-      len: skb.len,
-      texts: skb.texts,
-      partial: skb.partial,
-    },
-    opts,
+    skb.seq,
+    flags,
+    skb.len,
+    skb.texts,
+    skb.partial,
+    opts.role,
+    opts.retransmission,
+    opts.probe,
     skb,
   );
 }
@@ -113,17 +112,17 @@ export function tcpRetransmitSkb(sk: TcpSock, skb: Skb, opts: SendOptions): bool
 
 /** tcp_send_ack(): a pure ACK for what we have received. */
 export function tcpSendAck(sk: TcpSock, role: SegmentRole = 'ack'): void {
-  emit(sk, { seq: sk.sndNxt }, { role });
+  emit(sk, sk.sndNxt, ACK, 0, NO_TEXTS, false, role, undefined, undefined, undefined);
 }
 
 /** tcp_send_active_reset(): RST|ACK from a socket that gives up (keepalive, close with unread data). */
 export function tcpSendActiveReset(sk: TcpSock): void {
-  emit(sk, { seq: sk.sndNxt, rst: true }, { role: 'rst' });
+  emit(sk, sk.sndNxt, RST | ACK, 0, NO_TEXTS, false, 'rst', undefined, undefined, undefined);
 }
 
 /** tcp_xmit_probe_skb(): zero-length ACK with seq = snd_una − 1 ("should cause the other end to send an ack"). */
 export function tcpXmitProbeSkb(sk: TcpSock, probe: number): void {
-  emit(sk, { seq: sk.sndUna - 1 }, { role: 'keepalive', probe });
+  emit(sk, sk.sndUna - 1, ACK, 0, NO_TEXTS, false, 'keepalive', undefined, probe, undefined);
 }
 
 /** tcp_rto_delta_us(): time left until the RTO would fire for the head segment. */

@@ -8,6 +8,11 @@ import type { HostKernel } from '../host.ts';
 import { Timer } from '../queue.ts';
 import type { Cause, Errno, HostName, SocketSnapshot, TcpStateName } from '../types.ts';
 
+/** A socket table key for (local port, remote port): a number, so lookups build no string. */
+export function sockKey(localPort: number, remotePort: number): number {
+  return localPort * 65536 + remotePort;
+}
+
 export type XmitPending = 'none' | 'rto' | 'tlp' | 'synack';
 
 export class TcpSock {
@@ -126,8 +131,9 @@ export class TcpSock {
   /** Bytes written but not yet acknowledged (ss Send-Q), kept up to date as segments come and go. */
   sendQ = 0;
 
-  get key(): string {
-    return `${this.lport}|${this.rport}`;
+  /** This socket's key in its host's table. */
+  get key(): number {
+    return sockKey(this.lport, this.rport);
   }
 
   setState(to: TcpStateName): void {

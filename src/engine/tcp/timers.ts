@@ -1,4 +1,5 @@
 /** TCP timers (net/ipv4/tcp_timer.c, inet_connection_sock.c). */
+import { ACK, NO_TEXTS, SYN } from '../frame.ts';
 import type { Jiffies } from '../jiffies.ts';
 import type { Cause } from '../types.ts';
 import { tcpDone, tcpDoneWithError } from './done.ts';
@@ -187,7 +188,18 @@ export function reqskTimerHandler(sk: TcpSock): void {
     tcpDone(sk, undefined);
     return;
   }
-  emit(sk, { seq: sk.iss, syn: true }, { role: 'syn-ack', retransmission: sk.numTimeout + 1 });
+  emit(
+    sk,
+    sk.iss,
+    SYN | ACK,
+    0,
+    NO_TEXTS,
+    false,
+    'syn-ack',
+    sk.numTimeout + 1,
+    undefined,
+    undefined,
+  );
   sk.numTimeout += 1;
   const j = sk.k.sim.jiffies;
   tcpResetXmitTimer(sk, 'synack', Math.min(j.timeoutInit * 2 ** sk.numTimeout, j.rtoMax));
