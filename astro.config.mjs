@@ -22,6 +22,11 @@ export default defineConfig({
     // reader choose, so Astro must not replace it with a redirect.
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
+  markdown: {
+    // Code blocks in chapters follow the site theme (CSS in components/site/site.css switches to
+    // the dark colours); the GitHub "default" pair keeps comments above 4.5:1 contrast.
+    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },
+  },
   integrations: [
     mdx(),
     react(),
