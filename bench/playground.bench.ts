@@ -102,7 +102,7 @@ async function clickToEditor(browser: Browser, url: string): Promise<number> {
       new Promise<number>((resolve) => {
         const box = document.querySelector<HTMLElement>('section.playground')!;
         const started = performance.now();
-        box.querySelector<HTMLElement>('.playground-activate')!.click();
+        box.querySelector<HTMLElement>('.playground-static pre')!.click();
         const check = () => {
           const editor = box.querySelector('.monaco-editor.focused');
           if (box.dataset.mode === 'monaco' && editor) resolve(performance.now() - started);
@@ -240,7 +240,9 @@ try {
   const page = await freshPage(browser, `${origin}${basePath}${editorPage.path}`);
   await page.waitForSelector('section.playground[data-hydrated]');
   const snippet = editorPage.snippets[0]!;
-  await page.locator(`section.playground[data-snippet="${snippet}"] .playground-activate`).click();
+  await page
+    .locator(`section.playground[data-snippet="${snippet}"] .playground-static pre`)
+    .click();
   await page.waitForSelector(`section.playground[data-snippet="${snippet}"][data-mode="monaco"]`);
   const typed: number[] = [];
   for (let i = 0; i < RUNS_PER_SNIPPET + 1; i++) typed.push(await runToResult(page, snippet));

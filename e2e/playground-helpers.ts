@@ -18,7 +18,7 @@ export function runButton(box: Locator): Locator {
 export async function openEditor(page: Page, snippet: string): Promise<Locator> {
   const box = playground(page, snippet);
   await expect(runButton(box)).toBeVisible();
-  await box.locator('.playground-activate').click();
+  await box.locator('.playground-static pre').click();
   await expect(box).toHaveAttribute('data-mode', 'monaco');
   return box;
 }

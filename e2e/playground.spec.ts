@@ -79,7 +79,7 @@ test('the editor takes the place of the highlighted code without moving anything
       return { codeHeight: code.height, barOffset: bar.top - top };
     });
   const before = await layout();
-  await box.locator('.playground-activate').click();
+  await box.locator('.playground-static pre').click();
   // While it loads, progress is shown over the code.
   await expect(box.getByRole('status').filter({ hasText: 'Loading the editor' })).toBeVisible();
   await expect(box).toHaveAttribute('data-mode', 'monaco');
@@ -249,7 +249,7 @@ test('keyboard: Enter opens the editor, Tab moves past it until the reader types
   await page.goto(PAGE);
   const box = playground(page, SNIPPET);
   await expect(runButton(box)).toBeVisible();
-  const code = box.getByRole('button', { name: /^Edit the code of/ });
+  const code = box.getByRole('group', { name: /^Code of unplug-with-data.ts/ });
   await code.focus();
   await expect(box.locator('.playground-hint')).toBeVisible();
   await expect(code).toHaveAccessibleName(/Press Enter to edit; Ctrl\+Enter/);
@@ -278,7 +278,7 @@ test.describe('on a phone', () => {
     await page.goto(PAGE);
     const box = playground(page, SNIPPET);
     await expect(runButton(box)).toBeVisible();
-    await box.locator('.playground-activate').tap();
+    await box.locator('.playground-static pre').tap();
     const textarea = box.getByRole('textbox', { name: /Edit code/ });
     await expect(textarea).toBeFocused();
     await expect(box.locator('.monaco-editor')).toHaveCount(0);

@@ -50,6 +50,7 @@ export default function PlaygroundIsland({
   const hintId = `${ids}-hint`;
   const root = useRef<HTMLElement>(null);
   const runButton = useRef<HTMLButtonElement>(null);
+  const staticCode = useRef<HTMLDivElement>(null);
   const editor = useRef<EditorHandle | undefined>(undefined);
   const { code, codeRef, setCode, saveState, notice, reset, undoReset, canUndoReset } =
     useSnippetCode(snippetId, original);
@@ -158,9 +159,6 @@ export default function PlaygroundIsland({
   }>({ visible: false });
   useEffect(() => {
     setHydrated(true);
-    // The button laid over the code is now the way in; the code's own tab stop (there for
-    // scrolling long lines without JavaScript) would only be a second stop on the same thing.
-    root.current?.querySelector('.playground-static pre')?.removeAttribute('tabindex');
     prepareAnnouncer();
     if (!root.current) return;
     const element = root.current;
@@ -179,6 +177,38 @@ export default function PlaygroundIsland({
       unsubscribe();
     };
   }, [run]);
+
+  // The code block itself is the way in: a click on it, or Enter while it has focus, opens the
+  // editor; Ctrl/Cmd+Enter runs it. It is the build's HTML (or the restored draft), so it is
+  // wired here rather than rendered: focusable (it also scrolls long lines), labelled with the
+  // keyboard hint. Without JavaScript it stays a plain, scrollable code block.
+  const handlers = useRef({ startEditing, run });
+  handlers.current = { startEditing, run };
+  const showsOriginal = code === original;
+  useEffect(() => {
+    const wrapper = staticCode.current;
+    const pre = wrapper?.querySelector('pre');
+    if (!hydrated || !wrapper || !pre) return;
+    pre.tabIndex = 0;
+    pre.setAttribute('role', 'group');
+    pre.setAttribute('aria-label', `${fill(t.codeView, { name: fileName })}. ${t.keyboardHint}`);
+    const onClick = () => {
+      // Selecting text to copy it is not a request to edit.
+      if (!document.getSelection()?.toString()) handlers.current.startEditing('pointer');
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      if (event.ctrlKey || event.metaKey) void handlers.current.run();
+      else handlers.current.startEditing('keyboard');
+    };
+    pre.addEventListener('click', onClick);
+    pre.addEventListener('keydown', onKeyDown);
+    return () => {
+      pre.removeEventListener('click', onClick);
+      pre.removeEventListener('keydown', onKeyDown);
+    };
+  }, [hydrated, showsOriginal, fileName, t]);
 
   // The reader asked to edit (click, Edit, or Enter on the code): once the editor is shown (it
   // loads hidden, and hidden elements cannot take focus), the caret goes there.
@@ -254,7 +284,7 @@ export default function PlaygroundIsland({
       >
         {(mode === 'static' || mode === 'loading') && (
           // The build's highlighted code, or the reader's restored draft in the same metrics.
-          <div className="playground-static">
+          <div className="playground-static" ref={staticCode}>
             {code === original && highlighted ? (
               highlighted
             ) : (
@@ -262,23 +292,6 @@ export default function PlaygroundIsland({
                 {/* A final newline is an empty last line, as in the editor. */}
                 <code>{code.endsWith('\n') ? `${code}\n` : code}</code>
               </pre>
-            )}
-            {hydrated && mode === 'static' && (
-              // Laid over the code: a click anywhere on it, or Enter on it, opens the editor. The
-              // code itself stays plain text for screen readers.
-              <button
-                type="button"
-                className="playground-activate"
-                aria-label={`${fill(t.editCode, { name: fileName })}. ${t.keyboardHint}`}
-                aria-describedby={hintId}
-                onClick={(event) => startEditing(event.detail === 0 ? 'keyboard' : 'pointer')}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                    event.preventDefault();
-                    void run();
-                  }
-                }}
-              />
             )}
           </div>
         )}

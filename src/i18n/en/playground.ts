@@ -6,7 +6,7 @@ const playground: Strings<typeof zhPlayground> = {
   codeLabel: 'Runnable code: {name}',
   keyboardHint: 'Press Enter to edit; Ctrl+Enter (⌘+Enter on a Mac) runs; Esc leaves the editor.',
   tabHint: 'Inside the editor Tab indents: press Esc, then Tab, to move on.',
-  editCode: 'Edit the code of {name}',
+  codeView: 'Code of {name}',
   edit: 'Edit',
   run: 'Run',
   running: 'Running…',

@@ -3,7 +3,7 @@ const playground = {
   codeLabel: '可运行的代码：{name}',
   keyboardHint: '按 Enter 开始编辑；Ctrl+Enter（Mac 上 ⌘+Enter）运行；Esc 离开编辑器。',
   tabHint: '在编辑器里 Tab 用来缩进：先按 Esc，再按 Tab 就能离开编辑器。',
-  editCode: '编辑代码 {name}',
+  codeView: '代码 {name}',
   edit: '编辑',
   run: '运行',
   running: '运行中…',

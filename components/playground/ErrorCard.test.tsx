@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorCard } from './ErrorCard';
+import { playgroundStrings } from './strings';
+
+afterEach(cleanup);
+
+describe('ErrorCard', () => {
+  it("states the lab's argument errors as a sentence naming the argument, with the line", () => {
+    render(
+      <ErrorCard
+        t={playgroundStrings('en')}
+        failure={{
+          status: 'runtime-error',
+          error: {
+            kind: 'lab',
+            name: 'LabError',
+            argument: 'at(time)',
+            message: "'5 parsecs' is not a duration.",
+            line: 8,
+            column: 5,
+          },
+          logs: [],
+          droppedLogs: 0,
+          wallMs: 1,
+        }}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toBe(
+      "The code stopped with an errorLine 8: The lab did not accept the value of at(time): '5 parsecs' is not a duration.",
+    );
+  });
+
+  it('lists type errors with line and column, in Chinese too', () => {
+    render(
+      <ErrorCard
+        t={playgroundStrings('zh')}
+        failure={{
+          status: 'type-errors',
+          problems: [
+            { line: 4, column: 31, message: "Type 'string' is not assignable to type 'number'." },
+          ],
+        }}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('代码中有 1 处类型错误，没有运行。');
+    expect(screen.getByRole('alert').textContent).toContain('第 4 行第 31 列：');
+  });
+
+  it('names the time limit that stopped a run', () => {
+    render(
+      <ErrorCard
+        t={playgroundStrings('en')}
+        failure={{ status: 'timeout', limitMs: 2000, wallMs: 2001 }}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('went past the 2-second limit');
+  });
+
+  it('offers to jump to the line when an editor is open', () => {
+    let shown: number[] = [];
+    render(
+      <ErrorCard
+        t={playgroundStrings('en')}
+        onShowLine={(line, column) => (shown = [line, column])}
+        failure={{
+          status: 'runtime-error',
+          error: { kind: 'thrown', name: 'Error', message: 'Boom.', line: 3, column: 7 },
+          logs: [],
+          droppedLogs: 0,
+          wallMs: 1,
+        }}
+      />,
+    );
+    screen.getByRole('button', { name: 'Line 3:' }).click();
+    expect(shown).toEqual([3, 7]);
+  });
+});
