@@ -50,4 +50,16 @@ describe('SequenceDiagram on a real run', () => {
     fireEvent.mouseEnter(third);
     expect(seen).toEqual([2]);
   });
+
+  it('shows a callout next to the hovered arrow and removes it when the pointer leaves', () => {
+    render(<SequenceDiagram result={result} lang="en" />);
+    const lost = document.querySelector<SVGGElement>('.viz-arrow[data-lost]')!;
+    expect(document.querySelector('.viz-tip')).toBeNull();
+    fireEvent.mouseEnter(lost);
+    const tip = document.querySelector('.viz-tip')!;
+    expect(tip.getAttribute('aria-hidden')).toBe('true');
+    expect(tip.textContent).toMatch(/^server → client · sent at .*lost: cable unplugged$/);
+    fireEvent.mouseLeave(lost);
+    expect(document.querySelector('.viz-tip')).toBeNull();
+  });
 });

@@ -5,7 +5,7 @@ import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { HostName, RunResult, SegmentRecord } from 'tcp-lab';
 import { arrowLabel, formatCompact, formatDuration } from './format';
 import { layoutSequence } from './layout/sequence';
-import { arrowHead, BandRect, NoteMark } from './SequenceMarks';
+import { ArrowTip, arrowHead, BandRect, NoteMark } from './SequenceMarks';
 import { segmentFate, segmentSummary } from './segmentText';
 import { fill, type VizLang, vizStrings } from './strings';
 
@@ -59,7 +59,8 @@ export function SequenceDiagram({ result, lang, onSelect }: SequenceDiagramProps
     focusArrow(target);
   };
 
-  const shownSegment = shown === undefined ? undefined : layout.arrows[shown]?.segment;
+  const shownArrow = shown === undefined ? undefined : layout.arrows[shown];
+  const shownSegment = shownArrow?.segment;
 
   // Lifelines are solid except across collapsed breaks, where they turn dotted.
   const lifelinePieces: { y0: number; y1: number; dotted: boolean }[] = [];
@@ -202,6 +203,20 @@ export function SequenceDiagram({ result, lang, onSelect }: SequenceDiagramProps
               );
             })}
           </g>
+          {shownArrow && (
+            <ArrowTip
+              arrow={shownArrow}
+              width={layout.width}
+              height={layout.height}
+              lines={[
+                `${t.hosts[shownArrow.segment.from]} → ${t.hosts[shownArrow.segment.to]} · ${fill(
+                  t.diagram.sent,
+                  { t: formatDuration(shownArrow.segment.t, lang) },
+                )}`,
+                segmentFate(shownArrow.segment, lang),
+              ]}
+            />
+          )}
         </svg>
       </div>
       <p className="viz-seq-details" aria-live="polite">

@@ -70,3 +70,36 @@ export function BandRect({ band, width, lang }: { band: Band; width: number; lan
     </g>
   );
 }
+
+const TIP_FONT = 11;
+const TIP_LINE = 15;
+
+/** A callout next to the arrow a reader hovers or focuses (the panel under the diagram says the
+ *  same for screen readers, so this one is hidden from them). */
+export function ArrowTip({
+  arrow,
+  lines,
+  width,
+  height,
+}: {
+  arrow: Arrow;
+  lines: string[];
+  width: number;
+  height: number;
+}) {
+  const w = Math.max(...lines.map((l) => textWidth(l, TIP_FONT))) + 16;
+  const h = lines.length * TIP_LINE + 10;
+  const x = Math.min(Math.max(arrow.labelX - w / 2, 4), width - w - 4);
+  const below = arrow.labelY + 14;
+  const y = below + h > height - 4 ? arrow.labelY - 22 - h : below;
+  return (
+    <g className="viz-tip" aria-hidden="true">
+      <rect x={x} y={y} width={w} height={h} rx={5} />
+      {lines.map((line, i) => (
+        <text key={i} x={x + 8} y={y + 5 + TIP_LINE * (i + 1) - 4}>
+          {line}
+        </text>
+      ))}
+    </g>
+  );
+}
