@@ -1,5 +1,5 @@
 /** A TCP segment on its way through a host's IP layer and the cable. */
-import type { HostName, SegmentRecord } from './types.ts';
+import type { HostName, SegmentRole } from './types.ts';
 
 export interface Skb {
   /** First sequence number (unwrapped: ISN + offset, never reduced mod 2^32 internally). */
@@ -46,7 +46,10 @@ export class Frame {
   readonly len: number;
   readonly texts: string[];
   readonly partial: boolean;
-  readonly rec: SegmentRecord;
+  /** Its id in the record (RunResult.segments). */
+  readonly segment: number;
+  /** Its role in the record (a probe's answer is labelled after it). */
+  readonly role: SegmentRole;
   /** The sending socket's segment, when the frame carries one (for the ARP queue and ICMP). */
   readonly skb: Skb | undefined;
   /** The cable's cut counter when the frame went on the wire. */
@@ -63,7 +66,8 @@ export class Frame {
     len: number,
     texts: string[],
     partial: boolean,
-    rec: SegmentRecord,
+    segment: number,
+    role: SegmentRole,
     skb: Skb | undefined,
   ) {
     this.from = from;
@@ -79,7 +83,8 @@ export class Frame {
     this.len = len;
     this.texts = texts;
     this.partial = partial;
-    this.rec = rec;
+    this.segment = segment;
+    this.role = role;
     this.skb = skb;
   }
 }

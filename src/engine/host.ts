@@ -136,7 +136,7 @@ export class HostKernel {
     const clientPort = this.name === 'client' ? f.dport : f.sport;
     const peerSock = this.sim.hosts[f.from].socks.get(sockKey(f.sport, f.dport));
     const flags = RST | (ackFlag ? ACK : 0);
-    const rec = this.sim.rec.segment(
+    const id = this.sim.rec.segment(
       this.sim.now,
       this.sim.connOf(clientPort),
       this.name,
@@ -163,7 +163,8 @@ export class HostKernel {
         0,
         NO_TEXTS,
         false,
-        rec,
+        id,
+        'rst',
         undefined,
       ),
     );

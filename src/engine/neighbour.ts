@@ -58,7 +58,7 @@ export class Neighbour {
     this.resolving = false;
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.lost(this.sim.queue.now, frame.rec, 'unplugged');
+      this.sim.rec.lost(this.sim.queue.now, frame.segment, 'unplugged');
     }
     this.queue = [];
     this.state = 'none';
@@ -71,7 +71,7 @@ export class Neighbour {
     this.resolving = false;
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.lost(this.sim.queue.now, frame.rec, 'host-down');
+      this.sim.rec.lost(this.sim.queue.now, frame.segment, 'host-down');
     }
     this.queue = [];
     this.state = 'none';
@@ -121,7 +121,7 @@ export class Neighbour {
     const now = this.sim.queue.now;
     for (const frame of queued) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.lost(now, frame.rec, 'no-neighbour');
+      this.sim.rec.lost(now, frame.segment, 'no-neighbour');
     }
     const host = this.sim.hosts[this.host];
     for (const frame of queued) host.icmpHostUnreachable(frame);

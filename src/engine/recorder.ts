@@ -2,20 +2,23 @@
  * What the run leaves behind: every segment, every event, every change of a socket's `ss` row.
  * Times are kept in µs while running and written out in ms.
  */
-import type { HostName, LabEvent, SegmentRecord, SegmentRole, SocketSnapshot } from './types.ts';
+import { SegmentTable } from './segments.ts';
+import type { HostName, LabEvent, LossReason, SegmentRole, SocketSnapshot } from './types.ts';
 
 type Distribute<T> = T extends unknown ? Omit<T, 't'> : never;
 export type EventBody = Distribute<LabEvent>;
 
 export class Recorder {
-  readonly segments: SegmentRecord[] = [];
+  readonly segments = new SegmentTable();
   /** Events other than segment sent/arrived/lost, in order. */
   readonly plainEvents: LabEvent[] = [];
   /**
    * Segment events, kept as numbers until the result is built (a run makes many of them):
-   * triples of (plainEvents.length when logged, segment id × 4 + phase, time in ms).
+   * triples of (plainEvents.length when logged, segment id × 4 + phase, time in µs), in a
+   * typed array that doubles when full.
    */
-  private readonly segmentLog: number[] = [];
+  private segmentLog = new Float64Array(3 * 1024);
+  private segmentLogLength = 0;
   readonly sockets: SocketSnapshot[] = [];
   readonly outages: {
     host: HostName;
@@ -32,20 +35,36 @@ export class Recorder {
   }
 
   private segmentEvent(us: number, id: number, phase: 0 | 1 | 2): void {
-    this.segmentLog.push(this.plainEvents.length, id * 4 + phase, us / 1000);
+    let log = this.segmentLog;
+    const n = this.segmentLogLength;
+    if (n === log.length) {
+      const bigger = new Float64Array(n * 2);
+      bigger.set(log);
+      this.segmentLog = log = bigger;
+    }
+    log[n] = this.plainEvents.length;
+    log[n + 1] = id * 4 + phase;
+    log[n + 2] = us;
+    this.segmentLogLength = n + 3;
   }
 
   /** The whole ordered log: plain events with the segment events merged back in place. */
   allEvents(): LabEvent[] {
     const plain = this.plainEvents;
     const log = this.segmentLog;
+    const logLength = this.segmentLogLength;
     const out: LabEvent[] = [];
     const phases = ['sent', 'arrived', 'lost'] as const;
     let j = 0;
     for (let i = 0; i <= plain.length; i++) {
-      while (j < log.length && log[j]! === i) {
+      while (j < logLength && log[j]! === i) {
         const code = log[j + 1]!;
-        out.push({ t: log[j + 2]!, kind: 'segment', segment: code >> 2, phase: phases[code & 3]! });
+        out.push({
+          t: log[j + 2]! / 1000,
+          kind: 'segment',
+          segment: code >> 2,
+          phase: phases[code & 3]!,
+        });
         j += 3;
       }
       if (i < plain.length) out.push(plain[i]!);
@@ -53,11 +72,7 @@ export class Recorder {
     return out;
   }
 
-  /**
-   * Record a segment as it leaves. Every record gets the same shape (absent fields are
-   * undefined, which JSON leaves out), so code that walks thousands of them stays fast; the
-   * fields come as arguments so that no intermediate object is built per segment.
-   */
+  /** Record a segment as it leaves; returns its id. */
   segment(
     us: number,
     conn: number,
@@ -72,11 +87,10 @@ export class Recorder {
     role: SegmentRole,
     retransmission: number | undefined,
     probe: number | undefined,
-  ): SegmentRecord {
-    const rec: SegmentRecord = {
-      id: this.segments.length,
+  ): number {
+    const id = this.segments.add(
+      us,
       conn,
-      t: us / 1000,
       from,
       to,
       flags,
@@ -88,25 +102,19 @@ export class Recorder {
       role,
       retransmission,
       probe,
-      delivered: false,
-      arrivedAt: undefined,
-      lostBecause: undefined,
-    };
-    this.segments.push(rec);
-    this.segmentEvent(us, rec.id, 0);
-    return rec;
+    );
+    this.segmentEvent(us, id, 0);
+    return id;
   }
 
-  arrived(us: number, rec: SegmentRecord): void {
-    rec.delivered = true;
-    rec.arrivedAt = us / 1000;
-    this.segmentEvent(us, rec.id, 1);
+  arrived(us: number, id: number): void {
+    this.segments.arrived(us, id);
+    this.segmentEvent(us, id, 1);
   }
 
-  lost(us: number, rec: SegmentRecord, reason: NonNullable<SegmentRecord['lostBecause']>): void {
-    rec.delivered = false;
-    rec.lostBecause = reason;
-    this.segmentEvent(us, rec.id, 2);
+  lost(us: number, id: number, reason: LossReason): void {
+    this.segments.lost(id, reason);
+    this.segmentEvent(us, id, 2);
   }
 
   /**

@@ -23,8 +23,9 @@ function sideResult(app: SocketApp): SideResult {
 
 export function buildResult(sim: Sim, endUs: number): RunResult {
   // Group segments by connection once: classification looks at each connection's own.
+  const segments = sim.rec.segments.records();
   const byConn = new Map<number, SegmentRecord[]>();
-  for (const seg of sim.rec.segments) {
+  for (const seg of segments) {
     const list = byConn.get(seg.conn);
     if (list) list.push(seg);
     else byConn.set(seg.conn, [seg]);
@@ -47,10 +48,7 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
     client: first?.client ?? none,
     server: first?.server ?? { ...none, state: 'LISTEN' },
     connections,
-    // Delivered and lost records are final and shared; one still on its way is copied and marked.
-    segments: sim.rec.segments.map((s) =>
-      s.delivered || s.lostBecause ? s : { ...s, pending: true },
-    ),
+    segments,
     events: sim.rec.allEvents(),
     sockets: sim.rec.sockets.slice(),
     outages: sim.rec.outages.map((o) => ({ ...o })),

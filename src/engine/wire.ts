@@ -38,11 +38,11 @@ export class Cable {
     const sim = this.sim;
     const now = sim.queue.now;
     if (!this.carrier[frame.from]) {
-      sim.rec.lost(now, frame.rec, 'unplugged');
+      sim.rec.lost(now, frame.segment, 'unplugged');
       return;
     }
     if (sim.cfg.loss > 0 && sim.prng.next() < sim.cfg.loss) {
-      sim.rec.lost(now, frame.rec, 'loss');
+      sim.rec.lost(now, frame.segment, 'loss');
       return;
     }
     frame.epoch = this.cutEpoch;
@@ -54,15 +54,15 @@ export class Cable {
     const sim = this.sim;
     const t = sim.queue.now;
     if (frame.epoch !== this.cutEpoch || !this.carrier[frame.to] || !this.carrier[frame.from]) {
-      sim.rec.lost(t, frame.rec, 'unplugged');
+      sim.rec.lost(t, frame.segment, 'unplugged');
       return;
     }
     const dst = sim.hosts[frame.to];
     if (!dst.up) {
-      sim.rec.lost(t, frame.rec, 'host-down');
+      sim.rec.lost(t, frame.segment, 'host-down');
       return;
     }
-    sim.rec.arrived(t, frame.rec);
+    sim.rec.arrived(t, frame.segment);
     dst.receive(frame);
   };
 }

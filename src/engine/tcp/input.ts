@@ -205,7 +205,7 @@ export function tcpRcvStateProcess(sk: TcpSock, f: Frame): void {
       if (!pure || sk.now - sk.lastOowAckUs >= OOW_RATELIMIT_US) {
         if (pure) sk.lastOowAckUs = sk.now;
         // The label is the recorder's: the kernel answers any out-of-window segment alike.
-        tcpSendAck(sk, f.rec.role === 'keepalive' ? 'keepalive-ack' : 'ack');
+        tcpSendAck(sk, f.role === 'keepalive' ? 'keepalive-ack' : 'ack');
       }
     }
     return;

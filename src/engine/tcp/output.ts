@@ -38,7 +38,7 @@ export function emit(
   const sim = k.sim;
   const ackFlag = (flags & ACK) !== 0;
   const ack = ackFlag ? sk.rcvNxt : 0;
-  const rec = sim.rec.segment(
+  const id = sim.rec.segment(
     sim.queue.now,
     sk.conn,
     k.name,
@@ -64,7 +64,8 @@ export function emit(
     len,
     texts,
     partial,
-    rec,
+    id,
+    role,
     skb,
   );
   k.ipOutput(frame);
