@@ -112,9 +112,21 @@ export class SocketApp implements SocketHandle {
     this.k.sim.rec.event(this.now, e);
   }
 
-  private emit(event: SocketEvent, ...args: unknown[]): void {
+  // Listeners get exactly the arguments of their event; one function per arity, so that the
+  // common case (nobody listening) costs a Map lookup and no argument array.
+  private emit(event: 'connect' | 'end' | 'close'): void {
     const list = this.listeners.get(event);
-    if (list) for (const fn of list) (fn as (...a: unknown[]) => void)(...args);
+    if (list) for (const fn of list) (fn as () => void)();
+  }
+
+  private emitError(errno: Errno): void {
+    const list = this.listeners.get('error');
+    if (list) for (const fn of list) (fn as (errno: Errno) => void)(errno);
+  }
+
+  private emitData(text: string, bytes: number): void {
+    const list = this.listeners.get('data');
+    if (list) for (const fn of list) (fn as (text: string, bytes: number) => void)(text, bytes);
   }
 
   /** The process can run code (not hung, not dead, host up). */
@@ -181,9 +193,15 @@ export class SocketApp implements SocketHandle {
     bytes += this.carried;
     this.carried = 0;
     const text = texts.length === 1 ? texts[0]! : texts.join('');
-    this.log('data', texts.length ? { bytes, detail: text } : { bytes });
+    // The 'data' notice, built directly (it is logged for every message a program reads).
+    this.k.sim.rec.event(
+      this.now,
+      texts.length
+        ? { kind: 'app', host: this.host, conn: this.conn, notice: 'data', bytes, detail: text }
+        : { kind: 'app', host: this.host, conn: this.conn, notice: 'data', bytes },
+    );
     this.idle?.restart();
-    this.emit('data', text, bytes);
+    this.emitData(text, bytes);
     for (const t of texts) {
       // The peer side of the heartbeat: every application here answers a PING.
       if (t === PING && this.running && !this.closed) this.send(PONG);
@@ -203,7 +221,7 @@ export class SocketApp implements SocketHandle {
     if (this.dead || this.closed) return;
     this.noteError(errno);
     this.cause ??= cause;
-    this.emit('error', errno);
+    this.emitError(errno);
     this.emit('close');
   }
 
@@ -283,7 +301,7 @@ export class SocketApp implements SocketHandle {
     if (this.closed || this.dead || (this.everConnected && (!sk || sk.state === 'CLOSED'))) {
       // sk_stream_error(): a write on a dead or closed socket fails with EPIPE (+ SIGPIPE).
       this.noteError('EPIPE');
-      this.emit('error', 'EPIPE');
+      this.emitError('EPIPE');
       return;
     }
     if (!this.connected || !sk) {
@@ -292,7 +310,13 @@ export class SocketApp implements SocketHandle {
     }
     if (bytes === 0) return;
     tcpQueueData(sk, bytes, text);
-    this.log('sent', text !== undefined ? { bytes, detail: text } : { bytes });
+    // The 'sent' notice, built directly (it is logged for every write).
+    this.k.sim.rec.event(
+      this.now,
+      text !== undefined
+        ? { kind: 'app', host: this.host, conn: this.conn, notice: 'sent', bytes, detail: text }
+        : { kind: 'app', host: this.host, conn: this.conn, notice: 'sent', bytes },
+    );
     tcpWriteXmit(sk);
     this.k.snapshot(sk);
   }
