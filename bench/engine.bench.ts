@@ -1,10 +1,18 @@
 // Engine benchmark: how fast virtual time runs.
-//   1. the default-keepalive scenario (7875 s simulated): median wall time, budget 1 ms;
+//   1. the default-keepalive scenario (7875 s simulated): median time of one run, budget 1 ms;
 //   2. a 1,000-connection stress scenario: simulated events per second, budget 1,000,000;
 //   3. the wall time of every lesson snippet in content/snippets (reported, not budgeted).
-// Prints its figures; exits non-zero when a budget is exceeded.
+// An "event" is one entry taken from the simulator's queue and run (a frame arriving, a timer
+// firing, an at() action): RunResult.stats.eventsProcessed. Cancelled timers and timers moved
+// to a later place are not counted. A figure includes building the lab and the RunResult.
+// Both wall-clock and CPU time are printed. When the machine is busy (load average above the
+// number of cores, or the runs' wall time well above their CPU time) the stress run's wall time
+// measures the other processes, so its budget is judged on this process's CPU time instead
+// (which includes the garbage collector's threads); the output says which was used. Exits
+// non-zero when a budget is exceeded.
 import { readdirSync, readFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as engine from '../src/engine/index.ts';
 import { createLab } from '../src/engine/index.ts';
@@ -20,16 +28,32 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Median wall time (ms) of `fn` over `runs` runs, after a warm-up. */
-function time(fn: () => void, runs: number): number {
+/** CPU time (user + system) of this process so far, ms. */
+function cpuNow(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
+
+/**
+ * Median wall time (ms) of one run of `fn` over `runs` runs after a warm-up, and its mean CPU
+ * time (the CPU clock is too coarse to time one short run, so the total is divided).
+ */
+function time(fn: () => void, runs: number): { wallMs: number; cpuMs: number } {
   for (let i = 0; i < Math.min(50, runs); i++) fn();
   const samples: number[] = [];
+  const c0 = cpuNow();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     fn();
     samples.push(performance.now() - t0);
   }
-  return median(samples);
+  return { wallMs: median(samples), cpuMs: (cpuNow() - c0) / runs };
+}
+
+const cores = availableParallelism();
+/** The machine is shared with enough other work that wall time would measure that work. */
+function busy(wallMs: number, cpuMs: number): boolean {
+  return loadavg()[0]! > cores || wallMs > 1.25 * cpuMs;
 }
 
 function defaultKeepalive(): number {
@@ -96,46 +120,56 @@ let overBudget = false;
 // How busy is this machine? A fixed arithmetic loop, so figures from different runs can be compared.
 {
   const t0 = performance.now();
+  const c0 = cpuNow();
   let x = 0;
   for (let i = 0; i < 1e8; i++) x = (x + i * 7) % 1000003;
   console.log(
-    `machine: reference loop 1e8 iterations in ${(performance.now() - t0).toFixed(0)} ms (checksum ${x})`,
+    `machine: ${cores} cores, load average ${loadavg()[0]!.toFixed(1)}; reference loop 1e8 iterations in ` +
+      `${(performance.now() - t0).toFixed(0)} ms wall, ${(cpuNow() - c0).toFixed(0)} ms CPU (checksum ${x})`,
   );
 }
 
 const keepaliveEvents = defaultKeepalive();
-const keepaliveMs = time(defaultKeepalive, 2000);
+const keepalive = time(defaultKeepalive, 2000);
+// Judged on the median wall time even on a busy machine: a run this short is rarely
+// interrupted, and the median discards the runs that were. (The mean CPU time also counts the
+// garbage collector's helper threads and the runs that were interrupted, so it reads higher.)
+const keepaliveMs = keepalive.wallMs;
 const keepaliveOk = keepaliveMs < KEEPALIVE_BUDGET_MS;
 overBudget ||= !keepaliveOk;
 console.log(
-  `default keepalive (7875 s simulated, ${keepaliveEvents} events): median ${(keepaliveMs * 1000).toFixed(0)} µs ` +
-    `(budget ${KEEPALIVE_BUDGET_MS} ms) ${keepaliveOk ? '✓' : '✗ OVER BUDGET'}`,
+  `default keepalive (7875 s simulated, ${keepaliveEvents} events): ` +
+    `wall ${(keepalive.wallMs * 1000).toFixed(0)} µs (median), CPU ${(keepalive.cpuMs * 1000).toFixed(0)} µs (mean); ` +
+    `judged on the median wall time: budget ${KEEPALIVE_BUDGET_MS} ms ${keepaliveOk ? '✓' : '✗ OVER BUDGET'}`,
 );
 
 stress(); // warm-up
 const samples: { ms: number; cpuMs: number; events: number; logged: number; simulatedS: number }[] =
   [];
-for (let i = 0; i < 5; i++) {
-  const c0 = process.cpuUsage();
+for (let i = 0; i < 7; i++) {
+  const c0 = cpuNow();
   const t0 = performance.now();
   const s = stress();
-  const cpu = process.cpuUsage(c0);
-  samples.push({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, ...s });
+  const cpuMs = cpuNow() - c0;
+  samples.push({ ms: performance.now() - t0, cpuMs, ...s });
 }
-const stressMs = median(samples.map((s) => s.ms));
 const events = samples[0]!.events;
-const eventsPerSecond = events / (stressMs / 1000);
-const stressOk = eventsPerSecond > EVENTS_PER_SECOND_BUDGET;
+const stressMs = median(samples.map((s) => s.ms));
+const stressCpuMs = median(samples.map((s) => s.cpuMs));
+const wallRate = events / (stressMs / 1000);
+const cpuRate = events / (stressCpuMs / 1000);
+const stressOnCpu = busy(stressMs, stressCpuMs);
+const judgedRate = stressOnCpu ? cpuRate : wallRate;
+const stressOk = judgedRate > EVENTS_PER_SECOND_BUDGET;
 overBudget ||= !stressOk;
+const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 console.log(
-  `stress: 1,000 connections, ${samples[0]!.simulatedS} s simulated, ${events.toLocaleString('en-US')} events in ` +
-    `${stressMs.toFixed(1)} ms (median of 5) = ${Math.round(eventsPerSecond).toLocaleString('en-US')} events/s ` +
-    `(budget > ${EVENTS_PER_SECOND_BUDGET.toLocaleString('en-US')}) ${stressOk ? '✓' : '✗ OVER BUDGET'}; ` +
-    `CPU time ${median(samples.map((s) => s.cpuMs)).toFixed(1)} ms`,
-);
-console.log(
-  `        (the run also logged ${samples[0]!.logged.toLocaleString('en-US')} result events and ` +
-    `${Math.round(samples[0]!.events / (median(samples.map((s) => s.cpuMs)) / 1000)).toLocaleString('en-US')} queue events per CPU-second)`,
+  `stress: 1,000 connections, ${samples[0]!.simulatedS} s simulated, ${n(events)} queue events ` +
+    `(and ${n(samples[0]!.logged)} result events logged), median of ${samples.length} runs:\n` +
+    `        wall ${stressMs.toFixed(1)} ms = ${n(wallRate)} events/s; ` +
+    `CPU ${stressCpuMs.toFixed(1)} ms = ${n(cpuRate)} events per CPU-second\n` +
+    `        judged on ${stressOnCpu ? `CPU time (machine busy: load average ${loadavg()[0]!.toFixed(1)} on ${cores} cores)` : 'wall time'}: ` +
+    `${n(judgedRate)} events/s, budget > ${n(EVENTS_PER_SECOND_BUDGET)} ${stressOk ? '✓' : '✗ OVER BUDGET'}`,
 );
 
 const snippetDir = join(root, 'content/snippets');
@@ -148,7 +182,7 @@ try {
   console.log('lesson snippets: content/snippets not found, skipped');
 }
 if (snippets.length) {
-  console.log('lesson snippets (median wall time of one run):');
+  console.log('lesson snippets (one run: median wall time, mean CPU time):');
   for (const name of snippets) {
     try {
       const run = loadSnippet(join(snippetDir, name));
@@ -158,8 +192,10 @@ if (snippets.length) {
       );
       run();
       stop();
-      const ms = time(run, 200);
-      console.log(`  ${name.padEnd(36)} ${(ms * 1000).toFixed(0).padStart(6)} µs  (${outcome})`);
+      const { wallMs, cpuMs } = time(run, 200);
+      console.log(
+        `  ${name.padEnd(36)} ${(wallMs * 1000).toFixed(0).padStart(6)} µs wall ${(cpuMs * 1000).toFixed(0).padStart(6)} µs CPU  (${outcome})`,
+      );
     } catch (err) {
       console.log(`  ${name.padEnd(36)} failed: ${(err as Error).message}`);
     }
