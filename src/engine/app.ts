@@ -194,11 +194,11 @@ export class SocketApp implements SocketHandle {
     this.carried = 0;
     const text = texts.length === 1 ? texts[0]! : texts.join('');
     // The 'data' notice, built directly (it is logged for every message a program reads).
-    this.k.sim.rec.event(
-      this.now,
+    const t = this.now / 1000;
+    this.k.sim.rec.stamped(
       texts.length
-        ? { kind: 'app', host: this.host, conn: this.conn, notice: 'data', bytes, detail: text }
-        : { kind: 'app', host: this.host, conn: this.conn, notice: 'data', bytes },
+        ? { kind: 'app', host: this.host, conn: this.conn, notice: 'data', bytes, detail: text, t }
+        : { kind: 'app', host: this.host, conn: this.conn, notice: 'data', bytes, t },
     );
     this.idle?.restart();
     this.emitData(text, bytes);
@@ -311,11 +311,11 @@ export class SocketApp implements SocketHandle {
     if (bytes === 0) return;
     tcpQueueData(sk, bytes, text);
     // The 'sent' notice, built directly (it is logged for every write).
-    this.k.sim.rec.event(
-      this.now,
+    const t = this.now / 1000;
+    this.k.sim.rec.stamped(
       text !== undefined
-        ? { kind: 'app', host: this.host, conn: this.conn, notice: 'sent', bytes, detail: text }
-        : { kind: 'app', host: this.host, conn: this.conn, notice: 'sent', bytes },
+        ? { kind: 'app', host: this.host, conn: this.conn, notice: 'sent', bytes, detail: text, t }
+        : { kind: 'app', host: this.host, conn: this.conn, notice: 'sent', bytes, t },
     );
     tcpWriteXmit(sk);
     this.k.snapshot(sk);

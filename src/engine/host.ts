@@ -4,7 +4,7 @@
  */
 import type { SocketApp } from './app.ts';
 import type { HostConfig } from './config.ts';
-import { ACK, Frame, frameFlags, NO_TEXTS, RST, SYN } from './frame.ts';
+import { ACK, Frame, NO_TEXTS, RST, SYN } from './frame.ts';
 import { Neighbour } from './neighbour.ts';
 import type { Sim } from './sim.ts';
 import { tcpDone } from './tcp/done.ts';
@@ -140,8 +140,7 @@ export class HostKernel {
       this.sim.now,
       this.sim.connOf(clientPort),
       this.name,
-      f.from,
-      frameFlags(flags, 0),
+      flags,
       mod32(seq),
       mod32(ack),
       peerSock ? mod32(seq - peerSock.irs) : 0,

@@ -34,6 +34,15 @@ export class Recorder {
     this.plainEvents.push(e);
   }
 
+  /**
+   * Record an event whose literal already ends with its time (`t: us / 1000`, last, where
+   * event() would add it). For the commonest events: an object given all its properties at
+   * once needs no second allocation for one added later.
+   */
+  stamped(e: LabEvent): void {
+    this.plainEvents.push(e);
+  }
+
   private segmentEvent(us: number, id: number, phase: 0 | 1 | 2): void {
     let log = this.segmentLog;
     const n = this.segmentLogLength;
@@ -53,32 +62,33 @@ export class Recorder {
     const plain = this.plainEvents;
     const log = this.segmentLog;
     const logLength = this.segmentLogLength;
-    const out: LabEvent[] = [];
+    // Sized once: the result can hold several hundred thousand events.
+    const out = new Array<LabEvent>(plain.length + logLength / 3);
     const phases = ['sent', 'arrived', 'lost'] as const;
     let j = 0;
+    let k = 0;
     for (let i = 0; i <= plain.length; i++) {
       while (j < logLength && log[j]! === i) {
         const code = log[j + 1]!;
-        out.push({
+        out[k++] = {
           t: log[j + 2]! / 1000,
           kind: 'segment',
           segment: code >> 2,
           phase: phases[code & 3]!,
-        });
+        };
         j += 3;
       }
-      if (i < plain.length) out.push(plain[i]!);
+      if (i < plain.length) out[k++] = plain[i]!;
     }
     return out;
   }
 
-  /** Record a segment as it leaves; returns its id. */
+  /** Record a segment as it leaves (its receiver is the other host); returns its id. */
   segment(
     us: number,
     conn: number,
     from: HostName,
-    to: HostName,
-    flags: string,
+    flags: number,
     seq: number,
     ack: number,
     relSeq: number,
@@ -92,7 +102,6 @@ export class Recorder {
       us,
       conn,
       from,
-      to,
       flags,
       seq,
       ack,

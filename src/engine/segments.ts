@@ -7,10 +7,36 @@
  * short-lived frames around it; a stress run makes 100,000 of them. Columns cost nothing to
  * keep, and objects made in one pass at the end sit together and are promoted cheaply.
  */
+import { frameFlags } from './frame.ts';
 import type { HostName, LossReason, SegmentRecord, SegmentRole } from './types.ts';
 
 /** Fields of a record that are not known yet (retransmission or probe number, arrival). */
 const NONE = -1;
+
+// Names kept as small codes in the columns, turned back into the same strings when built.
+const HOSTS: HostName[] = ['client', 'server'];
+const ROLES: SegmentRole[] = [
+  'syn',
+  'syn-ack',
+  'ack',
+  'data',
+  'tlp',
+  'retransmission',
+  'syn-retransmission',
+  'keepalive',
+  'keepalive-ack',
+  'fin',
+  'rst',
+];
+const ROLE_CODES = new Map(ROLES.map((role, i) => [role, i]));
+const LOSS_REASONS: (LossReason | undefined)[] = [
+  undefined,
+  'unplugged',
+  'host-down',
+  'loss',
+  'no-neighbour',
+];
+const LOSS_CODES = new Map(LOSS_REASONS.map((reason, i) => [reason, i]));
 
 export class SegmentTable {
   /** Segments recorded so far (the next id). */
@@ -27,12 +53,12 @@ export class SegmentTable {
   private probe = new Float64Array(this.cap);
   private arrivedUs = new Float64Array(this.cap);
   private delivered = new Uint8Array(this.cap);
-  // Strings are shared constants: arrays of them hold no per-record object.
-  private readonly from: HostName[] = [];
-  private readonly to: HostName[] = [];
-  private readonly flags: string[] = [];
-  private readonly role: SegmentRole[] = [];
-  private readonly lostBecause: (LossReason | undefined)[] = [];
+  /** Sender: index in HOSTS (the receiver is the other one). */
+  private from = new Uint8Array(this.cap);
+  /** TCP flag bits (frame.ts), spelled out when the record is built. */
+  private flags = new Uint8Array(this.cap);
+  private role = new Uint8Array(this.cap);
+  private lostBecause = new Uint8Array(this.cap);
   /** Records already built whose segment is delivered or lost: final, so shared by every result. */
   private readonly built: (SegmentRecord | undefined)[] = [];
 
@@ -40,8 +66,7 @@ export class SegmentTable {
     us: number,
     conn: number,
     from: HostName,
-    to: HostName,
-    flags: string,
+    flags: number,
     seq: number,
     ack: number,
     relSeq: number,
@@ -64,16 +89,11 @@ export class SegmentTable {
     this.probe[id] = probe ?? NONE;
     this.arrivedUs[id] = NONE;
     this.delivered[id] = 0;
-    this.from.push(from);
-    this.to.push(to);
-    this.flags.push(flags);
-    this.role.push(role);
-    this.lostBecause.push(undefined);
+    this.from[id] = from === 'client' ? 0 : 1;
+    this.flags[id] = flags;
+    this.role[id] = ROLE_CODES.get(role)!;
+    this.lostBecause[id] = 0;
     return id;
-  }
-
-  roleOf(id: number): SegmentRole {
-    return this.role[id]!;
   }
 
   arrived(us: number, id: number): void {
@@ -83,12 +103,12 @@ export class SegmentTable {
 
   lost(id: number, reason: LossReason): void {
     this.delivered[id] = 0;
-    this.lostBecause[id] = reason;
+    this.lostBecause[id] = LOSS_CODES.get(reason)!;
   }
 
   /** Delivered or lost (not still on its way or waiting for ARP). */
   isFinal(id: number): boolean {
-    return this.delivered[id] === 1 || this.lostBecause[id] !== undefined;
+    return this.delivered[id] === 1 || this.lostBecause[id] !== 0;
   }
 
   /**
@@ -115,24 +135,26 @@ export class SegmentTable {
     const retransmission = this.retransmission[id]!;
     const probe = this.probe[id]!;
     const arrivedUs = this.arrivedUs[id]!;
+    const from = this.from[id]!;
+    const len = this.len[id]!;
     return {
       id,
       conn: this.conn[id]!,
       t: this.tUs[id]! / 1000,
-      from: this.from[id]!,
-      to: this.to[id]!,
-      flags: this.flags[id]!,
+      from: HOSTS[from]!,
+      to: HOSTS[1 - from]!,
+      flags: frameFlags(this.flags[id]!, len),
       seq: this.seq[id]!,
       ack: this.ack[id]!,
       relSeq: this.relSeq[id]!,
       relAck: this.relAck[id]!,
-      len: this.len[id]!,
-      role: this.role[id]!,
+      len,
+      role: ROLES[this.role[id]!]!,
       retransmission: retransmission === NONE ? undefined : retransmission,
       probe: probe === NONE ? undefined : probe,
       delivered: this.delivered[id] === 1,
       arrivedAt: arrivedUs === NONE ? undefined : arrivedUs / 1000,
-      lostBecause: this.lostBecause[id],
+      lostBecause: LOSS_REASONS[this.lostBecause[id]!],
     };
   }
 
@@ -149,14 +171,22 @@ export class SegmentTable {
     this.retransmission = growF64(this.retransmission, cap);
     this.probe = growF64(this.probe, cap);
     this.arrivedUs = growF64(this.arrivedUs, cap);
-    const delivered = new Uint8Array(cap);
-    delivered.set(this.delivered);
-    this.delivered = delivered;
+    this.delivered = growUint8(this.delivered, cap);
+    this.from = growUint8(this.from, cap);
+    this.flags = growUint8(this.flags, cap);
+    this.role = growUint8(this.role, cap);
+    this.lostBecause = growUint8(this.lostBecause, cap);
   }
 }
 
 function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
   const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}
+
+function growUint8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(n);
   b.set(a);
   return b;
 }

@@ -1,6 +1,6 @@
 /** Sending segments and arming the retransmission timer (net/ipv4/tcp_output.c, tcp_input.c). */
 import type { Skb } from '../frame.ts';
-import { ACK, FIN, Frame, frameFlags, NO_TEXTS, RST, SYN } from '../frame.ts';
+import { ACK, FIN, Frame, NO_TEXTS, RST, SYN } from '../frame.ts';
 import type { SegmentRole } from '../types.ts';
 import { RTO_MIN_US } from './rtt.ts';
 import type { TcpSock } from './sock.ts';
@@ -42,8 +42,7 @@ export function emit(
     sim.queue.now,
     sk.conn,
     k.name,
-    sk.peer,
-    frameFlags(flags, len),
+    flags,
     mod32(seq),
     mod32(ack),
     mod32(seq - sk.iss),

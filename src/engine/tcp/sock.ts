@@ -140,7 +140,8 @@ export class TcpSock {
     const from = this.state;
     if (from === to) return;
     this.state = to;
-    this.k.sim.rec.event(this.now, { kind: 'state', host: this.k.name, conn: this.conn, from, to });
+    const t = this.now / 1000;
+    this.k.sim.rec.stamped({ kind: 'state', host: this.k.name, conn: this.conn, from, to, t });
     this.k.snapshot(this);
   }
 }

@@ -133,12 +133,13 @@ export function tcpRetransmitTimer(sk: TcpSock): void {
   sk.retransmits += 1;
   sk.totalRto += 1;
   const n = sk.retransmits;
-  sk.k.sim.rec.event(sk.now, {
+  sk.k.sim.rec.stamped({
     kind: 'timer',
     host: sk.k.name,
     conn: sk.conn,
     timer: syn ? 'syn' : 'rto',
-    detail: `retransmission #${n}`,
+    detail: retransmissionLabel(n),
+    t: sk.now / 1000,
   });
   if (
     tcpRetransmitSkb(sk, head, {
@@ -157,6 +158,12 @@ export function tcpRetransmitTimer(sk: TcpSock): void {
     sk.rto = Math.min(sk.rto * 2, j.rtoMax);
   }
   tcpResetXmitTimer(sk, 'rto', tcpClampRtoToUserTimeout(sk));
+}
+
+/** 'retransmission #n', built once per n (every RTO expiry logs one). */
+const retransmissionLabels: string[] = [];
+function retransmissionLabel(n: number): string {
+  return (retransmissionLabels[n] ??= `retransmission #${n}`);
 }
 
 /** tcp_send_loss_probe(): re-send the last segment once; restart the RTO from now. */
