@@ -42,11 +42,14 @@ function resolveSpecifier(specifier, fromUrl) {
   return null; // bare specifiers cannot be loaded by a browser without an import map
 }
 
+// Bundlers quote specifiers with ", ' or ` (rolldown writes dynamic imports as template literals).
 const staticImport =
-  /(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["']([^"'\s]+\.m?js)["']/g;
-const dynamicImport = /(?:^|[^\w$.])import\(\s*["']([^"'\s]+\.m?js)["']\s*\)/g;
+  /(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`]([^"'`\s]+\.m?js)["'`]/g;
+const dynamicImport = /(?:^|[^\w$.])import\(\s*["'`]([^"'`\s]+\.m?js)["'`]\s*\)/g;
+// Workers start on demand too: new Worker('/x.js') or new Worker(new URL('/x.js', import.meta.url)).
+const workerScript = /new\s+(?:Shared)?Worker\(\s*(?:new\s+URL\(\s*)?["'`]([^"'`\s]+\.m?js)["'`]/g;
 // Vite lists the dependencies of a lazily imported chunk in __vite__mapDeps as base-relative paths.
-const preloadDeps = /["']([\w./-]*_astro\/[\w.-]+\.m?js)["']/g;
+const preloadDeps = /["'`]([\w./-]*_astro\/[\w.-]+\.m?js)["'`]/g;
 
 /** Static imports of a module are loaded with it; dynamic ones are returned separately. */
 function importsOf(code, fromUrl) {
@@ -54,8 +57,10 @@ function importsOf(code, fromUrl) {
   const lazy = [];
   for (const [, specifier] of code.matchAll(staticImport))
     eager.push(resolveSpecifier(specifier, fromUrl));
-  for (const [, specifier] of code.matchAll(dynamicImport))
-    lazy.push(resolveSpecifier(specifier, fromUrl));
+  for (const pattern of [dynamicImport, workerScript]) {
+    for (const [, specifier] of code.matchAll(pattern))
+      lazy.push(resolveSpecifier(specifier, fromUrl));
+  }
   for (const [, path] of code.matchAll(preloadDeps)) {
     lazy.push(
       resolveSpecifier(path.startsWith('/') ? path : base + path.replace(/^\.?\//, ''), fromUrl),
