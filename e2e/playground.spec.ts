@@ -115,6 +115,18 @@ test('really typing into the editor works', async ({ page }) => {
   await expect.poll(() => shownOutcome(box)).toBe('sender-aborts');
 });
 
+test('Run all runs every playground on the page', async ({ page }) => {
+  await page.goto(PAGE);
+  const boxes = page.locator('section.playground');
+  const count = await boxes.count();
+  expect(count).toBeGreaterThan(1);
+  await page.getByRole('button', { name: 'Run all code on this page' }).click();
+  for (let i = 0; i < count; i++) await expect(boxes.nth(i)).toHaveAttribute('data-runs', '1');
+  await expect(boxes.first().locator('.playground-result-meta')).not.toContainText(
+    'Computed when the site was built',
+  );
+});
+
 test('a type error is marked in the editor, explained with line and column, and not run', async ({
   page,
 }) => {

@@ -11,12 +11,14 @@ import { PlainCodeEditor } from './PlainCodeEditor';
 import { ResultPanel } from './ResultPanel';
 import { announce, prepareAnnouncer } from './liveRegion';
 import { pageRunner } from './pageRunner';
-import { applyOutcome, isStale, type RunFailure, type RunView } from './runState';
-import { onRegistryChange, playgroundsInOrder, registerPlayground, runAll } from './runAllRegistry';
+import type { RunnerOutcome } from '../../src/runner/protocol';
+import { announcement } from './announcement';
+import { applyOutcome, isStale, runProblems, type RunFailure, type RunView } from './runState';
 import { fill, playgroundStrings, type PlaygroundLang } from './strings';
 import { Toolbar } from './Toolbar';
+import { useCodeBlockEntry } from './useCodeBlockEntry';
+import { useRunAll } from './useRunAll';
 import { useSnippetCode } from './useSnippetCode';
-import { vizStrings } from '../viz/strings';
 
 export interface PlaygroundIslandProps {
   snippetId: string;
@@ -89,126 +91,32 @@ export default function PlaygroundIsland({
     pageRunner().warm();
     try {
       const problems = editor.current ? await editor.current.typeProblems().catch(() => []) : [];
-      if (problems.length > 0) {
-        const failure: RunFailure = { status: 'type-errors', problems };
-        setView((previous) => applyOutcome(previous, source, failure));
-        const first = problems[0]!;
-        announce(
-          fill(t.announce.failed, {
-            message: fill(t.errors.compile, {
-              line: first.line,
-              column: first.column,
-              message: first.message,
-            }),
-          }),
-        );
-        return;
-      }
-      const outcome = await pageRunner().run(source);
+      const outcome: RunnerOutcome | RunFailure =
+        problems.length > 0 ? { status: 'type-errors', problems } : await pageRunner().run(source);
       setView((previous) => applyOutcome(previous, source, outcome));
-      editor.current?.markRunProblems(
-        outcome.status === 'compile-error'
-          ? [outcome.error]
-          : outcome.status === 'runtime-error' && outcome.error.line !== undefined
-            ? [
-                {
-                  line: outcome.error.line,
-                  column: outcome.error.column ?? 1,
-                  message: outcome.error.message,
-                },
-              ]
-            : [],
-      );
-      announce(announcement(outcome));
+      if (outcome.status !== 'type-errors') editor.current?.markRunProblems(runProblems(outcome));
+      announce(announcement(outcome, t, lang));
     } finally {
       setRunning(false);
       setRunCount((count) => count + 1);
     }
-
-    function announcement(
-      outcome: Awaited<ReturnType<ReturnType<typeof pageRunner>['run']>>,
-    ): string {
-      switch (outcome.status) {
-        case 'ok':
-          return fill(t.announce.done, {
-            outcome: vizStrings(lang).outcomes[outcome.result.outcome.id].title,
-          });
-        case 'no-run':
-          return t.result.noRun;
-        case 'compile-error':
-          return fill(t.announce.failed, {
-            message: fill(
-              t.errors.compile,
-              outcome.error as unknown as Record<string, string | number>,
-            ),
-          });
-        case 'runtime-error':
-          return fill(t.announce.failed, { message: outcome.error.message });
-        case 'timeout':
-          return fill(t.announce.failed, { message: t.errors.timeoutTitle });
-        case 'crashed':
-          return fill(t.announce.failed, { message: outcome.message });
-      }
-    }
   }, [codeRef, lang, t]);
 
-  // Run all: register with the page; the first playground shows the button when there are several.
-  const [runAllState, setRunAllState] = useState<{
-    visible: boolean;
-    progress?: { done: number; total: number };
-  }>({ visible: false });
   useEffect(() => {
     setHydrated(true);
     prepareAnnouncer();
-    if (!root.current) return;
-    const element = root.current;
-    const update = () => {
-      const all = playgroundsInOrder();
-      setRunAllState((state) => ({
-        ...state,
-        visible: all.length > 1 && all[0]?.element === element,
-      }));
-    };
-    const unsubscribe = onRegistryChange(update);
-    const unregister = registerPlayground({ element, run });
-    update();
-    return () => {
-      unregister();
-      unsubscribe();
-    };
-  }, [run]);
+  }, []);
+  const runAllControl = useRunAll(root, run);
 
-  // The code block itself is the way in: a click on it, or Enter while it has focus, opens the
-  // editor; Ctrl/Cmd+Enter runs it. It is the build's HTML (or the restored draft), so it is
-  // wired here rather than rendered: focusable (it also scrolls long lines), labelled with the
-  // keyboard hint. Without JavaScript it stays a plain, scrollable code block.
-  const handlers = useRef({ startEditing, run });
-  handlers.current = { startEditing, run };
-  const showsOriginal = code === original;
-  useEffect(() => {
-    const wrapper = staticCode.current;
-    const pre = wrapper?.querySelector('pre');
-    if (!hydrated || !wrapper || !pre) return;
-    pre.tabIndex = 0;
-    pre.setAttribute('role', 'group');
-    pre.setAttribute('aria-label', `${fill(t.codeView, { name: fileName })}. ${t.keyboardHint}`);
-    const onClick = () => {
-      // Selecting text to copy it is not a request to edit.
-      if (!document.getSelection()?.toString()) handlers.current.startEditing('pointer');
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter') return;
-      event.preventDefault();
-      if (event.ctrlKey || event.metaKey) void handlers.current.run();
-      else handlers.current.startEditing('keyboard');
-    };
-    pre.addEventListener('click', onClick);
-    pre.addEventListener('keydown', onKeyDown);
-    return () => {
-      pre.removeEventListener('click', onClick);
-      pre.removeEventListener('keydown', onKeyDown);
-    };
-  }, [hydrated, showsOriginal, fileName, t]);
+  useCodeBlockEntry(
+    staticCode,
+    {
+      enabled: hydrated,
+      label: `${fill(t.codeView, { name: fileName })}. ${t.keyboardHint}`,
+      version: code === original,
+    },
+    { edit: startEditing, run: () => void run() },
+  );
 
   // The reader asked to edit (click, Edit, or Enter on the code): once the editor is shown (it
   // loads hidden, and hidden elements cannot take focus), the caret goes there.
@@ -352,17 +260,7 @@ export default function PlaygroundIsland({
             onRun={() => void run()}
             onReset={onReset}
             onShare={() => void onShare()}
-            runAll={
-              runAllState.visible
-                ? {
-                    progress: runAllState.progress,
-                    onRunAll: () =>
-                      void runAll((done, total) =>
-                        setRunAllState((state) => ({ ...state, progress: { done, total } })),
-                      ).finally(() => setRunAllState((state) => ({ visible: state.visible }))),
-                  }
-                : undefined
-            }
+            runAll={runAllControl}
           />
         )}
         {/* The keyboard hint takes the status's place while the code has focus: same cell, no reflow. */}

@@ -73,3 +73,13 @@ export function applyOutcome(
 export function isStale(view: RunView, code: string): boolean {
   return view.shown !== undefined && view.shown.source !== code;
 }
+
+/** Where the runner found problems, for the editor's markers: a syntax error or the thrown line. */
+export function runProblems(outcome: RunnerOutcome): TypeProblem[] {
+  if (outcome.status === 'compile-error') return [outcome.error];
+  if (outcome.status === 'runtime-error' && outcome.error.line !== undefined) {
+    const { line, column = 1, message } = outcome.error;
+    return [{ line, column, message }];
+  }
+  return [];
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/engine/types';
+import { announcement } from './announcement';
+import { playgroundStrings } from './strings';
+
+describe('announcement', () => {
+  it('names the outcome of a run in the page language', () => {
+    const result = { outcome: { id: 'sender-aborts', summary: '' } } as RunResult;
+    const ok = { status: 'ok', result, logs: [], droppedLogs: 0, wallMs: 1 } as const;
+    expect(announcement(ok, playgroundStrings('en'), 'en')).toMatch(/^Run finished: /);
+    expect(announcement(ok, playgroundStrings('zh'), 'zh')).toMatch(/^运行完成：.*ETIMEDOUT/);
+  });
+
+  it('gives the first type error with its place', () => {
+    const text = announcement(
+      { status: 'type-errors', problems: [{ line: 4, column: 31, message: 'Bad seed.' }] },
+      playgroundStrings('en'),
+      'en',
+    );
+    expect(text).toBe('Run failed: Line 4, column 31: Bad seed.');
+  });
+});
