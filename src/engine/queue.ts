@@ -30,22 +30,22 @@ export class EventQueue {
   private actions: (Action | undefined)[] = [];
   private args: unknown[] = [];
   /** Where the slot sits in the heap (its key's time). */
-  private placeT = new Float64Array(64);
+  private placeT = new Float64Array(16);
   /**
    * Where the entry really belongs. A timer re-armed to a later time keeps its heap place and
    * only updates these; when the old place comes up, the entry moves to (dueT, dueOrder), which
    * is exactly where a fresh entry would have gone, so the order of events is unchanged.
    */
-  private dueT = new Float64Array(64);
-  private dueOrder = new Float64Array(64);
-  private status = new Uint8Array(64);
+  private dueT = new Float64Array(16);
+  private dueOrder = new Float64Array(16);
+  private status = new Uint8Array(16);
   private freeSlots: number[] = [];
   private slotCount = 0;
 
   // ——— The heap: keys (time, order) and the slot each belongs to ———
-  private heapT = new Float64Array(64);
-  private heapOrder = new Float64Array(64);
-  private heapSlot = new Int32Array(64);
+  private heapT = new Float64Array(16);
+  private heapOrder = new Float64Array(16);
+  private heapSlot = new Int32Array(16);
   private length = 0;
 
   get size(): number {

@@ -17,7 +17,7 @@ export class Recorder {
    * triples of (plainEvents.length when logged, segment id × 4 + phase, time in µs), in a
    * typed array that doubles when full.
    */
-  private segmentLog = new Float64Array(3 * 1024);
+  private segmentLog = new Float64Array(3 * 32);
   private segmentLogLength = 0;
   readonly sockets: SocketSnapshot[] = [];
   readonly outages: {

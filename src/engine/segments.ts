@@ -41,7 +41,8 @@ const LOSS_CODES = new Map(LOSS_REASONS.map((reason, i) => [reason, i]));
 export class SegmentTable {
   /** Segments recorded so far (the next id). */
   count = 0;
-  private cap = 1024;
+  /** Small to start: most lab runs are short, and every lab makes a table (it doubles as needed). */
+  private cap = 32;
   private conn = new Int32Array(this.cap);
   private tUs = new Float64Array(this.cap);
   private seq = new Float64Array(this.cap);
