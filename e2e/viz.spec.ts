@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 // The run visualisations on the built chapter pages: screenshots of the diagrams for the lesson
 // scenarios (light and dark, desktop and phone) against committed baselines, axe on every
@@ -31,6 +31,26 @@ async function open(page: Page, path: string, theme: (typeof themes)[number]) {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
+/**
+ * Moves a figure by less than a pixel so that it starts on a whole pixel. Text above it (other
+ * chapters' prose, code blocks) leaves it at fractional offsets that change its anti-aliasing,
+ * which would make these screenshots depend on everything else on the page.
+ */
+async function pinToPixelGrid(figure: Locator) {
+  await figure.evaluate((element: HTMLElement) => {
+    element.style.position = 'relative';
+    element.style.top = '0px';
+    const top = element.getBoundingClientRect().top + window.scrollY;
+    element.style.top = `${Math.ceil(top) - top}px`;
+  });
+}
+
+async function expectScreenshot(figure: Locator, name: string) {
+  await figure.scrollIntoViewIfNeeded();
+  await pinToPixelGrid(figure);
+  await expect(figure).toHaveScreenshot(name);
+}
+
 function playground(page: Page, snippet: string) {
   return page.locator(`.playground[data-snippet="${snippet}"]`);
 }
@@ -45,10 +65,12 @@ for (const device of devices) {
           await open(page, path, theme);
           const view = playground(page, snippet).locator('.viz');
           await expect(view.locator('.viz-seq-svg')).toBeVisible();
-          await expect(view.locator('.viz-seq .viz-scroll')).toHaveScreenshot(
+          await expectScreenshot(
+            view.locator('.viz-seq .viz-scroll'),
             `${snippet}-sequence-${theme}-${device.name}.png`,
           );
-          await expect(view.locator('.viz-timeline .viz-scroll')).toHaveScreenshot(
+          await expectScreenshot(
+            view.locator('.viz-timeline .viz-scroll'),
             `${snippet}-timeline-${theme}-${device.name}.png`,
           );
         });
@@ -66,7 +88,7 @@ for (const device of devices) {
           'data-outcome',
           'keepalive-detects-dead-peer',
         );
-        await expect(tree).toHaveScreenshot(`decision-tree-${theme}-${device.name}.png`);
+        await expectScreenshot(tree, `decision-tree-${theme}-${device.name}.png`);
       });
     }
   });
