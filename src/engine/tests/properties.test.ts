@@ -376,8 +376,14 @@ describe('property: orderly close', () => {
             });
           const first: HostName = serverFirst ? 'server' : 'client';
           const second: HostName = serverFirst ? 'client' : 'server';
-          // The first closes after every write has had time to arrive; the second on EOF, or later.
-          lab.at(60_000, () => conn[first].close());
+          // The first closes once everything sent to it has arrived (no earlier than 60 s: under heavy
+          // loss, backed-off retransmissions can take longer, and data reaching a closed socket draws
+          // an RST by design); the second closes on EOF, or later.
+          const closeFirstWhenAllArrived = (): void => {
+            if (got[first].length === sent[first].length) conn[first].close();
+            else lab.at(lab.now() + 1000, closeFirstWhenAllArrived);
+          };
+          lab.at(60_000, closeFirstWhenAllArrived);
           conn[second].on('end', () => lab.at(lab.now() + gap, () => conn[second].close()));
           const r = lab.run({ until: '2h' });
           expect(got).toEqual(sent);
@@ -386,7 +392,22 @@ describe('property: orderly close', () => {
           expect(r.outcome.id).toBe('closed-normally');
         },
       ),
-      { numRuns: 100 },
+      {
+        numRuns: 100,
+        // Found by an earlier run: 18 % loss stretches the retransmissions past 60 s.
+        examples: [
+          [
+            580430310,
+            0.18178094038739803,
+            [
+              [false, 0, 2895],
+              [false, 0, 1],
+            ],
+            0,
+            false,
+          ],
+        ],
+      },
     );
   });
 });
