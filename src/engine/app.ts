@@ -10,7 +10,7 @@ import { LabError } from './errors.ts';
 import type { HostKernel } from './host.ts';
 import { Heartbeat, IdleClose, PING, PONG } from './helpers.ts';
 import type { HelperSocket } from './helpers.ts';
-import type { EventBody } from './recorder.ts';
+import type { AppNotice } from './eventlog.ts';
 import { tcpDone } from './tcp/done.ts';
 import { tcpQueueData, tcpQueueFin, tcpSendActiveReset, tcpWriteXmit } from './tcp/output.ts';
 import type { TcpSock } from './tcp/sock.ts';
@@ -77,13 +77,7 @@ export class SocketApp implements SocketHandle {
       send: (text) => this.send(text),
       closeBecause: (cause) => this.closeBecause(cause),
       logTimer: (timer, detail) =>
-        this.k.sim.rec.event(this.now, {
-          kind: 'timer',
-          host: this.host,
-          conn: this.conn,
-          timer,
-          ...(detail !== undefined ? { detail } : {}),
-        }),
+        this.k.sim.rec.events.timer(this.now, this.host, this.conn, timer, detail),
     };
   }
 
@@ -96,20 +90,16 @@ export class SocketApp implements SocketHandle {
     return this.host === 'server' && !this.closed && this.k.listening ? 'LISTEN' : 'CLOSED';
   }
 
-  private log(
-    notice: 'connected' | 'data' | 'eof' | 'error' | 'sent' | 'closed' | 'log',
-    extra?: { errno?: Errno; bytes?: number; detail?: string },
-  ): void {
-    const e: EventBody & { kind: 'app' } = {
-      kind: 'app',
-      host: this.host,
-      conn: this.conn,
+  private log(notice: AppNotice, extra?: { errno?: Errno; detail?: string }): void {
+    this.k.sim.rec.events.app(
+      this.now,
+      this.host,
+      this.conn,
       notice,
-    };
-    if (extra?.errno !== undefined) e.errno = extra.errno;
-    if (extra?.bytes !== undefined) e.bytes = extra.bytes;
-    if (extra?.detail !== undefined) e.detail = extra.detail;
-    this.k.sim.rec.event(this.now, e);
+      extra?.errno,
+      undefined,
+      extra?.detail,
+    );
   }
 
   // Listeners get exactly the arguments of their event; one function per arity, so that the
@@ -193,13 +183,8 @@ export class SocketApp implements SocketHandle {
     bytes += this.carried;
     this.carried = 0;
     const text = texts.length === 1 ? texts[0]! : texts.join('');
-    // The 'data' notice, built directly (it is logged for every message a program reads).
-    const t = this.now / 1000;
-    this.k.sim.rec.stamped(
-      texts.length
-        ? { kind: 'app', host: this.host, conn: this.conn, notice: 'data', bytes, detail: text, t }
-        : { kind: 'app', host: this.host, conn: this.conn, notice: 'data', bytes, t },
-    );
+    const detail = texts.length ? text : undefined;
+    this.k.sim.rec.events.app(this.now, this.host, this.conn, 'data', undefined, bytes, detail);
     this.idle?.restart();
     this.emitData(text, bytes);
     for (const t of texts) {
@@ -310,13 +295,7 @@ export class SocketApp implements SocketHandle {
     }
     if (bytes === 0) return;
     tcpQueueData(sk, bytes, text);
-    // The 'sent' notice, built directly (it is logged for every write).
-    const t = this.now / 1000;
-    this.k.sim.rec.stamped(
-      text !== undefined
-        ? { kind: 'app', host: this.host, conn: this.conn, notice: 'sent', bytes, detail: text, t }
-        : { kind: 'app', host: this.host, conn: this.conn, notice: 'sent', bytes, t },
-    );
+    this.k.sim.rec.events.app(this.now, this.host, this.conn, 'sent', undefined, bytes, text);
     tcpWriteXmit(sk);
     this.k.snapshot(sk);
   }

@@ -17,12 +17,11 @@ import {
   tcpRetransmitTimer,
   tcpSendLossProbe,
 } from './tcp/timers.ts';
-import type { HostName, SocketSnapshot } from './types.ts';
+import type { HostName } from './types.ts';
 
 /** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
 const mod32 = (n: number): number => n >>> 0;
 
-export const ADDRESSES: Record<HostName, string> = { client: '10.0.0.2', server: '10.0.0.1' };
 export const SERVER_PORT = 80;
 
 export type ProcessState = 'running' | 'hung' | 'dead';
@@ -34,6 +33,8 @@ export class HostKernel {
   readonly cfg: HostConfig;
   readonly neighbour: Neighbour;
   up = true;
+  /** The host has booted again after a crash (at least once). */
+  booted = false;
   process: ProcessState = 'running';
   listening: boolean;
   /** Established and half-open sockets by sockKey(localPort, remotePort). */
@@ -62,22 +63,7 @@ export class HostKernel {
 
   /** Record the socket's `ss -tn` row if its state or queues changed. */
   snapshot(sk: TcpSock): void {
-    const prev = sk.lastRow;
-    if (prev && prev.state === sk.state && prev.recvQ === sk.rcvQueue && prev.sendQ === sk.sendQ)
-      return;
-    sk.localAddr ??= `${ADDRESSES[this.name]}:${sk.lport}`;
-    sk.peerAddr ??= `${ADDRESSES[sk.peer]}:${sk.rport}`;
-    const row: SocketSnapshot = {
-      t: 0,
-      host: this.name,
-      conn: sk.conn,
-      state: sk.state,
-      recvQ: sk.rcvQueue,
-      sendQ: sk.sendQ,
-      local: sk.localAddr,
-      peer: sk.peerAddr,
-    };
-    sk.lastRow = this.sim.rec.row(this.sim.now, prev, row);
+    this.sim.rec.sockets.record(this.sim.now, this.name, sk);
   }
 
   /** ip_queue_xmit() → neighbour output. */
@@ -224,12 +210,12 @@ export class HostKernel {
 
   /** TIME_WAIT over, or an orphan's FIN_WAIT2 lasted tcp_fin_timeout. */
   onTimeWaitTimer(sk: TcpSock): void {
-    this.sim.rec.event(this.sim.now, {
-      kind: 'timer',
-      host: this.name,
-      conn: sk.conn,
-      timer: sk.state === 'TIME_WAIT' ? 'time-wait' : 'fin-wait2',
-    });
+    this.sim.rec.events.timer(
+      this.sim.now,
+      this.name,
+      sk.conn,
+      sk.state === 'TIME_WAIT' ? 'time-wait' : 'fin-wait2',
+    );
     tcpDone(sk, sk.cause ?? 'close');
   }
 
@@ -237,7 +223,7 @@ export class HostKernel {
   crash(): void {
     if (!this.up) return;
     const now = this.sim.now;
-    this.sim.rec.event(now, { kind: 'host', host: this.name, action: 'crash' });
+    this.sim.rec.events.hostAction(now, this.name, 'crash');
     this.sim.rec.outageStart(now, this.name, 'host-down');
     for (const sk of [...this.socks.values()]) {
       sk.cause = 'host-crash';
@@ -255,17 +241,18 @@ export class HostKernel {
     if (this.up) return;
     const now = this.sim.now;
     this.up = true;
+    this.booted = true;
     this.process = 'running';
     this.listening = this.name === 'server';
     this.neighbour.reset();
     this.sim.rec.outageEnd(now, this.name, 'host-down');
-    this.sim.rec.event(now, { kind: 'host', host: this.name, action: 'boot' });
+    this.sim.rec.events.hostAction(now, this.name, 'boot');
   }
 
   /** The process dies: its kernel closes every socket it had (FIN, or RST with unread data). */
   killProcess(): void {
     if (!this.up || this.process === 'dead') return;
-    this.sim.rec.event(this.sim.now, { kind: 'host', host: this.name, action: 'kill-process' });
+    this.sim.rec.events.hostAction(this.sim.now, this.name, 'kill-process');
     this.listening = false;
     for (const app of this.apps) app.processExit();
   }
@@ -273,7 +260,7 @@ export class HostKernel {
   /** The process hangs: no more reads, timers or answers; the kernel carries on. */
   hangProcess(): void {
     if (!this.up || this.process !== 'running') return;
-    this.sim.rec.event(this.sim.now, { kind: 'host', host: this.name, action: 'hang-process' });
+    this.sim.rec.events.hostAction(this.sim.now, this.name, 'hang-process');
     this.process = 'hung';
   }
 }

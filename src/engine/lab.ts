@@ -21,14 +21,14 @@ function hostHandle(sim: Sim, k: HostKernel): HostHandle {
     unplug() {
       if (!sim.cable.carrier[name]) return;
       sim.cable.unplug(name);
-      sim.rec.event(sim.now, { kind: 'host', host: name, action: 'unplug' });
+      sim.rec.events.hostAction(sim.now, name, 'unplug');
       sim.rec.outageStart(sim.now, name, 'unplugged');
       k.neighbour.carrierDown();
     },
     plugIn() {
       if (sim.cable.carrier[name]) return;
       sim.cable.plugIn(name);
-      sim.rec.event(sim.now, { kind: 'host', host: name, action: 'plug-in' });
+      sim.rec.events.hostAction(sim.now, name, 'plug-in');
       sim.rec.outageEnd(sim.now, name, 'unplugged');
     },
     crash: () => k.crash(),
@@ -97,7 +97,8 @@ export function createLab(options?: LabOptions): Lab {
     sockets(host: HostName): SocketSnapshot[] {
       if (host !== 'client' && host !== 'server')
         throw new LabError('sockets(host)', "sockets(host): host must be 'client' or 'server'.");
-      return socketsAt(sim.rec, sim.now / 1000, host);
+      const rows = sim.rec.sockets.rows(sim.rec.sockets.snapshot());
+      return socketsAt({ sockets: rows }, sim.now / 1000, host);
     },
     run(runOptions: RunOptions = {}): RunResult {
       if (running) {

@@ -79,7 +79,8 @@ const at = (ms: number | undefined): string => formatDuration(ms ?? 0);
 export function classify(
   sim: Sim,
   sides: Record<HostName, SideResult>,
-  segs: readonly SegmentRecord[],
+  /** This connection's segments (built only when the branch depends on them). */
+  segmentsOf: () => readonly SegmentRecord[],
   rebootedHosts: ReadonlySet<HostName>,
 ): Outcome {
   const out = (id: OutcomeId, summary: string): Outcome => ({ id, summary });
@@ -179,6 +180,7 @@ export function classify(
   if (!unplugged)
     return out('still-established', 'Nothing went wrong: the connection is still open.');
 
+  const segs = segmentsOf();
   const lostUnplugged = segs.filter(
     (s) => !s.delivered && (s.lostBecause === 'unplugged' || s.lostBecause === 'no-neighbour'),
   );

@@ -3,19 +3,31 @@
  * two events at the same microsecond run in the order they were scheduled. Nothing here reads
  * a real clock.
  *
+ * Beside the heap, lanes: first-in-first-out lists for entries that are scheduled in time
+ * order anyway (frames on a cable direction, which all take the same delay). Most events of
+ * a busy run are frame arrivals, and a lane takes and gives one in constant time; `next()`
+ * merges the lanes' heads with the heap's top by the same (time, order) key, so the order of
+ * events is exactly what one heap would give.
+ *
  * A stress run pushes and pops hundreds of thousands of entries, so the queue allocates
  * nothing per entry: an entry is a numbered slot in parallel arrays (its action, argument and
  * times), slots are recycled once they leave the heap, and the heap itself is three typed
  * arrays of keys and slot numbers. Comparing two keys then reads two adjacent numbers instead
  * of following pointers to two objects.
  */
+import { growF64 } from './columns.ts';
 
-/** What `next()` returns instead of a slot when nothing is due. */
+/** What `next()` returns: an entry was taken (run it with `runTaken()`), nothing is left, or nothing is due yet. */
+export const QUEUE_TAKEN = 0;
 export const QUEUE_EMPTY = -1;
 export const QUEUE_LATER = -2;
 
 const LIVE = 1;
 const CANCELLED = 2;
+
+/** Where `next()` found the earliest entry: the heap, or a lane's number (≥ 0). */
+const FROM_HEAP = -1;
+const FROM_NOWHERE = -2;
 
 type Action = (arg: unknown) => void;
 
@@ -48,8 +60,16 @@ export class EventQueue {
   private heapSlot = new Int32Array(16);
   private length = 0;
 
+  private readonly lanes: Lane[] = [];
+  /** The entry `next()` took, for `runTaken()`. */
+  private takenRun: Action | undefined;
+  private takenArg: unknown;
+
+  /** Entries waiting in the heap and the lanes (cancelled ones included until they come up). */
   get size(): number {
-    return this.length;
+    let n = this.length;
+    for (const lane of this.lanes) n += lane.count;
+    return n;
   }
 
   /** Take the next insertion number (for an entry placed later, see `postpone`). */
@@ -94,41 +114,80 @@ export class EventQueue {
   }
 
   /**
-   * Take the earliest live entry due at or before `untilUs`, advancing the clock to it: its
-   * slot, to read with `actionOf`/`argOf` and then `release`. QUEUE_EMPTY when nothing is
-   * left, QUEUE_LATER when the next entry is after `untilUs` (the clock does not move).
+   * Take the earliest live entry due at or before `untilUs`, advancing the clock to it, and
+   * return QUEUE_TAKEN; `runTaken()` then runs it. QUEUE_EMPTY when nothing is left,
+   * QUEUE_LATER when the next entry is after `untilUs` (the clock does not move).
    */
   next(untilUs: number): number {
     this.settle();
-    if (this.length === 0) return QUEUE_EMPTY;
-    const t = this.heapT[0]!;
-    if (t > untilUs) return QUEUE_LATER;
-    const slot = this.heapSlot[0]!;
-    this.removeTop();
-    this.now = t;
-    return slot;
+    let bestT = Infinity;
+    let bestOrder = Infinity;
+    let from = FROM_NOWHERE;
+    if (this.length > 0) {
+      bestT = this.heapT[0]!;
+      bestOrder = this.heapOrder[0]!;
+      from = FROM_HEAP;
+    }
+    const lanes = this.lanes;
+    for (let i = 0; i < lanes.length; i++) {
+      const lane = lanes[i]!;
+      if (lane.count === 0) continue;
+      const t = lane.headT();
+      if (t < bestT || (t === bestT && lane.headOrder() < bestOrder)) {
+        bestT = t;
+        bestOrder = lane.headOrder();
+        from = i;
+      }
+    }
+    if (from === FROM_NOWHERE) return QUEUE_EMPTY;
+    if (bestT > untilUs) return QUEUE_LATER;
+    this.now = bestT;
+    if (from === FROM_HEAP) {
+      const slot = this.heapSlot[0]!;
+      this.removeTop();
+      this.takenRun = this.actions[slot];
+      this.takenArg = this.args[slot];
+      this.status[slot] = 0;
+      this.actions[slot] = undefined;
+      this.args[slot] = undefined;
+      this.freeSlots.push(slot);
+    } else {
+      const lane = lanes[from]!;
+      this.takenRun = lane.run;
+      this.takenArg = lane.shift();
+    }
+    return QUEUE_TAKEN;
   }
 
-  actionOf(slot: number): Action {
-    return this.actions[slot]!;
+  /** Run the entry `next()` took. */
+  runTaken(): void {
+    const run = this.takenRun!;
+    const arg = this.takenArg;
+    this.takenRun = undefined;
+    this.takenArg = undefined;
+    run(arg);
   }
 
-  argOf(slot: number): unknown {
-    return this.args[slot];
+  /**
+   * A lane for `run`: entries added with `scheduleInLane` must come in time order (each at or
+   * after the one before), which is what lets the lane skip the heap. Returns the lane's number.
+   */
+  lane<A>(run: (arg: A) => void): number {
+    this.lanes.push(new Lane(run as Action));
+    return this.lanes.length - 1;
   }
 
-  /** The entry has been taken: its slot may be reused. */
-  release(slot: number): void {
-    this.status[slot] = 0;
-    this.actions[slot] = undefined;
-    this.args[slot] = undefined;
-    this.freeSlots.push(slot);
+  /** Queue the lane's action with `arg` at `t` µs (not before now, nor before the lane's last entry). */
+  scheduleInLane(lane: number, t: number, arg: unknown): void {
+    this.lanes[lane]!.push(t > this.now ? t : this.now, this.nextOrder++, arg);
   }
 
   /** Time of the earliest live entry, or undefined when nothing is left. */
   peekTime(): number | undefined {
     this.settle();
-    return this.length > 0 ? this.heapT[0] : undefined;
+    let t = this.length > 0 ? this.heapT[0]! : Infinity;
+    for (const lane of this.lanes) if (lane.count > 0 && lane.headT() < t) t = lane.headT();
+    return t === Infinity ? undefined : t;
   }
 
   private allocSlot(): number {
@@ -137,9 +196,9 @@ export class EventQueue {
     const slot = this.slotCount++;
     if (slot === this.status.length) {
       const n = slot * 2;
-      this.placeT = grow(this.placeT, n);
-      this.dueT = grow(this.dueT, n);
-      this.dueOrder = grow(this.dueOrder, n);
+      this.placeT = growF64(this.placeT, n);
+      this.dueT = growF64(this.dueT, n);
+      this.dueOrder = growF64(this.dueOrder, n);
       const status = new Uint8Array(n);
       status.set(this.status);
       this.status = status;
@@ -167,8 +226,8 @@ export class EventQueue {
   private push(t: number, order: number, slot: number): void {
     if (this.length === this.heapT.length) {
       const n = this.length * 2;
-      this.heapT = grow(this.heapT, n);
-      this.heapOrder = grow(this.heapOrder, n);
+      this.heapT = growF64(this.heapT, n);
+      this.heapOrder = growF64(this.heapOrder, n);
       const slots = new Int32Array(n);
       slots.set(this.heapSlot);
       this.heapSlot = slots;
@@ -227,10 +286,67 @@ export class EventQueue {
   }
 }
 
-function grow(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
+/** A lane's entries: a ring buffer of (time, order, argument), oldest first. */
+class Lane {
+  readonly run: Action;
+  count = 0;
+  private head = 0;
+  private t = new Float64Array(16);
+  private order = new Float64Array(16);
+  private args: unknown[] = new Array<unknown>(16);
+  private lastT = -Infinity;
+
+  constructor(run: Action) {
+    this.run = run;
+  }
+
+  headT(): number {
+    return this.t[this.head]!;
+  }
+
+  headOrder(): number {
+    return this.order[this.head]!;
+  }
+
+  push(t: number, order: number, arg: unknown): void {
+    if (t < this.lastT)
+      throw new Error(`queue lane: entry at ${t} µs after one at ${this.lastT} µs`);
+    this.lastT = t;
+    if (this.count === this.t.length) this.grow();
+    const cap = this.t.length;
+    const i = (this.head + this.count) & (cap - 1);
+    this.t[i] = t;
+    this.order[i] = order;
+    this.args[i] = arg;
+    this.count += 1;
+  }
+
+  shift(): unknown {
+    const i = this.head;
+    const arg = this.args[i];
+    this.args[i] = undefined;
+    this.head = (i + 1) & (this.t.length - 1);
+    this.count -= 1;
+    return arg;
+  }
+
+  /** Double the ring (its size stays a power of two), oldest entry first. */
+  private grow(): void {
+    const cap = this.t.length;
+    const t = new Float64Array(cap * 2);
+    const order = new Float64Array(cap * 2);
+    const args = new Array<unknown>(cap * 2);
+    for (let k = 0; k < this.count; k++) {
+      const i = (this.head + k) & (cap - 1);
+      t[k] = this.t[i]!;
+      order[k] = this.order[i]!;
+      args[k] = this.args[i];
+    }
+    this.t = t;
+    this.order = order;
+    this.args = args;
+    this.head = 0;
+  }
 }
 
 /** A re-armable one-shot timer on the queue (like a kernel timer_list). */

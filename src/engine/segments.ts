@@ -1,12 +1,9 @@
 /**
- * The record of every segment, kept as columns of numbers while the lab runs and turned into
- * SegmentRecord objects when a result is built.
- *
- * Why not objects from the start: every record lives until the end of the run, so a
- * generational garbage collector copies each one at least twice while the run allocates
- * short-lived frames around it; a stress run makes 100,000 of them. Columns cost nothing to
- * keep, and objects made in one pass at the end sit together and are promoted cheaply.
+ * RunResult.segments: the record of every segment, kept as columns of numbers while the lab
+ * runs (see columns.ts) and turned into SegmentRecord objects when a result's `segments` are
+ * first read.
  */
+import { growF64, growI32, growU8 } from './columns.ts';
 import { frameFlags } from './frame.ts';
 import type { HostName, LossReason, SegmentRecord, SegmentRole } from './types.ts';
 
@@ -38,6 +35,12 @@ const LOSS_REASONS: (LossReason | undefined)[] = [
 ];
 const LOSS_CODES = new Map(LOSS_REASONS.map((reason, i) => [reason, i]));
 
+/** The table at one moment: how many segments, and the records of those not yet final. */
+export interface SegmentSnapshot {
+  readonly count: number;
+  readonly open: ReadonlyMap<number, SegmentRecord>;
+}
+
 export class SegmentTable {
   /** Segments recorded so far (the next id). */
   count = 0;
@@ -62,6 +65,8 @@ export class SegmentTable {
   private lostBecause = new Uint8Array(this.cap);
   /** Records already built whose segment is delivered or lost: final, so shared by every result. */
   private readonly built: (SegmentRecord | undefined)[] = [];
+  /** Every segment before this one is delivered or lost (where a snapshot starts looking). */
+  private firstOpen = 0;
 
   add(
     us: number,
@@ -113,18 +118,34 @@ export class SegmentTable {
   }
 
   /**
-   * Every record as the result lists it. A final record is built once and shared by later
-   * results; one still on its way is a fresh object marked `pending`.
+   * The records as they stand now, to be built when first read: the count, and the records
+   * of segments still on their way or waiting for ARP, built now (they change later). A
+   * final record never changes, so it can be built whenever it is asked for.
    */
-  records(): SegmentRecord[] {
-    const out: SegmentRecord[] = new Array(this.count);
+  snapshot(): SegmentSnapshot {
+    while (this.firstOpen < this.count && this.isFinal(this.firstOpen)) this.firstOpen += 1;
+    const open = new Map<number, SegmentRecord>();
+    for (let id = this.firstOpen; id < this.count; id++) {
+      if (this.isFinal(id)) continue;
+      const rec = this.build(id);
+      rec.pending = true;
+      open.set(id, rec);
+    }
+    return { count: this.count, open };
+  }
+
+  /**
+   * Every record of a snapshot, as the result lists it. A final record is built once and
+   * shared by every result that lists it.
+   */
+  records(snap: SegmentSnapshot): SegmentRecord[] {
+    const out: SegmentRecord[] = new Array(snap.count);
     const built = this.built;
-    for (let id = 0; id < this.count; id++) {
-      let rec = built[id];
+    for (let id = 0; id < snap.count; id++) {
+      let rec = built[id] ?? snap.open.get(id);
       if (rec === undefined) {
         rec = this.build(id);
-        if (this.isFinal(id)) built[id] = rec;
-        else rec.pending = true;
+        built[id] = rec;
       }
       out[id] = rec;
     }
@@ -162,7 +183,7 @@ export class SegmentTable {
   private grow(): void {
     const cap = this.cap * 2;
     this.cap = cap;
-    this.conn = growInt32(this.conn, cap);
+    this.conn = growI32(this.conn, cap);
     this.tUs = growF64(this.tUs, cap);
     this.seq = growF64(this.seq, cap);
     this.ack = growF64(this.ack, cap);
@@ -172,28 +193,10 @@ export class SegmentTable {
     this.retransmission = growF64(this.retransmission, cap);
     this.probe = growF64(this.probe, cap);
     this.arrivedUs = growF64(this.arrivedUs, cap);
-    this.delivered = growUint8(this.delivered, cap);
-    this.from = growUint8(this.from, cap);
-    this.flags = growUint8(this.flags, cap);
-    this.role = growUint8(this.role, cap);
-    this.lostBecause = growUint8(this.lostBecause, cap);
+    this.delivered = growU8(this.delivered, cap);
+    this.from = growU8(this.from, cap);
+    this.flags = growU8(this.flags, cap);
+    this.role = growU8(this.role, cap);
+    this.lostBecause = growU8(this.lostBecause, cap);
   }
-}
-
-function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
-}
-
-function growUint8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(n);
-  b.set(a);
-  return b;
-}
-
-function growInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
 }

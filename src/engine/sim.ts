@@ -50,18 +50,15 @@ export class Sim {
     const q = this.queue;
     const max = this.cfg.maxEvents;
     for (;;) {
-      const slot = q.next(untilUs);
-      if (slot === QUEUE_EMPTY) return false;
-      if (slot === QUEUE_LATER) {
+      const taken = q.next(untilUs);
+      if (taken === QUEUE_EMPTY) return false;
+      if (taken === QUEUE_LATER) {
         q.now = untilUs;
         return true;
       }
-      const run = q.actionOf(slot);
-      const arg = q.argOf(slot);
-      q.release(slot);
       if (q.processed >= max) throw new EventBudgetExceeded(max, q.now / 1000);
       q.processed += 1;
-      run(arg);
+      q.runTaken();
     }
   }
 }

@@ -13,9 +13,15 @@ export class Cable {
   readonly carrier: Record<HostName, boolean> = { client: true, server: true };
   /** Bumped whenever a port goes down: a frame sent before the bump never arrives. */
   private cutEpoch = 0;
+  /**
+   * Frames on their way, one queue lane per sending host: every frame in a direction takes
+   * the same delay, so they arrive in the order they were sent.
+   */
+  private readonly lanes: Record<HostName, number>;
 
   constructor(sim: Sim) {
     this.sim = sim;
+    this.lanes = { client: sim.queue.lane(this.arrive), server: sim.queue.lane(this.arrive) };
   }
 
   unplug(host: HostName): void {
@@ -46,7 +52,7 @@ export class Cable {
       return;
     }
     frame.epoch = this.cutEpoch;
-    sim.queue.schedule(now + this.delay(frame.from), this.arrive, frame);
+    sim.queue.scheduleInLane(this.lanes[frame.from], now + this.delay(frame.from), frame);
   }
 
   /** The frame reaches the far port: delivered unless a port went down meanwhile or the host is dead. */

@@ -272,13 +272,15 @@ export function tcpV4Err(sk: TcpSock, f: Frame): void {
       tcpDone(sk, 'neighbour');
       return;
     }
-    sk.k.sim.rec.event(sk.now, {
-      kind: 'app',
-      host: sk.k.name,
-      conn: sk.conn,
-      notice: 'log',
-      detail: 'ICMP host unreachable (ARP failed) during connect()',
-    });
+    sk.k.sim.rec.events.app(
+      sk.now,
+      sk.k.name,
+      sk.conn,
+      'log',
+      undefined,
+      undefined,
+      'ICMP host unreachable (ARP failed) during connect()',
+    );
     tcpDoneWithError(sk, 'EHOSTUNREACH', 'neighbour');
     return;
   }

@@ -96,14 +96,15 @@ export function tcpTransmitSkb(sk: TcpSock, skb: Skb, opts: SendOptions): void {
  */
 export function tcpRetransmitSkb(sk: TcpSock, skb: Skb, opts: SendOptions): boolean {
   if (skb.inHostQueue) {
-    sk.k.sim.rec.event(sk.now, {
-      kind: 'app',
-      host: sk.k.name,
-      conn: sk.conn,
-      notice: 'log',
-      detail:
-        'retransmission not sent: the previous copy is still waiting for ARP (skb_still_in_host_queue)',
-    });
+    sk.k.sim.rec.events.app(
+      sk.now,
+      sk.k.name,
+      sk.conn,
+      'log',
+      undefined,
+      undefined,
+      'retransmission not sent: the previous copy is still waiting for ARP (skb_still_in_host_queue)',
+    );
     return false;
   }
   tcpTransmitSkb(sk, skb, opts);

@@ -6,7 +6,7 @@ import type { SocketApp } from '../app.ts';
 import type { Skb } from '../frame.ts';
 import type { HostKernel } from '../host.ts';
 import { Timer } from '../queue.ts';
-import type { Cause, Errno, HostName, SocketSnapshot, TcpStateName } from '../types.ts';
+import type { Cause, Errno, HostName, TcpStateName } from '../types.ts';
 
 /** A socket table key for (local port, remote port): a number, so lookups build no string. */
 export function sockKey(localPort: number, remotePort: number): number {
@@ -91,10 +91,12 @@ export class TcpSock {
   lastOowAckUs = -Infinity;
 
   app: SocketApp | undefined;
-  /** The last `ss` row recorded for this socket, and its address strings. */
-  lastRow: SocketSnapshot | undefined;
-  localAddr: string | undefined;
-  peerAddr: string | undefined;
+  /** The last `ss` row recorded for this socket: its index in the table, and what it said. */
+  rowIndex = -1;
+  rowState: TcpStateName | undefined;
+  rowRecvQ = 0;
+  rowSendQ = 0;
+  rowUs = 0;
   /** Why it ended, once CLOSED. */
   cause: Cause | undefined;
 
@@ -140,8 +142,7 @@ export class TcpSock {
     const from = this.state;
     if (from === to) return;
     this.state = to;
-    const t = this.now / 1000;
-    this.k.sim.rec.stamped({ kind: 'state', host: this.k.name, conn: this.conn, from, to, t });
+    this.k.sim.rec.events.state(this.now, this.k.name, this.conn, from, to);
     this.k.snapshot(this);
   }
 }

@@ -93,13 +93,13 @@ export function tcpWriteTimeout(sk: TcpSock): boolean {
   }
   if (!expired) expired = retransmitsTimedOut(sk, retryUntil, sk.userTimeoutMs);
   if (expired) {
-    sk.k.sim.rec.event(sk.now, {
-      kind: 'timer',
-      host: sk.k.name,
-      conn: sk.conn,
-      timer: sk.state === 'SYN_SENT' ? 'syn' : 'rto',
-      detail: 'abort: retransmission budget spent (tcp_write_timeout)',
-    });
+    sk.k.sim.rec.events.timer(
+      sk.now,
+      sk.k.name,
+      sk.conn,
+      sk.state === 'SYN_SENT' ? 'syn' : 'rto',
+      'abort: retransmission budget spent (tcp_write_timeout)',
+    );
     tcpWriteErr(sk);
     return true;
   }
@@ -133,14 +133,13 @@ export function tcpRetransmitTimer(sk: TcpSock): void {
   sk.retransmits += 1;
   sk.totalRto += 1;
   const n = sk.retransmits;
-  sk.k.sim.rec.stamped({
-    kind: 'timer',
-    host: sk.k.name,
-    conn: sk.conn,
-    timer: syn ? 'syn' : 'rto',
-    detail: retransmissionLabel(n),
-    t: sk.now / 1000,
-  });
+  sk.k.sim.rec.events.timer(
+    sk.now,
+    sk.k.name,
+    sk.conn,
+    syn ? 'syn' : 'rto',
+    retransmissionLabel(n),
+  );
   if (
     tcpRetransmitSkb(sk, head, {
       role: syn ? 'syn-retransmission' : 'retransmission',
@@ -168,7 +167,7 @@ function retransmissionLabel(n: number): string {
 
 /** tcp_send_loss_probe(): re-send the last segment once; restart the RTO from now. */
 export function tcpSendLossProbe(sk: TcpSock): void {
-  sk.k.sim.rec.event(sk.now, { kind: 'timer', host: sk.k.name, conn: sk.conn, timer: 'tlp' });
+  sk.k.sim.rec.events.timer(sk.now, sk.k.name, sk.conn, 'tlp');
   if (sk.tlpHighSeq < 0 && sk.packetsOut > 0) {
     const last = sk.skbs[sk.sendHead - 1]!;
     if (tcpRetransmitSkb(sk, last, { role: 'tlp' })) {
@@ -183,14 +182,13 @@ export function tcpSendLossProbe(sk: TcpSock): void {
 /** reqsk_timer_handler(): SYN-ACK retransmissions of a half-open request (1, 2, 4 … s); dropped silently at the end. */
 export function reqskTimerHandler(sk: TcpSock): void {
   const max = sk.k.cfg.sysctl.tcp_synack_retries;
-  sk.k.sim.rec.event(sk.now, {
-    kind: 'timer',
-    host: sk.k.name,
-    conn: sk.conn,
-    timer: 'synack',
-    detail:
-      sk.numTimeout >= max ? 'request dropped' : `SYN-ACK retransmission #${sk.numTimeout + 1}`,
-  });
+  sk.k.sim.rec.events.timer(
+    sk.now,
+    sk.k.name,
+    sk.conn,
+    'synack',
+    sk.numTimeout >= max ? 'request dropped' : `SYN-ACK retransmission #${sk.numTimeout + 1}`,
+  );
   if (sk.numTimeout >= max) {
     tcpDone(sk, undefined);
     return;
@@ -257,24 +255,18 @@ export function tcpKeepaliveTimer(sk: TcpSock): void {
     (ut !== 0 && elapsed >= j.fromMs(ut) && sk.probesOut > 0) ||
     (ut === 0 && sk.probesOut >= keepaliveProbes(sk))
   ) {
-    sk.k.sim.rec.event(sk.now, {
-      kind: 'timer',
-      host: sk.k.name,
-      conn: sk.conn,
-      timer: 'keepalive',
-      detail: `abort after ${sk.probesOut} unanswered probe${sk.probesOut === 1 ? '' : 's'}`,
-    });
+    sk.k.sim.rec.events.timer(
+      sk.now,
+      sk.k.name,
+      sk.conn,
+      'keepalive',
+      `abort after ${sk.probesOut} unanswered probe${sk.probesOut === 1 ? '' : 's'}`,
+    );
     tcpSendActiveReset(sk);
     tcpWriteErr(sk, ut !== 0 ? 'user-timeout' : 'keepalive');
     return;
   }
-  sk.k.sim.rec.event(sk.now, {
-    kind: 'timer',
-    host: sk.k.name,
-    conn: sk.conn,
-    timer: 'keepalive',
-    detail: `probe #${sk.probesOut + 1}`,
-  });
+  sk.k.sim.rec.events.timer(sk.now, sk.k.name, sk.conn, 'keepalive', `probe #${sk.probesOut + 1}`);
   // tcp_write_wakeup() → tcp_xmit_probe_skb()
   tcpXmitProbeSkb(sk, sk.probesOut + 1);
   sk.probesOut += 1;

@@ -10,6 +10,7 @@ import {
   parseDuration,
   socketsAt,
 } from '../index.ts';
+import type { Lab } from '../api.ts';
 import type { RunResult } from '../types.ts';
 
 describe('parseDuration', () => {
@@ -137,6 +138,45 @@ describe('the default event budget', () => {
     expect((error as EventBudgetExceeded).limit).toBe(1_000_000);
     expect((error as Error).message).toMatch(/stopped after 1,000,000 events/);
   }, 60_000);
+});
+
+describe('a result', () => {
+  /** A lab that sends, loses a segment while unplugged, and keeps going after `split` ms. */
+  function scenario(): Lab {
+    const lab = createLab({ seed: 3 });
+    const conn = lab.connect();
+    lab.at('100ms', () => conn.client.send('one'));
+    lab.at('150ms', () => lab.server.unplug());
+    lab.at('160ms', () => conn.server.send('two'));
+    lab.at('2s', () => lab.server.plugIn());
+    lab.at('3s', () => conn.client.close());
+    return lab;
+  }
+
+  it('describes the run as it stood when run() returned, even when read after a later run()', () => {
+    const alone = scenario().run({ until: '1s' });
+    const lab = scenario();
+    const first = lab.run({ until: '1s' });
+    const later = lab.run({ until: '10s' });
+    // Read only now: the records are built on first read, from the state at the first run().
+    expect(JSON.stringify(first)).toBe(JSON.stringify(alone));
+    expect(first.segments.some((s) => s.pending)).toBe(true);
+    expect(later.segments.length).toBeGreaterThan(first.segments.length);
+    expect(later.events.length).toBeGreaterThan(first.events.length);
+    expect(later.sockets.length).toBeGreaterThan(first.sockets.length);
+  });
+
+  it('is a plain object to JSON, spread and structured clone', () => {
+    const r = scenario().run({ until: '10s' });
+    const keys = ['outcome', 'client', 'server', 'connections', 'segments', 'events', 'sockets'];
+    expect(Object.keys(r).slice(0, keys.length)).toEqual(keys);
+    const copy = structuredClone(r);
+    expect(copy.segments).toEqual(r.segments);
+    expect({ ...r }.events).toEqual(r.events);
+    expect(JSON.parse(JSON.stringify(r)).sockets).toEqual(r.sockets);
+    r.events = [];
+    expect(r.events).toEqual([]);
+  });
 });
 
 describe('observeRuns', () => {

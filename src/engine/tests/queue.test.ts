@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EventQueue, QUEUE_EMPTY, QUEUE_LATER, Timer } from '../queue.ts';
+import { EventQueue, QUEUE_LATER, QUEUE_TAKEN, Timer } from '../queue.ts';
 
 /** Run everything due by `until`, returning what ran (as the simulator does). */
 function drain(q: EventQueue, until = Infinity): void {
-  for (;;) {
-    const slot = q.next(until);
-    if (slot === QUEUE_EMPTY || slot === QUEUE_LATER) return;
-    const run = q.actionOf(slot);
-    const arg = q.argOf(slot);
-    q.release(slot);
-    run(arg);
-  }
+  while (q.next(until) === QUEUE_TAKEN) q.runTaken();
 }
 
 describe('event queue', () => {
@@ -53,6 +46,51 @@ describe('event queue', () => {
     q.schedule(50, () => {});
     expect(q.next(40)).toBe(QUEUE_LATER);
     expect(q.now).toBe(0);
+  });
+});
+
+describe('lanes', () => {
+  it('merge with the heap in (time, scheduling order), as one heap would', () => {
+    const q = new EventQueue();
+    const log: string[] = [];
+    const lane = q.lane((s: string) => log.push(`${s}@${q.now}`));
+    const note = (s: unknown): void => void log.push(`${String(s)}@${q.now}`);
+    q.schedule(20, note, 'heap 1');
+    q.scheduleInLane(lane, 10, 'lane 1');
+    q.scheduleInLane(lane, 20, 'lane 2');
+    q.schedule(20, note, 'heap 2');
+    q.scheduleInLane(lane, 30, 'lane 3');
+    q.schedule(5, note, 'heap 0');
+    expect(q.size).toBe(6);
+    expect(q.peekTime()).toBe(5);
+    drain(q);
+    expect(log).toEqual([
+      'heap 0@5',
+      'lane 1@10',
+      'heap 1@20',
+      'lane 2@20',
+      'heap 2@20',
+      'lane 3@30',
+    ]);
+    expect(q.size).toBe(0);
+  });
+
+  it('keep their order past their first ring size, taking and giving in turns', () => {
+    const q = new EventQueue();
+    const seen: number[] = [];
+    const lane = q.lane((n: number) => seen.push(n));
+    for (let i = 0; i < 40; i++) q.scheduleInLane(lane, i, i);
+    drain(q, 9.5);
+    for (let i = 40; i < 100; i++) q.scheduleInLane(lane, i, i);
+    drain(q);
+    expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => i));
+  });
+
+  it('refuse an entry earlier than the one before it', () => {
+    const q = new EventQueue();
+    const lane = q.lane(() => {});
+    q.scheduleInLane(lane, 50, undefined);
+    expect(() => q.scheduleInLane(lane, 40, undefined)).toThrow(/lane/);
   });
 });
 

@@ -1,0 +1,214 @@
+/**
+ * RunResult.events, recorded as columns of numbers (see columns.ts) and turned into LabEvent
+ * objects when a result's `events` are first read. Every event keeps its place in one ordered
+ * log; the objects built have exactly the keys, in the order, that LabEvent lists.
+ */
+import { codeTable, growF64, growI32, growU8 } from './columns.ts';
+import type { Errno, HostName, LabEvent, TcpStateName, TimerName } from './types.ts';
+
+type AppEvent = Extract<LabEvent, { kind: 'app' }>;
+type HostEvent = Extract<LabEvent, { kind: 'host' }>;
+type SegmentEvent = Extract<LabEvent, { kind: 'segment' }>;
+export type AppNotice = AppEvent['notice'];
+export type HostAction = HostEvent['action'];
+export type SegmentPhase = SegmentEvent['phase'];
+
+const STATE = 0;
+const TIMER = 1;
+const APP = 2;
+const HOST = 3;
+const SEGMENT = 4;
+
+const HOSTS: HostName[] = ['client', 'server'];
+const STATES: TcpStateName[] = [
+  'CLOSED',
+  'LISTEN',
+  'SYN_SENT',
+  'SYN_RECV',
+  'ESTABLISHED',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'CLOSE_WAIT',
+  'CLOSING',
+  'LAST_ACK',
+  'TIME_WAIT',
+];
+const TIMERS: TimerName[] = [
+  'rto',
+  'tlp',
+  'syn',
+  'synack',
+  'keepalive',
+  'time-wait',
+  'fin-wait2',
+  'delayed-ack',
+  'app-idle',
+  'app-heartbeat',
+];
+const NOTICES: AppNotice[] = ['connected', 'data', 'eof', 'error', 'sent', 'closed', 'log'];
+/** Index 0: no errno. */
+const ERRNOS: (Errno | undefined)[] = [
+  undefined,
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ECONNREFUSED',
+];
+const ACTIONS: HostAction[] = [
+  'unplug',
+  'plug-in',
+  'crash',
+  'boot',
+  'kill-process',
+  'hang-process',
+];
+const PHASES: SegmentPhase[] = ['sent', 'arrived', 'lost'];
+
+const STATE_CODES = codeTable(STATES);
+const TIMER_CODES = codeTable(TIMERS);
+const NOTICE_CODES = codeTable(NOTICES);
+const ERRNO_CODES = codeTable(ERRNOS);
+const ACTION_CODES = codeTable(ACTIONS);
+
+/** No byte count, no detail. */
+const NONE = -1;
+
+export const PHASE_SENT = 0;
+export const PHASE_ARRIVED = 1;
+export const PHASE_LOST = 2;
+
+export class EventLog {
+  /** Events logged so far. */
+  count = 0;
+  private cap = 64;
+  private kind = new Uint8Array(this.cap);
+  private host = new Uint8Array(this.cap);
+  /** The state's `from`, the timer, the notice, the host action, or the segment's phase. */
+  private a = new Uint8Array(this.cap);
+  /** The state's `to`, or the errno code. */
+  private b = new Uint8Array(this.cap);
+  /** The connection, or the segment's id. */
+  private conn = new Int32Array(this.cap);
+  private tUs = new Float64Array(this.cap);
+  private bytes = new Float64Array(this.cap);
+  /** Index in `details`, or NONE. */
+  private detailAt = new Int32Array(this.cap);
+  private readonly details: string[] = [];
+  /** Objects already built (an event never changes once logged), shared by every result. */
+  private readonly built: (LabEvent | undefined)[] = [];
+
+  private add(us: number, kind: number, host: number, conn: number, a: number, b: number): number {
+    const i = this.count++;
+    if (i === this.cap) this.grow();
+    this.kind[i] = kind;
+    this.host[i] = host;
+    this.conn[i] = conn;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.tUs[i] = us;
+    this.bytes[i] = NONE;
+    this.detailAt[i] = NONE;
+    return i;
+  }
+
+  private setDetail(i: number, detail: string | undefined): void {
+    if (detail === undefined) return;
+    this.detailAt[i] = this.details.length;
+    this.details.push(detail);
+  }
+
+  state(us: number, host: HostName, conn: number, from: TcpStateName, to: TcpStateName): void {
+    this.add(us, STATE, hostCode(host), conn, STATE_CODES.get(from)!, STATE_CODES.get(to)!);
+  }
+
+  timer(us: number, host: HostName, conn: number, timer: TimerName, detail?: string): void {
+    const i = this.add(us, TIMER, hostCode(host), conn, TIMER_CODES.get(timer)!, 0);
+    this.setDetail(i, detail);
+  }
+
+  app(
+    us: number,
+    host: HostName,
+    conn: number,
+    notice: AppNotice,
+    errno?: Errno,
+    bytes?: number,
+    detail?: string,
+  ): void {
+    const i = this.add(
+      us,
+      APP,
+      hostCode(host),
+      conn,
+      NOTICE_CODES.get(notice)!,
+      ERRNO_CODES.get(errno)!,
+    );
+    if (bytes !== undefined) this.bytes[i] = bytes;
+    this.setDetail(i, detail);
+  }
+
+  hostAction(us: number, host: HostName, action: HostAction): void {
+    this.add(us, HOST, hostCode(host), 0, ACTION_CODES.get(action)!, 0);
+  }
+
+  segment(us: number, id: number, phase: number): void {
+    this.add(us, SEGMENT, 0, id, phase, 0);
+  }
+
+  /** The first `count` events as objects (the log only grows, so they are as they were then). */
+  events(count: number): LabEvent[] {
+    const out = new Array<LabEvent>(count);
+    const built = this.built;
+    for (let i = 0; i < count; i++) out[i] = built[i] ??= this.build(i);
+    return out;
+  }
+
+  private build(i: number): LabEvent {
+    const t = this.tUs[i]! / 1000;
+    const host = HOSTS[this.host[i]!]!;
+    const conn = this.conn[i]!;
+    const a = this.a[i]!;
+    const at = this.detailAt[i]!;
+    const detail = at === NONE ? undefined : this.details[at];
+    switch (this.kind[i]) {
+      case STATE:
+        return { kind: 'state', host, conn, from: STATES[a]!, to: STATES[this.b[i]!]!, t };
+      case TIMER:
+        return detail === undefined
+          ? { kind: 'timer', host, conn, timer: TIMERS[a]!, t }
+          : { kind: 'timer', host, conn, timer: TIMERS[a]!, detail, t };
+      case APP: {
+        const e = { kind: 'app', host, conn, notice: NOTICES[a]! } as AppEvent;
+        const errno = ERRNOS[this.b[i]!];
+        if (errno !== undefined) e.errno = errno;
+        const bytes = this.bytes[i]!;
+        if (bytes !== NONE) e.bytes = bytes;
+        if (detail !== undefined) e.detail = detail;
+        e.t = t;
+        return e;
+      }
+      case HOST:
+        return { kind: 'host', host, action: ACTIONS[a]!, t };
+      default:
+        return { t, kind: 'segment', segment: conn, phase: PHASES[a]! };
+    }
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    this.cap = cap;
+    this.kind = growU8(this.kind, cap);
+    this.host = growU8(this.host, cap);
+    this.a = growU8(this.a, cap);
+    this.b = growU8(this.b, cap);
+    this.conn = growI32(this.conn, cap);
+    this.tUs = growF64(this.tUs, cap);
+    this.bytes = growF64(this.bytes, cap);
+    this.detailAt = growI32(this.detailAt, cap);
+  }
+}
+
+function hostCode(host: HostName): number {
+  return host === 'client' ? 0 : 1;
+}

@@ -1,0 +1,134 @@
+/**
+ * RunResult.sockets: every change of a socket's `ss -tn` row, recorded as columns of numbers
+ * (see columns.ts) and turned into SocketSnapshot objects when first read.
+ */
+import { growF64, growI32, growU8 } from './columns.ts';
+import type { HostName, SocketSnapshot, TcpStateName } from './types.ts';
+
+export const ADDRESSES: Record<HostName, string> = { client: '10.0.0.2', server: '10.0.0.1' };
+
+const HOSTS: HostName[] = ['client', 'server'];
+
+/** What a socket needs to remember of the last row recorded for it. */
+export interface RowOwner {
+  readonly conn: number;
+  readonly lport: number;
+  readonly rport: number;
+  state: TcpStateName;
+  rcvQueue: number;
+  sendQ: number;
+  /** Its last row's index, or -1; and what that row said. */
+  rowIndex: number;
+  rowState: TcpStateName | undefined;
+  rowRecvQ: number;
+  rowSendQ: number;
+  rowUs: number;
+}
+
+/** The table at one moment: its length, and its last row (the only one a later change may replace). */
+export interface SocketRowsSnapshot {
+  readonly count: number;
+  readonly last: SocketSnapshot | undefined;
+}
+
+export class SocketRowTable {
+  count = 0;
+  private cap = 32;
+  private tUs = new Float64Array(this.cap);
+  private host = new Uint8Array(this.cap);
+  private conn = new Int32Array(this.cap);
+  private lport = new Int32Array(this.cap);
+  private rport = new Int32Array(this.cap);
+  private recvQ = new Float64Array(this.cap);
+  private sendQ = new Float64Array(this.cap);
+  /** Row states, as the strings themselves (a few shared names). */
+  private states: TcpStateName[] = [];
+  private readonly built: (SocketSnapshot | undefined)[] = [];
+  /** 'ip:port' strings, one per (host, port), shared by every row that shows them. */
+  private readonly addresses = new Map<number, string>();
+
+  /**
+   * Record the socket's row if its state or queues changed since its last one. Several
+   * changes within one microsecond (data in, read at once) make one row.
+   */
+  record(us: number, host: HostName, sk: RowOwner): void {
+    if (
+      sk.rowIndex >= 0 &&
+      sk.rowState === sk.state &&
+      sk.rowRecvQ === sk.rcvQueue &&
+      sk.rowSendQ === sk.sendQ
+    )
+      return;
+    let i: number;
+    if (sk.rowIndex >= 0 && sk.rowUs === us && sk.rowIndex === this.count - 1) {
+      i = sk.rowIndex;
+      this.built[i] = undefined;
+    } else {
+      i = this.count++;
+      if (i === this.cap) this.grow();
+    }
+    this.tUs[i] = us;
+    this.host[i] = host === 'client' ? 0 : 1;
+    this.conn[i] = sk.conn;
+    this.lport[i] = sk.lport;
+    this.rport[i] = sk.rport;
+    this.recvQ[i] = sk.rcvQueue;
+    this.sendQ[i] = sk.sendQ;
+    this.states[i] = sk.state;
+    sk.rowIndex = i;
+    sk.rowState = sk.state;
+    sk.rowRecvQ = sk.rcvQueue;
+    sk.rowSendQ = sk.sendQ;
+    sk.rowUs = us;
+  }
+
+  snapshot(): SocketRowsSnapshot {
+    const n = this.count;
+    return { count: n, last: n > 0 ? this.build(n - 1) : undefined };
+  }
+
+  /** The rows of a snapshot, in time order. */
+  rows(snap: SocketRowsSnapshot): SocketSnapshot[] {
+    const out = new Array<SocketSnapshot>(snap.count);
+    const built = this.built;
+    for (let i = 0; i < snap.count - 1; i++) out[i] = built[i] ??= this.build(i);
+    if (snap.last) out[snap.count - 1] = snap.last;
+    return out;
+  }
+
+  private address(host: number, port: number): string {
+    const key = host * 65536 + port;
+    let s = this.addresses.get(key);
+    if (s === undefined) {
+      s = `${ADDRESSES[HOSTS[host]!]}:${port}`;
+      this.addresses.set(key, s);
+    }
+    return s;
+  }
+
+  private build(i: number): SocketSnapshot {
+    const host = this.host[i]!;
+    return {
+      t: this.tUs[i]! / 1000,
+      host: HOSTS[host]!,
+      conn: this.conn[i]!,
+      state: this.states[i]!,
+      recvQ: this.recvQ[i]!,
+      sendQ: this.sendQ[i]!,
+      local: this.address(host, this.lport[i]!),
+      peer: this.address(1 - host, this.rport[i]!),
+    };
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    this.cap = cap;
+    this.tUs = growF64(this.tUs, cap);
+    this.host = growU8(this.host, cap);
+    this.conn = growI32(this.conn, cap);
+    this.lport = growI32(this.lport, cap);
+    this.rport = growI32(this.rport, cap);
+    this.recvQ = growF64(this.recvQ, cap);
+    this.sendQ = growF64(this.sendQ, cap);
+  }
+}
