@@ -1,29 +1,54 @@
 /**
- * Growing typed-array columns. The engine's records (segments, events, socket rows) are kept
- * as columns of numbers while a lab runs: they live until the run ends, and a generational
- * garbage collector would copy every one of hundreds of thousands of small objects at least
- * twice while the run allocates short-lived frames around them. Columns cost nothing to keep.
+ * The engine's records (segments, events, socket rows) are kept as typed-array columns while
+ * a lab runs, one per field. They live until the run ends, and a generational garbage
+ * collector would copy each of hundreds of thousands of small record objects at least twice
+ * while the run allocates short-lived frames around them; columns of numbers cost nothing to
+ * keep. Objects are built from them when a result's records are first read.
  */
 
-export function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
+/** Rows a table starts with: enough for a short lesson run. A table grows fourfold when full. */
+export const INITIAL_ROWS = 64;
+
+/**
+ * One buffer for all of a table's columns, so that making or growing a table is one
+ * allocation rather than one per column (every lab makes three tables, and a typed array's
+ * separate buffer is slow to allocate). Take the columns in any order: with a row count that
+ * is a multiple of 8, every column starts aligned.
+ */
+export class ColumnBuffer {
+  readonly rows: number;
+  private readonly buffer: ArrayBuffer;
+  private offset = 0;
+
+  constructor(rows: number, columns: { f64: number; i32: number; u8: number }) {
+    this.rows = rows;
+    this.buffer = new ArrayBuffer(rows * (8 * columns.f64 + 4 * columns.i32 + columns.u8));
+  }
+
+  /** The next Float64 column, starting with `old`'s values if given. */
+  f64(old?: Float64Array): Float64Array {
+    const a = new Float64Array(this.buffer, this.offset, this.rows);
+    this.offset += 8 * this.rows;
+    if (old) a.set(old);
+    return a;
+  }
+
+  i32(old?: Int32Array): Int32Array {
+    const a = new Int32Array(this.buffer, this.offset, this.rows);
+    this.offset += 4 * this.rows;
+    if (old) a.set(old);
+    return a;
+  }
+
+  u8(old?: Uint8Array): Uint8Array {
+    const a = new Uint8Array(this.buffer, this.offset, this.rows);
+    this.offset += this.rows;
+    if (old) a.set(old);
+    return a;
+  }
 }
 
-export function growU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(n);
-  b.set(a);
-  return b;
-}
-
-export function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
-}
-
-/** Codes for a fixed list of names: name → index, and index → the same string back. */
+/** Codes for a fixed list of names: name → index in the list. */
 export function codeTable<T>(names: readonly T[]): Map<T, number> {
   return new Map(names.map((name, i) => [name, i]));
 }

@@ -3,7 +3,8 @@
  * objects when a result's `events` are first read. Every event keeps its place in one ordered
  * log; the objects built have exactly the keys, in the order, that LabEvent lists.
  */
-import { codeTable, growF64, growI32, growU8 } from './columns.ts';
+import { codeTable, ColumnBuffer, INITIAL_ROWS } from './columns.ts';
+import { HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { Errno, HostName, LabEvent, TcpStateName, TimerName } from './types.ts';
 
 type AppEvent = Extract<LabEvent, { kind: 'app' }>;
@@ -19,20 +20,6 @@ const APP = 2;
 const HOST = 3;
 const SEGMENT = 4;
 
-const HOSTS: HostName[] = ['client', 'server'];
-const STATES: TcpStateName[] = [
-  'CLOSED',
-  'LISTEN',
-  'SYN_SENT',
-  'SYN_RECV',
-  'ESTABLISHED',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'CLOSE_WAIT',
-  'CLOSING',
-  'LAST_ACK',
-  'TIME_WAIT',
-];
 const TIMERS: TimerName[] = [
   'rto',
   'tlp',
@@ -65,7 +52,6 @@ const ACTIONS: HostAction[] = [
 ];
 const PHASES: SegmentPhase[] = ['sent', 'arrived', 'lost'];
 
-const STATE_CODES = codeTable(STATES);
 const TIMER_CODES = codeTable(TIMERS);
 const NOTICE_CODES = codeTable(NOTICES);
 const ERRNO_CODES = codeTable(ERRNOS);
@@ -81,26 +67,31 @@ export const PHASE_LOST = 2;
 export class EventLog {
   /** Events logged so far. */
   count = 0;
-  private cap = 64;
-  private kind = new Uint8Array(this.cap);
-  private host = new Uint8Array(this.cap);
+  /** Rows the columns have room for. */
+  private cap = 0;
+  private kind!: Uint8Array;
+  private host!: Uint8Array;
   /** The state's `from`, the timer, the notice, the host action, or the segment's phase. */
-  private a = new Uint8Array(this.cap);
+  private a!: Uint8Array;
   /** The state's `to`, or the errno code. */
-  private b = new Uint8Array(this.cap);
+  private b!: Uint8Array;
   /** The connection, or the segment's id. */
-  private conn = new Int32Array(this.cap);
-  private tUs = new Float64Array(this.cap);
-  private bytes = new Float64Array(this.cap);
+  private conn!: Int32Array;
+  private tUs!: Float64Array;
+  private bytes!: Float64Array;
   /** Index in `details`, or NONE. */
-  private detailAt = new Int32Array(this.cap);
+  private detailAt!: Int32Array;
   private readonly details: string[] = [];
   /** Objects already built (an event never changes once logged), shared by every result. */
   private readonly built: (LabEvent | undefined)[] = [];
 
+  constructor() {
+    this.allocate(INITIAL_ROWS);
+  }
+
   private add(us: number, kind: number, host: number, conn: number, a: number, b: number): number {
     const i = this.count++;
-    if (i === this.cap) this.grow();
+    if (i === this.cap) this.allocate(this.cap * 4);
     this.kind[i] = kind;
     this.host[i] = host;
     this.conn[i] = conn;
@@ -195,17 +186,18 @@ export class EventLog {
     }
   }
 
-  private grow(): void {
-    const cap = this.cap * 2;
-    this.cap = cap;
-    this.kind = growU8(this.kind, cap);
-    this.host = growU8(this.host, cap);
-    this.a = growU8(this.a, cap);
-    this.b = growU8(this.b, cap);
-    this.conn = growI32(this.conn, cap);
-    this.tUs = growF64(this.tUs, cap);
-    this.bytes = growF64(this.bytes, cap);
-    this.detailAt = growI32(this.detailAt, cap);
+  /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
+  private allocate(rows: number): void {
+    const b = new ColumnBuffer(rows, { f64: 2, i32: 2, u8: 4 });
+    this.kind = b.u8(this.kind);
+    this.host = b.u8(this.host);
+    this.a = b.u8(this.a);
+    this.b = b.u8(this.b);
+    this.conn = b.i32(this.conn);
+    this.tUs = b.f64(this.tUs);
+    this.bytes = b.f64(this.bytes);
+    this.detailAt = b.i32(this.detailAt);
+    this.cap = b.rows;
   }
 }
 

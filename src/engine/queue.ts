@@ -15,7 +15,6 @@
  * arrays of keys and slot numbers. Comparing two keys then reads two adjacent numbers instead
  * of following pointers to two objects.
  */
-import { growF64 } from './columns.ts';
 
 /** What `next()` returns: an entry was taken (run it with `runTaken()`), nothing is left, or nothing is due yet. */
 export const QUEUE_TAKEN = 0;
@@ -42,22 +41,22 @@ export class EventQueue {
   private actions: (Action | undefined)[] = [];
   private args: unknown[] = [];
   /** Where the slot sits in the heap (its key's time). */
-  private placeT = new Float64Array(16);
+  private placeT = new Float64Array(8);
   /**
    * Where the entry really belongs. A timer re-armed to a later time keeps its heap place and
    * only updates these; when the old place comes up, the entry moves to (dueT, dueOrder), which
    * is exactly where a fresh entry would have gone, so the order of events is unchanged.
    */
-  private dueT = new Float64Array(16);
-  private dueOrder = new Float64Array(16);
-  private status = new Uint8Array(16);
+  private dueT = new Float64Array(8);
+  private dueOrder = new Float64Array(8);
+  private status = new Uint8Array(8);
   private freeSlots: number[] = [];
   private slotCount = 0;
 
   // ——— The heap: keys (time, order) and the slot each belongs to ———
-  private heapT = new Float64Array(16);
-  private heapOrder = new Float64Array(16);
-  private heapSlot = new Int32Array(16);
+  private heapT = new Float64Array(8);
+  private heapOrder = new Float64Array(8);
+  private heapSlot = new Int32Array(8);
   private length = 0;
 
   private readonly lanes: Lane[] = [];
@@ -291,9 +290,9 @@ class Lane {
   readonly run: Action;
   count = 0;
   private head = 0;
-  private t = new Float64Array(16);
-  private order = new Float64Array(16);
-  private args: unknown[] = new Array<unknown>(16);
+  private t = new Float64Array(8);
+  private order = new Float64Array(8);
+  private args: unknown[] = new Array<unknown>(8);
   private lastT = -Infinity;
 
   constructor(run: Action) {
@@ -396,4 +395,10 @@ export class Timer {
     if (this.slot >= 0) this.queue.cancel(this.slot);
     this.slot = -1;
   }
+}
+
+function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
 }

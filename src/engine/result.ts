@@ -21,27 +21,47 @@ function sideResult(app: SocketApp): SideResult {
   return side;
 }
 
-/**
- * Define `key` on `obj` as a value built when first read (then kept as a plain property, in
- * the same place among the object's keys, so JSON and structured clone see a normal object).
- */
-function defineLazy<T extends object, K extends keyof T>(obj: T, key: K, build: () => T[K]): void {
-  const settle = (value: T[K]): T[K] => {
-    Object.defineProperty(obj, key, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-    return value;
-  };
-  Object.defineProperty(obj, key, {
+type RecordKey = 'segments' | 'events' | 'sockets';
+type RecordBuilders = { [K in RecordKey]: () => RunResult[K] };
+
+/** How to build each result's records, looked up by the getters below on first read. */
+const builders = new WeakMap<object, RecordBuilders>();
+
+function settle<K extends RecordKey>(result: RunResult, key: K, value: RunResult[K]): RunResult[K] {
+  Object.defineProperty(result, key, {
+    value,
+    writable: true,
     enumerable: true,
     configurable: true,
-    get: () => settle(build()),
-    set: settle,
   });
+  return value;
 }
+
+/**
+ * A record list built when first read, then kept as a plain property in the same place among
+ * the result's keys (so JSON, spread and structured clone see a normal object). The getter and
+ * setter are the same functions for every result, so that all results share one shape.
+ */
+function lazyRecords<K extends RecordKey>(key: K): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: RunResult): RunResult[K] {
+      const build = builders.get(this);
+      if (!build) throw new Error(`RunResult.${key}: read it from the result lab.run() returned`);
+      return settle(this, key, build[key]());
+    },
+    set(this: RunResult, value: RunResult[K]): void {
+      settle(this, key, value);
+    },
+  };
+}
+
+const LAZY_RECORDS: PropertyDescriptorMap = {
+  segments: lazyRecords('segments'),
+  events: lazyRecords('events'),
+  sockets: lazyRecords('sockets'),
+};
 
 /**
  * The RunResult of a run that stopped at `endUs`. Its `segments`, `events` and `sockets`
@@ -88,9 +108,12 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
     connections,
   } as RunResult;
   // Keys in the order RunResult declares them (JSON keeps it).
-  defineLazy(result, 'segments', segments);
-  defineLazy(result, 'events', () => rec.events.events(eventCount));
-  defineLazy(result, 'sockets', () => rec.sockets.rows(socketSnap));
+  builders.set(result, {
+    segments,
+    events: () => rec.events.events(eventCount),
+    sockets: () => rec.sockets.rows(socketSnap),
+  });
+  Object.defineProperties(result, LAZY_RECORDS);
   result.outages = rec.outages.map((o) => ({ ...o }));
   result.end = endUs / 1000;
   result.config = {

@@ -3,15 +3,15 @@
  * runs (see columns.ts) and turned into SegmentRecord objects when a result's `segments` are
  * first read.
  */
-import { growF64, growI32, growU8 } from './columns.ts';
+import { ColumnBuffer, INITIAL_ROWS } from './columns.ts';
 import { frameFlags } from './frame.ts';
+import { HOSTS } from './names.ts';
 import type { HostName, LossReason, SegmentRecord, SegmentRole } from './types.ts';
 
 /** Fields of a record that are not known yet (retransmission or probe number, arrival). */
 const NONE = -1;
 
 // Names kept as small codes in the columns, turned back into the same strings when built.
-const HOSTS: HostName[] = ['client', 'server'];
 const ROLES: SegmentRole[] = [
   'syn',
   'syn-ack',
@@ -44,29 +44,33 @@ export interface SegmentSnapshot {
 export class SegmentTable {
   /** Segments recorded so far (the next id). */
   count = 0;
-  /** Small to start: most lab runs are short, and every lab makes a table (it doubles as needed). */
-  private cap = 32;
-  private conn = new Int32Array(this.cap);
-  private tUs = new Float64Array(this.cap);
-  private seq = new Float64Array(this.cap);
-  private ack = new Float64Array(this.cap);
-  private relSeq = new Float64Array(this.cap);
-  private relAck = new Float64Array(this.cap);
-  private len = new Float64Array(this.cap);
-  private retransmission = new Float64Array(this.cap);
-  private probe = new Float64Array(this.cap);
-  private arrivedUs = new Float64Array(this.cap);
-  private delivered = new Uint8Array(this.cap);
+  /** Rows the columns have room for. */
+  private cap = 0;
+  private conn!: Int32Array;
+  private tUs!: Float64Array;
+  private seq!: Float64Array;
+  private ack!: Float64Array;
+  private relSeq!: Float64Array;
+  private relAck!: Float64Array;
+  private len!: Float64Array;
+  private retransmission!: Float64Array;
+  private probe!: Float64Array;
+  private arrivedUs!: Float64Array;
+  private delivered!: Uint8Array;
   /** Sender: index in HOSTS (the receiver is the other one). */
-  private from = new Uint8Array(this.cap);
+  private from!: Uint8Array;
   /** TCP flag bits (frame.ts), spelled out when the record is built. */
-  private flags = new Uint8Array(this.cap);
-  private role = new Uint8Array(this.cap);
-  private lostBecause = new Uint8Array(this.cap);
+  private flags!: Uint8Array;
+  private role!: Uint8Array;
+  private lostBecause!: Uint8Array;
   /** Records already built whose segment is delivered or lost: final, so shared by every result. */
   private readonly built: (SegmentRecord | undefined)[] = [];
   /** Every segment before this one is delivered or lost (where a snapshot starts looking). */
   private firstOpen = 0;
+
+  constructor() {
+    this.allocate(INITIAL_ROWS);
+  }
 
   add(
     us: number,
@@ -83,7 +87,7 @@ export class SegmentTable {
     probe: number | undefined,
   ): number {
     const id = this.count++;
-    if (id === this.cap) this.grow();
+    if (id === this.cap) this.allocate(this.cap * 4);
     this.conn[id] = conn;
     this.tUs[id] = us;
     this.seq[id] = seq;
@@ -180,23 +184,24 @@ export class SegmentTable {
     };
   }
 
-  private grow(): void {
-    const cap = this.cap * 2;
-    this.cap = cap;
-    this.conn = growI32(this.conn, cap);
-    this.tUs = growF64(this.tUs, cap);
-    this.seq = growF64(this.seq, cap);
-    this.ack = growF64(this.ack, cap);
-    this.relSeq = growF64(this.relSeq, cap);
-    this.relAck = growF64(this.relAck, cap);
-    this.len = growF64(this.len, cap);
-    this.retransmission = growF64(this.retransmission, cap);
-    this.probe = growF64(this.probe, cap);
-    this.arrivedUs = growF64(this.arrivedUs, cap);
-    this.delivered = growU8(this.delivered, cap);
-    this.from = growU8(this.from, cap);
-    this.flags = growU8(this.flags, cap);
-    this.role = growU8(this.role, cap);
-    this.lostBecause = growU8(this.lostBecause, cap);
+  /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
+  private allocate(rows: number): void {
+    const b = new ColumnBuffer(rows, { f64: 9, i32: 1, u8: 5 });
+    this.conn = b.i32(this.conn);
+    this.tUs = b.f64(this.tUs);
+    this.seq = b.f64(this.seq);
+    this.ack = b.f64(this.ack);
+    this.relSeq = b.f64(this.relSeq);
+    this.relAck = b.f64(this.relAck);
+    this.len = b.f64(this.len);
+    this.retransmission = b.f64(this.retransmission);
+    this.probe = b.f64(this.probe);
+    this.arrivedUs = b.f64(this.arrivedUs);
+    this.delivered = b.u8(this.delivered);
+    this.from = b.u8(this.from);
+    this.flags = b.u8(this.flags);
+    this.role = b.u8(this.role);
+    this.lostBecause = b.u8(this.lostBecause);
+    this.cap = b.rows;
   }
 }

@@ -2,12 +2,11 @@
  * RunResult.sockets: every change of a socket's `ss -tn` row, recorded as columns of numbers
  * (see columns.ts) and turned into SocketSnapshot objects when first read.
  */
-import { growF64, growI32, growU8 } from './columns.ts';
+import { ColumnBuffer, INITIAL_ROWS } from './columns.ts';
+import { HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { HostName, SocketSnapshot, TcpStateName } from './types.ts';
 
 export const ADDRESSES: Record<HostName, string> = { client: '10.0.0.2', server: '10.0.0.1' };
-
-const HOSTS: HostName[] = ['client', 'server'];
 
 /** What a socket needs to remember of the last row recorded for it. */
 export interface RowOwner {
@@ -33,19 +32,23 @@ export interface SocketRowsSnapshot {
 
 export class SocketRowTable {
   count = 0;
-  private cap = 32;
-  private tUs = new Float64Array(this.cap);
-  private host = new Uint8Array(this.cap);
-  private conn = new Int32Array(this.cap);
-  private lport = new Int32Array(this.cap);
-  private rport = new Int32Array(this.cap);
-  private recvQ = new Float64Array(this.cap);
-  private sendQ = new Float64Array(this.cap);
-  /** Row states, as the strings themselves (a few shared names). */
-  private states: TcpStateName[] = [];
+  /** Rows the columns have room for. */
+  private cap = 0;
+  private tUs!: Float64Array;
+  private host!: Uint8Array;
+  private conn!: Int32Array;
+  private lport!: Int32Array;
+  private rport!: Int32Array;
+  private recvQ!: Float64Array;
+  private sendQ!: Float64Array;
+  private state!: Uint8Array;
   private readonly built: (SocketSnapshot | undefined)[] = [];
   /** 'ip:port' strings, one per (host, port), shared by every row that shows them. */
   private readonly addresses = new Map<number, string>();
+
+  constructor() {
+    this.allocate(INITIAL_ROWS);
+  }
 
   /**
    * Record the socket's row if its state or queues changed since its last one. Several
@@ -62,10 +65,10 @@ export class SocketRowTable {
     let i: number;
     if (sk.rowIndex >= 0 && sk.rowUs === us && sk.rowIndex === this.count - 1) {
       i = sk.rowIndex;
-      this.built[i] = undefined;
+      if (i < this.built.length) this.built[i] = undefined;
     } else {
       i = this.count++;
-      if (i === this.cap) this.grow();
+      if (i === this.cap) this.allocate(this.cap * 4);
     }
     this.tUs[i] = us;
     this.host[i] = host === 'client' ? 0 : 1;
@@ -74,7 +77,7 @@ export class SocketRowTable {
     this.rport[i] = sk.rport;
     this.recvQ[i] = sk.rcvQueue;
     this.sendQ[i] = sk.sendQ;
-    this.states[i] = sk.state;
+    this.state[i] = STATE_CODES.get(sk.state)!;
     sk.rowIndex = i;
     sk.rowState = sk.state;
     sk.rowRecvQ = sk.rcvQueue;
@@ -112,7 +115,7 @@ export class SocketRowTable {
       t: this.tUs[i]! / 1000,
       host: HOSTS[host]!,
       conn: this.conn[i]!,
-      state: this.states[i]!,
+      state: STATES[this.state[i]!]!,
       recvQ: this.recvQ[i]!,
       sendQ: this.sendQ[i]!,
       local: this.address(host, this.lport[i]!),
@@ -120,15 +123,17 @@ export class SocketRowTable {
     };
   }
 
-  private grow(): void {
-    const cap = this.cap * 2;
-    this.cap = cap;
-    this.tUs = growF64(this.tUs, cap);
-    this.host = growU8(this.host, cap);
-    this.conn = growI32(this.conn, cap);
-    this.lport = growI32(this.lport, cap);
-    this.rport = growI32(this.rport, cap);
-    this.recvQ = growF64(this.recvQ, cap);
-    this.sendQ = growF64(this.sendQ, cap);
+  /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
+  private allocate(rows: number): void {
+    const b = new ColumnBuffer(rows, { f64: 3, i32: 3, u8: 2 });
+    this.tUs = b.f64(this.tUs);
+    this.host = b.u8(this.host);
+    this.conn = b.i32(this.conn);
+    this.lport = b.i32(this.lport);
+    this.rport = b.i32(this.rport);
+    this.recvQ = b.f64(this.recvQ);
+    this.sendQ = b.f64(this.sendQ);
+    this.state = b.u8(this.state);
+    this.cap = b.rows;
   }
 }

@@ -1,0 +1,20 @@
+/** Fixed lists of names that the record tables keep as small codes (index in the list). */
+import { codeTable } from './columns.ts';
+import type { HostName, TcpStateName } from './types.ts';
+
+export const HOSTS: HostName[] = ['client', 'server'];
+
+export const STATES: TcpStateName[] = [
+  'CLOSED',
+  'LISTEN',
+  'SYN_SENT',
+  'SYN_RECV',
+  'ESTABLISHED',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'CLOSE_WAIT',
+  'CLOSING',
+  'LAST_ACK',
+  'TIME_WAIT',
+];
+export const STATE_CODES = codeTable(STATES);
