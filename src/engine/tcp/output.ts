@@ -205,9 +205,10 @@ export function tcpWriteXmit(sk: TcpSock): void {
     sent += 1;
   }
   if (sent === 0) return;
-  // tcp_event_new_data_sent()
-  if (priorPackets === 0 || sk.pending === 'tlp') tcpRearmRto(sk);
-  tcpScheduleLossProbe(sk, false);
+  // tcp_event_new_data_sent() re-arms the RTO, then tcp_schedule_loss_probe() re-arms the same
+  // timer for a probe when one applies: arming the probe alone leaves the timer as both would.
+  if (!tcpScheduleLossProbe(sk, false) && (priorPackets === 0 || sk.pending === 'tlp'))
+    tcpRearmRto(sk);
   sk.k.snapshot(sk);
 }
 
