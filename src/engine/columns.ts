@@ -48,7 +48,14 @@ export class ColumnBuffer {
   }
 }
 
-/** Codes for a fixed list of names: name → index in the list. */
-export function codeTable<T>(names: readonly T[]): Map<T, number> {
-  return new Map(names.map((name, i) => [name, i]));
+/**
+ * Codes for a fixed list of names: name → index in the list. An object rather than a Map: a
+ * lookup by a name from a handful of call sites is a property load the engine caches.
+ */
+export function codeTable<T extends string>(names: readonly (T | undefined)[]): Record<T, number> {
+  const codes = Object.create(null) as Record<T, number>;
+  names.forEach((name, i) => {
+    if (name !== undefined) codes[name] = i;
+  });
+  return codes;
 }

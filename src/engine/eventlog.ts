@@ -89,33 +89,33 @@ export class EventLog {
     this.allocate(INITIAL_ROWS);
   }
 
-  private add(us: number, kind: number, host: number, conn: number, a: number, b: number): number {
+  /** A new row with the columns every event has; each kind fills in its own others. */
+  private add(us: number, kind: number, conn: number, a: number): number {
     const i = this.count++;
     if (i === this.cap) this.allocate(this.cap * 4);
     this.kind[i] = kind;
-    this.host[i] = host;
     this.conn[i] = conn;
     this.a[i] = a;
-    this.b[i] = b;
     this.tUs[i] = us;
-    this.bytes[i] = NONE;
-    this.detailAt[i] = NONE;
     return i;
   }
 
-  private setDetail(i: number, detail: string | undefined): void {
-    if (detail === undefined) return;
-    this.detailAt[i] = this.details.length;
+  private detailIndex(detail: string | undefined): number {
+    if (detail === undefined) return NONE;
     this.details.push(detail);
+    return this.details.length - 1;
   }
 
   state(us: number, host: HostName, conn: number, from: TcpStateName, to: TcpStateName): void {
-    this.add(us, STATE, hostCode(host), conn, STATE_CODES.get(from)!, STATE_CODES.get(to)!);
+    const i = this.add(us, STATE, conn, STATE_CODES[from]);
+    this.host[i] = hostCode(host);
+    this.b[i] = STATE_CODES[to];
   }
 
   timer(us: number, host: HostName, conn: number, timer: TimerName, detail?: string): void {
-    const i = this.add(us, TIMER, hostCode(host), conn, TIMER_CODES.get(timer)!, 0);
-    this.setDetail(i, detail);
+    const i = this.add(us, TIMER, conn, TIMER_CODES[timer]);
+    this.host[i] = hostCode(host);
+    this.detailAt[i] = this.detailIndex(detail);
   }
 
   app(
@@ -127,24 +127,20 @@ export class EventLog {
     bytes?: number,
     detail?: string,
   ): void {
-    const i = this.add(
-      us,
-      APP,
-      hostCode(host),
-      conn,
-      NOTICE_CODES.get(notice)!,
-      ERRNO_CODES.get(errno)!,
-    );
-    if (bytes !== undefined) this.bytes[i] = bytes;
-    this.setDetail(i, detail);
+    const i = this.add(us, APP, conn, NOTICE_CODES[notice]);
+    this.host[i] = hostCode(host);
+    this.b[i] = errno === undefined ? 0 : ERRNO_CODES[errno];
+    this.bytes[i] = bytes ?? NONE;
+    this.detailAt[i] = this.detailIndex(detail);
   }
 
   hostAction(us: number, host: HostName, action: HostAction): void {
-    this.add(us, HOST, hostCode(host), 0, ACTION_CODES.get(action)!, 0);
+    const i = this.add(us, HOST, 0, ACTION_CODES[action]);
+    this.host[i] = hostCode(host);
   }
 
   segment(us: number, id: number, phase: number): void {
-    this.add(us, SEGMENT, 0, id, phase, 0);
+    this.add(us, SEGMENT, id, phase);
   }
 
   /** The first `count` events as objects (the log only grows, so they are as they were then). */
@@ -157,12 +153,14 @@ export class EventLog {
 
   private build(i: number): LabEvent {
     const t = this.tUs[i]! / 1000;
-    const host = HOSTS[this.host[i]!]!;
     const conn = this.conn[i]!;
     const a = this.a[i]!;
-    const at = this.detailAt[i]!;
+    const kind = this.kind[i];
+    if (kind === SEGMENT) return { t, kind: 'segment', segment: conn, phase: PHASES[a]! };
+    const host = HOSTS[this.host[i]!]!;
+    const at = kind === TIMER || kind === APP ? this.detailAt[i]! : NONE;
     const detail = at === NONE ? undefined : this.details[at];
-    switch (this.kind[i]) {
+    switch (kind) {
       case STATE:
         return { kind: 'state', host, conn, from: STATES[a]!, to: STATES[this.b[i]!]!, t };
       case TIMER:
@@ -179,10 +177,8 @@ export class EventLog {
         e.t = t;
         return e;
       }
-      case HOST:
-        return { kind: 'host', host, action: ACTIONS[a]!, t };
       default:
-        return { t, kind: 'segment', segment: conn, phase: PHASES[a]! };
+        return { kind: 'host', host, action: ACTIONS[a]!, t };
     }
   }
 

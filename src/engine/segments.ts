@@ -3,7 +3,7 @@
  * runs (see columns.ts) and turned into SegmentRecord objects when a result's `segments` are
  * first read.
  */
-import { ColumnBuffer, INITIAL_ROWS } from './columns.ts';
+import { codeTable, ColumnBuffer, INITIAL_ROWS } from './columns.ts';
 import { frameFlags } from './frame.ts';
 import { HOSTS } from './names.ts';
 import type { HostName, LossReason, SegmentRecord, SegmentRole } from './types.ts';
@@ -25,7 +25,7 @@ const ROLES: SegmentRole[] = [
   'fin',
   'rst',
 ];
-const ROLE_CODES = new Map(ROLES.map((role, i) => [role, i]));
+const ROLE_CODES = codeTable(ROLES);
 const LOSS_REASONS: (LossReason | undefined)[] = [
   undefined,
   'unplugged',
@@ -33,7 +33,7 @@ const LOSS_REASONS: (LossReason | undefined)[] = [
   'loss',
   'no-neighbour',
 ];
-const LOSS_CODES = new Map(LOSS_REASONS.map((reason, i) => [reason, i]));
+const LOSS_CODES = codeTable(LOSS_REASONS);
 
 /** The table at one moment: how many segments, and the records of those not yet final. */
 export interface SegmentSnapshot {
@@ -101,7 +101,7 @@ export class SegmentTable {
     this.delivered[id] = 0;
     this.from[id] = from === 'client' ? 0 : 1;
     this.flags[id] = flags;
-    this.role[id] = ROLE_CODES.get(role)!;
+    this.role[id] = ROLE_CODES[role];
     this.lostBecause[id] = 0;
     return id;
   }
@@ -113,7 +113,7 @@ export class SegmentTable {
 
   lost(id: number, reason: LossReason): void {
     this.delivered[id] = 0;
-    this.lostBecause[id] = LOSS_CODES.get(reason)!;
+    this.lostBecause[id] = LOSS_CODES[reason];
   }
 
   /** Delivered or lost (not still on its way or waiting for ARP). */
