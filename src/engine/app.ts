@@ -54,7 +54,7 @@ export class SocketApp implements SocketHandle {
   private everConnected = false;
   private readonly listeners = new Map<SocketEvent, Listener[]>();
   /** Messages the kernel holds that the application has not read yet. */
-  private unread: { texts: string[]; bytes: number; partial: boolean }[] = [];
+  private unread: { text: string | undefined; bytes: number; partial: boolean }[] = [];
   /** Bytes read so far of a text message that has not fully arrived. */
   private carried = 0;
   /** Writes made before the connection was established. */
@@ -149,13 +149,13 @@ export class SocketApp implements SocketHandle {
     this.beat?.start();
   }
 
-  kernelData(texts: string[], bytes: number, partial: boolean): void {
+  kernelData(text: string | undefined, bytes: number, partial: boolean): void {
     const sk = this.sock;
     if (sk && this.unread.length === 0 && this.canRead) {
-      this.deliver(sk, texts, bytes, partial);
+      this.deliver(sk, text, bytes, partial);
       return;
     }
-    this.unread.push({ texts, bytes, partial });
+    this.unread.push({ text, bytes, partial });
     this.read();
   }
 
@@ -169,10 +169,10 @@ export class SocketApp implements SocketHandle {
     if (!sk || !this.canRead) return;
     const batch = this.unread;
     this.unread = [];
-    for (const { texts, bytes, partial } of batch) this.deliver(sk, texts, bytes, partial);
+    for (const { text, bytes, partial } of batch) this.deliver(sk, text, bytes, partial);
   }
 
-  private deliver(sk: TcpSock, texts: string[], bytes: number, partial: boolean): void {
+  private deliver(sk: TcpSock, text: string | undefined, bytes: number, partial: boolean): void {
     sk.rcvQueue = Math.max(0, sk.rcvQueue - bytes);
     this.k.snapshot(sk);
     // A text message longer than one segment is handed over whole, with its last piece.
@@ -182,16 +182,13 @@ export class SocketApp implements SocketHandle {
     }
     bytes += this.carried;
     this.carried = 0;
-    const text = texts.length === 1 ? texts[0]! : texts.join('');
-    const detail = texts.length ? text : undefined;
-    this.k.sim.rec.events.app(this.now, this.host, this.conn, 'data', undefined, bytes, detail);
+    this.k.sim.rec.events.app(this.now, this.host, this.conn, 'data', undefined, bytes, text);
     this.idle?.restart();
-    this.emitData(text, bytes);
-    for (const t of texts) {
-      // The peer side of the heartbeat: every application here answers a PING.
-      if (t === PING && this.running && !this.closed) this.send(PONG);
-      this.beat?.received(t);
-    }
+    this.emitData(text ?? '', bytes);
+    if (text === undefined) return;
+    // The peer side of the heartbeat: every application here answers a PING.
+    if (text === PING && this.running && !this.closed) this.send(PONG);
+    this.beat?.received(text);
   }
 
   kernelEof(): void {

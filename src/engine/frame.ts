@@ -10,8 +10,8 @@ export interface Skb {
   fin: boolean;
   /** seq + len + SYN + FIN. */
   endSeq: number;
-  /** Application messages that end inside this segment (delivered when it is received in order). */
-  texts: string[];
+  /** The application message that ends in this segment, if any (read when it arrives in order). */
+  text: string | undefined;
   /** A non-final piece of a text message: its bytes are read with the piece that ends it. */
   partial: boolean;
   /** Last (re)transmission attempt, µs; -1 before the first. */
@@ -44,7 +44,7 @@ export class Frame {
   readonly fin: boolean;
   readonly rst: boolean;
   readonly len: number;
-  readonly texts: string[];
+  readonly text: string | undefined;
   readonly partial: boolean;
   /** Its id in the record (RunResult.segments). */
   readonly segment: number;
@@ -64,7 +64,7 @@ export class Frame {
     ack: number,
     flags: number,
     len: number,
-    texts: string[],
+    text: string | undefined,
     partial: boolean,
     segment: number,
     role: SegmentRole,
@@ -81,16 +81,13 @@ export class Frame {
     this.fin = (flags & FIN) !== 0;
     this.rst = (flags & RST) !== 0;
     this.len = len;
-    this.texts = texts;
+    this.text = text;
     this.partial = partial;
     this.segment = segment;
     this.role = role;
     this.skb = skb;
   }
 }
-
-/** Shared empty message list (never mutated). */
-export const NO_TEXTS: string[] = [];
 
 /** tcpdump's flag column for every combination of flags (index: flag bits, +16 with payload). */
 const FLAG_NAMES: string[] = [];

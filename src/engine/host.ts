@@ -4,7 +4,7 @@
  */
 import type { SocketApp } from './app.ts';
 import type { HostConfig } from './config.ts';
-import { ACK, Frame, NO_TEXTS, RST, SYN } from './frame.ts';
+import { ACK, Frame, RST, SYN } from './frame.ts';
 import { Neighbour } from './neighbour.ts';
 import type { Sim } from './sim.ts';
 import { tcpDone } from './tcp/done.ts';
@@ -110,7 +110,7 @@ export class HostKernel {
 
   sendSynAck(sk: TcpSock, role: 'syn-ack'): void {
     sk.synackSentUs = this.sim.now;
-    emit(sk, sk.iss, SYN | ACK, 0, NO_TEXTS, false, role, undefined, undefined, undefined);
+    emit(sk, sk.iss, SYN | ACK, 0, undefined, false, role, undefined, undefined, undefined);
   }
 
   /** tcp_v4_send_reset(): answer a segment that no socket owns. Never in reply to a RST. */
@@ -146,7 +146,7 @@ export class HostKernel {
         ack,
         flags,
         0,
-        NO_TEXTS,
+        undefined,
         false,
         id,
         'rst',
@@ -179,7 +179,7 @@ export class HostKernel {
       syn: true,
       fin: false,
       endSeq: sk.iss + 1,
-      texts: NO_TEXTS,
+      text: undefined,
       partial: false,
       lastXmitUs: -1,
       inHostQueue: false,
@@ -188,7 +188,7 @@ export class HostKernel {
     sk.skbs.push(syn);
     sk.sendHead = 1;
     sk.retransStampUs = this.sim.now;
-    tcpTransmitSkb(sk, syn, { role: 'syn' });
+    tcpTransmitSkb(sk, syn, 'syn');
     tcpResetXmitTimer(sk, 'rto', sk.rto);
     return sk;
   }

@@ -117,7 +117,7 @@ function tcpAck(sk: TcpSock, f: Frame): void {
       // Loss recovery: re-send what the RTO marked lost, now that the path answers.
       for (let i = 0; i < sk.sendHead; i++) {
         const skb = sk.skbs[i]!;
-        if (skb.lost && tcpRetransmitSkb(sk, skb, { role: 'retransmission' })) skb.lost = false;
+        if (skb.lost && tcpRetransmitSkb(sk, skb, 'retransmission')) skb.lost = false;
       }
     }
   }
@@ -250,7 +250,7 @@ function tcpDataQueue(sk: TcpSock, f: Frame): void {
     sk.lrcvtimeUs = sk.now;
     sk.rcvQueue += newBytes;
     sk.k.snapshot(sk);
-    sk.app?.kernelData(f.texts, newBytes, f.partial);
+    sk.app?.kernelData(f.text, newBytes, f.partial);
   }
   if (f.fin && f.seq + f.len === sk.rcvNxt) {
     sk.rcvNxt += 1;

@@ -1,6 +1,6 @@
 /** Sending segments and arming the retransmission timer (net/ipv4/tcp_output.c, tcp_input.c). */
 import type { Skb } from '../frame.ts';
-import { ACK, FIN, Frame, NO_TEXTS, RST, SYN } from '../frame.ts';
+import { ACK, FIN, Frame, RST, SYN } from '../frame.ts';
 import type { SegmentRole } from '../types.ts';
 import { RTO_MIN_US } from './rtt.ts';
 import type { TcpSock } from './sock.ts';
@@ -10,12 +10,6 @@ const mod32 = (n: number): number => n >>> 0;
 
 /** TCP_TIMEOUT_MIN_US: 2 ms. */
 const TIMEOUT_MIN_US = 2000;
-
-export interface SendOptions {
-  role: SegmentRole;
-  retransmission?: number;
-  probe?: number;
-}
 
 /**
  * Build a frame from `sk` and hand it to the host's IP layer. `flags` are frame.ts's bits;
@@ -27,7 +21,7 @@ export function emit(
   seq: number,
   flags: number,
   len: number,
-  texts: string[],
+  text: string | undefined,
   partial: boolean,
   role: SegmentRole,
   retransmission: number | undefined,
@@ -61,7 +55,7 @@ export function emit(
     ack,
     flags,
     len,
-    texts,
+    text,
     partial,
     id,
     role,
@@ -72,29 +66,28 @@ export function emit(
 }
 
 /** __tcp_transmit_skb() of a queued segment (first send or retransmission). */
-export function tcpTransmitSkb(sk: TcpSock, skb: Skb, opts: SendOptions): void {
+export function tcpTransmitSkb(
+  sk: TcpSock,
+  skb: Skb,
+  role: SegmentRole,
+  retransmission?: number,
+): void {
   skb.lastXmitUs = sk.now;
   const flags =
     (skb.syn ? SYN : 0) | (skb.fin ? FIN : 0) | (skb.syn && sk.state === 'SYN_SENT' ? 0 : ACK);
-  emit(
-    sk,
-    skb.seq,
-    flags,
-    skb.len,
-    skb.texts,
-    skb.partial,
-    opts.role,
-    opts.retransmission,
-    opts.probe,
-    skb,
-  );
+  emit(sk, skb.seq, flags, skb.len, skb.text, skb.partial, role, retransmission, undefined, skb);
 }
 
 /**
  * __tcp_retransmit_skb(): re-send a segment unless a copy is still waiting in the host
  * (skb_still_in_host_queue() → -EBUSY). Returns whether it went out.
  */
-export function tcpRetransmitSkb(sk: TcpSock, skb: Skb, opts: SendOptions): boolean {
+export function tcpRetransmitSkb(
+  sk: TcpSock,
+  skb: Skb,
+  role: SegmentRole,
+  retransmission?: number,
+): boolean {
   if (skb.inHostQueue) {
     sk.k.sim.rec.events.app(
       sk.now,
@@ -107,23 +100,23 @@ export function tcpRetransmitSkb(sk: TcpSock, skb: Skb, opts: SendOptions): bool
     );
     return false;
   }
-  tcpTransmitSkb(sk, skb, opts);
+  tcpTransmitSkb(sk, skb, role, retransmission);
   return true;
 }
 
 /** tcp_send_ack(): a pure ACK for what we have received. */
 export function tcpSendAck(sk: TcpSock, role: SegmentRole = 'ack'): void {
-  emit(sk, sk.sndNxt, ACK, 0, NO_TEXTS, false, role, undefined, undefined, undefined);
+  emit(sk, sk.sndNxt, ACK, 0, undefined, false, role, undefined, undefined, undefined);
 }
 
 /** tcp_send_active_reset(): RST|ACK from a socket that gives up (keepalive, close with unread data). */
 export function tcpSendActiveReset(sk: TcpSock): void {
-  emit(sk, sk.sndNxt, RST | ACK, 0, NO_TEXTS, false, 'rst', undefined, undefined, undefined);
+  emit(sk, sk.sndNxt, RST | ACK, 0, undefined, false, 'rst', undefined, undefined, undefined);
 }
 
 /** tcp_xmit_probe_skb(): zero-length ACK with seq = snd_una − 1 ("should cause the other end to send an ack"). */
 export function tcpXmitProbeSkb(sk: TcpSock, probe: number): void {
-  emit(sk, sk.sndUna - 1, ACK, 0, NO_TEXTS, false, 'keepalive', undefined, probe, undefined);
+  emit(sk, sk.sndUna - 1, ACK, 0, undefined, false, 'keepalive', undefined, probe, undefined);
 }
 
 /** tcp_rto_delta_us(): time left until the RTO would fire for the head segment. */
@@ -201,7 +194,7 @@ export function tcpWriteXmit(sk: TcpSock): void {
     const skb = sk.skbs[sk.sendHead]!;
     sk.sendHead += 1;
     sk.sndNxt = skb.endSeq;
-    tcpTransmitSkb(sk, skb, { role: skb.fin && skb.len === 0 ? 'fin' : 'data' });
+    tcpTransmitSkb(sk, skb, skb.fin && skb.len === 0 ? 'fin' : 'data');
     sent += 1;
   }
   if (sent === 0) return;
@@ -225,7 +218,7 @@ export function tcpQueueData(sk: TcpSock, bytes: number, text: string | undefine
       syn: false,
       fin: false,
       endSeq: sk.writeSeq + len,
-      texts: left === 0 && text !== undefined ? [text] : NO_TEXTS,
+      text: left === 0 ? text : undefined,
       partial: left > 0 && text !== undefined,
       lastXmitUs: -1,
       inHostQueue: false,
@@ -245,7 +238,7 @@ export function tcpQueueFin(sk: TcpSock): void {
     syn: false,
     fin: true,
     endSeq: sk.writeSeq + 1,
-    texts: NO_TEXTS,
+    text: undefined,
     partial: false,
     lastXmitUs: -1,
     inHostQueue: false,

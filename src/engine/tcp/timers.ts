@@ -1,5 +1,5 @@
 /** TCP timers (net/ipv4/tcp_timer.c, inet_connection_sock.c). */
-import { ACK, NO_TEXTS, SYN } from '../frame.ts';
+import { ACK, SYN } from '../frame.ts';
 import type { Jiffies } from '../jiffies.ts';
 import type { Cause } from '../types.ts';
 import { tcpDone, tcpDoneWithError } from './done.ts';
@@ -140,12 +140,7 @@ export function tcpRetransmitTimer(sk: TcpSock): void {
     syn ? 'syn' : 'rto',
     retransmissionLabel(n),
   );
-  if (
-    tcpRetransmitSkb(sk, head, {
-      role: syn ? 'syn-retransmission' : 'retransmission',
-      retransmission: n,
-    })
-  ) {
+  if (tcpRetransmitSkb(sk, head, syn ? 'syn-retransmission' : 'retransmission', n)) {
     head.lost = false;
     sk.rtoRetransmissions += 1;
   }
@@ -170,7 +165,7 @@ export function tcpSendLossProbe(sk: TcpSock): void {
   sk.k.sim.rec.events.timer(sk.now, sk.k.name, sk.conn, 'tlp');
   if (sk.tlpHighSeq < 0 && sk.packetsOut > 0) {
     const last = sk.skbs[sk.sendHead - 1]!;
-    if (tcpRetransmitSkb(sk, last, { role: 'tlp' })) {
+    if (tcpRetransmitSkb(sk, last, 'tlp')) {
       sk.tlps += 1;
       sk.tlpHighSeq = sk.sndNxt;
       sk.pending = 'none';
@@ -198,7 +193,7 @@ export function reqskTimerHandler(sk: TcpSock): void {
     sk.iss,
     SYN | ACK,
     0,
-    NO_TEXTS,
+    undefined,
     false,
     'syn-ack',
     sk.numTimeout + 1,
