@@ -10,7 +10,7 @@ import type { Sim } from './sim.ts';
 import { tcpDone } from './tcp/done.ts';
 import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
 import { emit, tcpResetXmitTimer, tcpTransmitSkb } from './tcp/output.ts';
-import { sockKey, TcpSock } from './tcp/sock.ts';
+import { TcpSock } from './tcp/sock.ts';
 import {
   reqskTimerHandler,
   tcpKeepaliveTimer,
@@ -37,7 +37,7 @@ export class HostKernel {
   booted = false;
   process: ProcessState = 'running';
   listening: boolean;
-  /** Established and half-open sockets by sockKey(localPort, remotePort). */
+  /** Established and half-open sockets by their key (TcpSock.key: the client port). */
   readonly socks = new Map<number, TcpSock>();
   /** Server side: the application handle waiting to accept each client port's connection. */
   readonly pendingAccept = new Map<number, SocketApp>();
@@ -51,6 +51,12 @@ export class HostKernel {
     this.cfg = cfg;
     this.listening = name === 'server';
     this.neighbour = new Neighbour(sim, name, cfg.staticNeighbour);
+  }
+
+  /** The socket for (local port, remote port), if this host has one. */
+  lookup(localPort: number, remotePort: number): TcpSock | undefined {
+    const sk = this.socks.get(this.name === 'client' ? localPort : remotePort);
+    return sk !== undefined && sk.lport === localPort && sk.rport === remotePort ? sk : undefined;
   }
 
   owns(sk: TcpSock): boolean {
@@ -74,7 +80,7 @@ export class HostKernel {
 
   /** tcp_v4_rcv(): find the socket, or answer a SYN on the listener, or reset. */
   receive(f: Frame): void {
-    const sk = this.socks.get(sockKey(f.dport, f.sport));
+    const sk = this.lookup(f.dport, f.sport);
     if (sk) {
       tcpRcvStateProcess(sk, f);
       return;
@@ -120,7 +126,7 @@ export class HostKernel {
     const ack = f.ackFlag ? 0 : f.seq + (f.syn ? 1 : 0) + (f.fin ? 1 : 0) + f.len;
     const ackFlag = !f.ackFlag;
     const clientPort = this.name === 'client' ? f.dport : f.sport;
-    const peerSock = this.sim.hosts[f.from].socks.get(sockKey(f.sport, f.dport));
+    const peerSock = this.sim.hosts[f.from].lookup(f.sport, f.dport);
     const flags = RST | (ackFlag ? ACK : 0);
     const id = this.sim.rec.segment(
       this.sim.now,
@@ -158,7 +164,7 @@ export class HostKernel {
   /** A local ICMP host-unreachable for a packet that could not be sent (ARP failed). */
   icmpHostUnreachable(f: Frame): void {
     if (!this.up || f.rst) return;
-    const sk = this.socks.get(sockKey(f.sport, f.dport));
+    const sk = this.lookup(f.sport, f.dport);
     if (sk) tcpV4Err(sk, f);
   }
 

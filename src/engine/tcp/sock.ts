@@ -8,11 +8,6 @@ import type { HostKernel } from '../host.ts';
 import { Timer } from '../queue.ts';
 import type { Cause, Errno, HostName, TcpStateName } from '../types.ts';
 
-/** A socket table key for (local port, remote port): a number, so lookups build no string. */
-export function sockKey(localPort: number, remotePort: number): number {
-  return localPort * 65536 + remotePort;
-}
-
 export type XmitPending = 'none' | 'rto' | 'tlp' | 'synack';
 
 export class TcpSock {
@@ -133,9 +128,13 @@ export class TcpSock {
   /** Bytes written but not yet acknowledged (ss Send-Q), kept up to date as segments come and go. */
   sendQ = 0;
 
-  /** This socket's key in its host's table. */
+  /**
+   * This socket's key in its host's table: its connection's client port. Every connection in
+   * the lab is a client port to the server's port 80, so the client port names it; a small
+   * integer key is also much quicker to look up than the pair of ports packed into 32 bits.
+   */
   get key(): number {
-    return sockKey(this.lport, this.rport);
+    return this.k.name === 'client' ? this.lport : this.rport;
   }
 
   setState(to: TcpStateName): void {
