@@ -151,8 +151,9 @@ console.log(
     `judged on the median wall time: budget ${KEEPALIVE_BUDGET_MS} ms ${keepaliveOk ? '✓' : '✗ OVER BUDGET'}`,
 );
 
-// One run to look at (outcomes, record counts), which is also the warm-up. Then the timed
-// runs, each result dropped unread; then, timed apart, reading the records of a few results.
+// One run to look at (outcomes, record counts), then warm-up runs (the JIT settles after five
+// or six runs of this size), then the timed runs, each result dropped unread; then, timed
+// apart, reading the records of a few results.
 // (Reading them between timed runs, or collecting garbage there, would make the next run pay
 // for the previous one's objects, or start it with a shrunken young generation.)
 const { outcomes, records, events, simulatedS } = ((): {
@@ -172,7 +173,9 @@ const { outcomes, records, events, simulatedS } = ((): {
   };
 })();
 const samples: { ms: number; cpuMs: number }[] = [];
-for (let i = 0; i < 7; i++) {
+const STRESS_WARMUP_RUNS = 6;
+for (let i = 0; i < STRESS_WARMUP_RUNS; i++) stress();
+for (let i = 0; i < 9; i++) {
   const c0 = cpuNow();
   const t0 = performance.now();
   stress();
