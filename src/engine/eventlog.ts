@@ -1,7 +1,9 @@
 /**
- * RunResult.events, recorded as columns of numbers (see columns.ts) and turned into LabEvent
- * objects when a result's `events` are first read. Every event keeps its place in one ordered
- * log; the objects built have exactly the keys, in the order, that LabEvent lists.
+ * RunResult.events: the ordered log. Every event takes the next ordinal (its place in the log).
+ * Events other than a segment's are recorded here as columns of numbers (see columns.ts);
+ * a segment's sent/arrived/lost events are kept by the segment table, with their ordinals.
+ * Objects are built when a result's `events` are first read, with exactly the keys, in the
+ * order, that LabEvent lists.
  */
 import { codeTable, ColumnBuffer, INITIAL_ROWS } from './columns.ts';
 import { HOSTS, STATE_CODES, STATES } from './names.ts';
@@ -9,16 +11,13 @@ import type { Errno, HostName, LabEvent, TcpStateName, TimerName } from './types
 
 type AppEvent = Extract<LabEvent, { kind: 'app' }>;
 type HostEvent = Extract<LabEvent, { kind: 'host' }>;
-type SegmentEvent = Extract<LabEvent, { kind: 'segment' }>;
 export type AppNotice = AppEvent['notice'];
 export type HostAction = HostEvent['action'];
-export type SegmentPhase = SegmentEvent['phase'];
 
 const STATE = 0;
 const TIMER = 1;
 const APP = 2;
 const HOST = 3;
-const SEGMENT = 4;
 
 const TIMERS: TimerName[] = [
   'rto',
@@ -50,7 +49,6 @@ const ACTIONS: HostAction[] = [
   'kill-process',
   'hang-process',
 ];
-const PHASES: SegmentPhase[] = ['sent', 'arrived', 'lost'];
 
 const TIMER_CODES = codeTable(TIMERS);
 const NOTICE_CODES = codeTable(NOTICES);
@@ -60,13 +58,11 @@ const ACTION_CODES = codeTable(ACTIONS);
 /** No byte count, no detail. */
 const NONE = -1;
 
-export const PHASE_SENT = 0;
-export const PHASE_ARRIVED = 1;
-export const PHASE_LOST = 2;
-
 export class EventLog {
-  /** Events logged so far. */
+  /** Events logged here so far. */
   count = 0;
+  /** Ordinals handed out so far (events here and segment events): the log's length. */
+  ords = 0;
   /** Rows the columns have room for. */
   private cap = 0;
   private kind!: Uint8Array;
@@ -75,8 +71,9 @@ export class EventLog {
   private a!: Uint8Array;
   /** The state's `to`, or the errno code. */
   private b!: Uint8Array;
-  /** The connection, or the segment's id. */
   private conn!: Int32Array;
+  /** The event's place in the whole log. */
+  private ord!: Int32Array;
   private tUs!: Float64Array;
   private bytes!: Float64Array;
   /** Index in `details`, or NONE. */
@@ -89,10 +86,16 @@ export class EventLog {
     this.allocate(INITIAL_ROWS);
   }
 
+  /** The next place in the log, for an event recorded elsewhere (a segment's). */
+  takeOrd(): number {
+    return this.ords++;
+  }
+
   /** A new row with the columns every event has; each kind fills in its own others. */
   private add(us: number, kind: number, conn: number, a: number): number {
     const i = this.count++;
     if (i === this.cap) this.allocate(this.cap * 4);
+    this.ord[i] = this.ords++;
     this.kind[i] = kind;
     this.conn[i] = conn;
     this.a[i] = a;
@@ -139,16 +142,10 @@ export class EventLog {
     this.host[i] = hostCode(host);
   }
 
-  segment(us: number, id: number, phase: number): void {
-    this.add(us, SEGMENT, id, phase);
-  }
-
-  /** The first `count` events as objects (the log only grows, so they are as they were then). */
-  events(count: number): LabEvent[] {
-    const out = new Array<LabEvent>(count);
+  /** Put the first `count` events recorded here in their places in `out` (the whole log). */
+  place(out: LabEvent[], count: number): void {
     const built = this.built;
-    for (let i = 0; i < count; i++) out[i] = built[i] ??= this.build(i);
-    return out;
+    for (let i = 0; i < count; i++) out[this.ord[i]!] = built[i] ??= this.build(i);
   }
 
   private build(i: number): LabEvent {
@@ -156,7 +153,6 @@ export class EventLog {
     const conn = this.conn[i]!;
     const a = this.a[i]!;
     const kind = this.kind[i];
-    if (kind === SEGMENT) return { t, kind: 'segment', segment: conn, phase: PHASES[a]! };
     const host = HOSTS[this.host[i]!]!;
     const at = kind === TIMER || kind === APP ? this.detailAt[i]! : NONE;
     const detail = at === NONE ? undefined : this.details[at];
@@ -184,7 +180,8 @@ export class EventLog {
 
   /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
   private allocate(rows: number): void {
-    const b = new ColumnBuffer(rows, { f64: 2, i32: 2, u8: 4 });
+    const b = new ColumnBuffer(rows, { f64: 2, i32: 3, u8: 4 });
+    this.ord = b.i32(this.ord);
     this.kind = b.u8(this.kind);
     this.host = b.u8(this.host);
     this.a = b.u8(this.a);

@@ -3,10 +3,17 @@
  * and the outages. Kept as columns of numbers while running (columns.ts); the result builds
  * objects from them when they are first read. Times are kept in µs and written out in ms.
  */
-import { EventLog, PHASE_ARRIVED, PHASE_LOST, PHASE_SENT } from './eventlog.ts';
+import { EventLog } from './eventlog.ts';
 import { SegmentTable } from './segments.ts';
 import { SocketRowTable } from './socketrows.ts';
-import type { HostName, LossReason, SegmentRole } from './types.ts';
+import type { HostName, LabEvent, LossReason, SegmentRole } from './types.ts';
+
+/** The event log's length at one moment. */
+export interface EventsSnapshot {
+  readonly plainCount: number;
+  readonly segmentCount: number;
+  readonly ords: number;
+}
 
 export class Recorder {
   readonly segments = new SegmentTable();
@@ -36,6 +43,7 @@ export class Recorder {
   ): number {
     const id = this.segments.add(
       us,
+      this.events.takeOrd(),
       conn,
       from,
       flags,
@@ -48,18 +56,31 @@ export class Recorder {
       retransmission,
       probe,
     );
-    this.events.segment(us, id, PHASE_SENT);
     return id;
   }
 
   arrived(us: number, id: number): void {
-    this.segments.arrived(us, id);
-    this.events.segment(us, id, PHASE_ARRIVED);
+    this.segments.arrived(us, id, this.events.takeOrd());
   }
 
   lost(us: number, id: number, reason: LossReason): void {
-    this.segments.lost(id, reason);
-    this.events.segment(us, id, PHASE_LOST);
+    this.segments.lost(us, id, reason, this.events.takeOrd());
+  }
+
+  eventsSnapshot(): EventsSnapshot {
+    return {
+      plainCount: this.events.count,
+      segmentCount: this.segments.count,
+      ords: this.events.ords,
+    };
+  }
+
+  /** The whole event log as it stood at `snap` (it only grows: what it held then is unchanged). */
+  eventsOf(snap: EventsSnapshot): LabEvent[] {
+    const out = new Array<LabEvent>(snap.ords);
+    this.events.place(out, snap.plainCount);
+    this.segments.placeEvents(out, snap.segmentCount, snap.ords);
+    return out;
   }
 
   outageStart(us: number, host: HostName, kind: 'unplugged' | 'host-down'): void {

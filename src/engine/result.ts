@@ -72,7 +72,7 @@ const LAZY_RECORDS: PropertyDescriptorMap = {
 export function buildResult(sim: Sim, endUs: number): RunResult {
   const rec = sim.rec;
   const segmentSnap = rec.segments.snapshot();
-  const eventCount = rec.events.count;
+  const eventsSnap = rec.eventsSnapshot();
   const socketSnap = rec.sockets.snapshot();
   let allSegments: SegmentRecord[] | undefined;
   const segments = (): SegmentRecord[] => (allSegments ??= rec.segments.records(segmentSnap));
@@ -110,7 +110,7 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
   // Keys in the order RunResult declares them (JSON keeps it).
   builders.set(result, {
     segments,
-    events: () => rec.events.events(eventCount),
+    events: () => rec.eventsOf(eventsSnap),
     sockets: () => rec.sockets.rows(socketSnap),
   });
   Object.defineProperties(result, LAZY_RECORDS);

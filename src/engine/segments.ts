@@ -6,7 +6,7 @@
 import { codeTable, ColumnBuffer, INITIAL_ROWS } from './columns.ts';
 import { frameFlags } from './frame.ts';
 import { HOSTS } from './names.ts';
-import type { HostName, LossReason, SegmentRecord, SegmentRole } from './types.ts';
+import type { HostName, LabEvent, LossReason, SegmentRecord, SegmentRole } from './types.ts';
 
 /** Fields of a record that are not known yet (retransmission or probe number, arrival). */
 const NONE = -1;
@@ -55,7 +55,11 @@ export class SegmentTable {
   private len!: Float64Array;
   private retransmission!: Float64Array;
   private probe!: Float64Array;
-  private arrivedUs!: Float64Array;
+  /** When it arrived or was lost, µs; NONE while on its way. */
+  private finalUs!: Float64Array;
+  /** Places in the event log of its 'sent' event and of its 'arrived' or 'lost' one (NONE yet). */
+  private sentOrd!: Int32Array;
+  private finalOrd!: Int32Array;
   private delivered!: Uint8Array;
   /** Sender: index in HOSTS (the receiver is the other one). */
   private from!: Uint8Array;
@@ -74,6 +78,7 @@ export class SegmentTable {
 
   add(
     us: number,
+    ord: number,
     conn: number,
     from: HostName,
     flags: number,
@@ -97,7 +102,9 @@ export class SegmentTable {
     this.len[id] = len;
     this.retransmission[id] = retransmission ?? NONE;
     this.probe[id] = probe ?? NONE;
-    this.arrivedUs[id] = NONE;
+    this.finalUs[id] = NONE;
+    this.sentOrd[id] = ord;
+    this.finalOrd[id] = NONE;
     this.delivered[id] = 0;
     this.from[id] = from === 'client' ? 0 : 1;
     this.flags[id] = flags;
@@ -106,14 +113,41 @@ export class SegmentTable {
     return id;
   }
 
-  arrived(us: number, id: number): void {
+  arrived(us: number, id: number, ord: number): void {
     this.delivered[id] = 1;
-    this.arrivedUs[id] = us;
+    this.finalUs[id] = us;
+    this.finalOrd[id] = ord;
   }
 
-  lost(id: number, reason: LossReason): void {
+  lost(us: number, id: number, reason: LossReason, ord: number): void {
     this.delivered[id] = 0;
     this.lostBecause[id] = LOSS_CODES[reason];
+    this.finalUs[id] = us;
+    this.finalOrd[id] = ord;
+  }
+
+  /**
+   * Put the 'segment' events of the first `count` segments in their places in `out` (the
+   * whole event log), leaving out those at or after `ords` (logged later than the snapshot).
+   */
+  placeEvents(out: LabEvent[], count: number, ords: number): void {
+    for (let id = 0; id < count; id++) {
+      out[this.sentOrd[id]!] = {
+        t: this.tUs[id]! / 1000,
+        kind: 'segment',
+        segment: id,
+        phase: 'sent',
+      };
+      const ord = this.finalOrd[id]!;
+      if (ord !== NONE && ord < ords) {
+        out[ord] = {
+          t: this.finalUs[id]! / 1000,
+          kind: 'segment',
+          segment: id,
+          phase: this.delivered[id] === 1 ? 'arrived' : 'lost',
+        };
+      }
+    }
   }
 
   /** Delivered or lost (not still on its way or waiting for ARP). */
@@ -160,7 +194,7 @@ export class SegmentTable {
   private build(id: number): SegmentRecord {
     const retransmission = this.retransmission[id]!;
     const probe = this.probe[id]!;
-    const arrivedUs = this.arrivedUs[id]!;
+    const delivered = this.delivered[id] === 1;
     const from = this.from[id]!;
     const len = this.len[id]!;
     return {
@@ -178,15 +212,15 @@ export class SegmentTable {
       role: ROLES[this.role[id]!]!,
       retransmission: retransmission === NONE ? undefined : retransmission,
       probe: probe === NONE ? undefined : probe,
-      delivered: this.delivered[id] === 1,
-      arrivedAt: arrivedUs === NONE ? undefined : arrivedUs / 1000,
+      delivered,
+      arrivedAt: delivered ? this.finalUs[id]! / 1000 : undefined,
       lostBecause: LOSS_REASONS[this.lostBecause[id]!],
     };
   }
 
   /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
   private allocate(rows: number): void {
-    const b = new ColumnBuffer(rows, { f64: 9, i32: 1, u8: 5 });
+    const b = new ColumnBuffer(rows, { f64: 9, i32: 3, u8: 5 });
     this.conn = b.i32(this.conn);
     this.tUs = b.f64(this.tUs);
     this.seq = b.f64(this.seq);
@@ -196,7 +230,9 @@ export class SegmentTable {
     this.len = b.f64(this.len);
     this.retransmission = b.f64(this.retransmission);
     this.probe = b.f64(this.probe);
-    this.arrivedUs = b.f64(this.arrivedUs);
+    this.finalUs = b.f64(this.finalUs);
+    this.sentOrd = b.i32(this.sentOrd);
+    this.finalOrd = b.i32(this.finalOrd);
     this.delivered = b.u8(this.delivered);
     this.from = b.u8(this.from);
     this.flags = b.u8(this.flags);
