@@ -20,15 +20,24 @@ export class ColumnBuffer {
   private readonly buffer: ArrayBuffer;
   private offset = 0;
 
-  constructor(rows: number, columns: { f64: number; i32: number; u8: number }) {
+  constructor(rows: number, columns: { f64: number; u32: number; i32: number; u8: number }) {
     this.rows = rows;
-    this.buffer = new ArrayBuffer(rows * (8 * columns.f64 + 4 * columns.i32 + columns.u8));
+    this.buffer = new ArrayBuffer(
+      rows * (8 * columns.f64 + 4 * (columns.u32 + columns.i32) + columns.u8),
+    );
   }
 
   /** The next Float64 column, starting with `old`'s values if given. */
   f64(old?: Float64Array): Float64Array {
     const a = new Float64Array(this.buffer, this.offset, this.rows);
     this.offset += 8 * this.rows;
+    if (old) a.set(old);
+    return a;
+  }
+
+  u32(old?: Uint32Array): Uint32Array {
+    const a = new Uint32Array(this.buffer, this.offset, this.rows);
+    this.offset += 4 * this.rows;
     if (old) a.set(old);
     return a;
   }

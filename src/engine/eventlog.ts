@@ -75,7 +75,7 @@ export class EventLog {
   /** The event's place in the whole log. */
   private ord!: Int32Array;
   private tUs!: Float64Array;
-  private bytes!: Float64Array;
+  private bytes!: Int32Array;
   /** Index in `details`, or NONE. */
   private detailAt!: Int32Array;
   private readonly details: string[] = [];
@@ -180,7 +180,7 @@ export class EventLog {
 
   /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
   private allocate(rows: number): void {
-    const b = new ColumnBuffer(rows, { f64: 2, i32: 3, u8: 4 });
+    const b = new ColumnBuffer(rows, { f64: 1, u32: 0, i32: 4, u8: 4 });
     this.ord = b.i32(this.ord);
     this.kind = b.u8(this.kind);
     this.host = b.u8(this.host);
@@ -188,7 +188,7 @@ export class EventLog {
     this.b = b.u8(this.b);
     this.conn = b.i32(this.conn);
     this.tUs = b.f64(this.tUs);
-    this.bytes = b.f64(this.bytes);
+    this.bytes = b.i32(this.bytes);
     this.detailAt = b.i32(this.detailAt);
     this.cap = b.rows;
   }

@@ -48,13 +48,13 @@ export class SegmentTable {
   private cap = 0;
   private conn!: Int32Array;
   private tUs!: Float64Array;
-  private seq!: Float64Array;
-  private ack!: Float64Array;
-  private relSeq!: Float64Array;
-  private relAck!: Float64Array;
-  private len!: Float64Array;
-  private retransmission!: Float64Array;
-  private probe!: Float64Array;
+  private seq!: Uint32Array;
+  private ack!: Uint32Array;
+  private relSeq!: Uint32Array;
+  private relAck!: Uint32Array;
+  private len!: Int32Array;
+  private retransmission!: Int32Array;
+  private probe!: Int32Array;
   /** When it arrived or was lost, µs; NONE while on its way. */
   private finalUs!: Float64Array;
   /** Places in the event log of its 'sent' event and of its 'arrived' or 'lost' one (NONE yet). */
@@ -220,16 +220,16 @@ export class SegmentTable {
 
   /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
   private allocate(rows: number): void {
-    const b = new ColumnBuffer(rows, { f64: 9, i32: 3, u8: 5 });
+    const b = new ColumnBuffer(rows, { f64: 2, u32: 4, i32: 6, u8: 5 });
     this.conn = b.i32(this.conn);
     this.tUs = b.f64(this.tUs);
-    this.seq = b.f64(this.seq);
-    this.ack = b.f64(this.ack);
-    this.relSeq = b.f64(this.relSeq);
-    this.relAck = b.f64(this.relAck);
-    this.len = b.f64(this.len);
-    this.retransmission = b.f64(this.retransmission);
-    this.probe = b.f64(this.probe);
+    this.seq = b.u32(this.seq);
+    this.ack = b.u32(this.ack);
+    this.relSeq = b.u32(this.relSeq);
+    this.relAck = b.u32(this.relAck);
+    this.len = b.i32(this.len);
+    this.retransmission = b.i32(this.retransmission);
+    this.probe = b.i32(this.probe);
     this.finalUs = b.f64(this.finalUs);
     this.sentOrd = b.i32(this.sentOrd);
     this.finalOrd = b.i32(this.finalOrd);

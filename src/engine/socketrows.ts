@@ -125,7 +125,7 @@ export class SocketRowTable {
 
   /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
   private allocate(rows: number): void {
-    const b = new ColumnBuffer(rows, { f64: 3, i32: 3, u8: 2 });
+    const b = new ColumnBuffer(rows, { f64: 3, u32: 0, i32: 3, u8: 2 });
     this.tUs = b.f64(this.tUs);
     this.host = b.u8(this.host);
     this.conn = b.i32(this.conn);
