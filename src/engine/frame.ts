@@ -30,32 +30,44 @@ export const ACK = 8;
 
 /**
  * A segment on the wire. A class, so that every frame has the same shape (one hidden class
- * for the code that reads thousands of them).
+ * for the code that reads thousands of them). Frames are reused (see FramePool): code that
+ * handles one must not keep it once the frame has arrived or been lost.
  */
 export class Frame {
-  readonly from: HostName;
-  readonly to: HostName;
-  readonly sport: number;
-  readonly dport: number;
-  readonly seq: number;
-  readonly ack: number;
-  readonly syn: boolean;
-  readonly ackFlag: boolean;
-  readonly fin: boolean;
-  readonly rst: boolean;
-  readonly len: number;
-  readonly text: string | undefined;
-  readonly partial: boolean;
+  from: HostName = 'client';
+  to: HostName = 'server';
+  sport = 0;
+  dport = 0;
+  seq = 0;
+  ack = 0;
+  syn = false;
+  ackFlag = false;
+  fin = false;
+  rst = false;
+  len = 0;
+  text: string | undefined = undefined;
+  partial = false;
   /** Its id in the record (RunResult.segments). */
-  readonly segment: number;
+  segment = 0;
   /** Its role in the record (a probe's answer is labelled after it). */
-  readonly role: SegmentRole;
+  role: SegmentRole = 'ack';
   /** The sending socket's segment, when the frame carries one (for the ARP queue and ICMP). */
-  readonly skb: Skb | undefined;
+  skb: Skb | undefined = undefined;
   /** The cable's cut counter when the frame went on the wire. */
   epoch = 0;
+}
 
-  constructor(
+/**
+ * Frames for a run's segments. A frame lives for one trip (from the sending socket, through
+ * the ARP queue and the cable, to the receiving socket) and is then given back here to carry
+ * a later segment. A busy run sends a hundred thousand segments: made afresh, their frames
+ * would be most of what the run allocates, and the more a run allocates, the more often the
+ * garbage collector runs and the more long-lived objects it has to move.
+ */
+export class FramePool {
+  private readonly free: Frame[] = [];
+
+  take(
     from: HostName,
     to: HostName,
     sport: number,
@@ -69,23 +81,33 @@ export class Frame {
     segment: number,
     role: SegmentRole,
     skb: Skb | undefined,
-  ) {
-    this.from = from;
-    this.to = to;
-    this.sport = sport;
-    this.dport = dport;
-    this.seq = seq;
-    this.ack = ack;
-    this.syn = (flags & SYN) !== 0;
-    this.ackFlag = (flags & ACK) !== 0;
-    this.fin = (flags & FIN) !== 0;
-    this.rst = (flags & RST) !== 0;
-    this.len = len;
-    this.text = text;
-    this.partial = partial;
-    this.segment = segment;
-    this.role = role;
-    this.skb = skb;
+  ): Frame {
+    const f = this.free.pop() ?? new Frame();
+    f.from = from;
+    f.to = to;
+    f.sport = sport;
+    f.dport = dport;
+    f.seq = seq;
+    f.ack = ack;
+    f.syn = (flags & SYN) !== 0;
+    f.ackFlag = (flags & ACK) !== 0;
+    f.fin = (flags & FIN) !== 0;
+    f.rst = (flags & RST) !== 0;
+    f.len = len;
+    f.text = text;
+    f.partial = partial;
+    f.segment = segment;
+    f.role = role;
+    f.skb = skb;
+    f.epoch = 0;
+    return f;
+  }
+
+  /** The frame's trip is over (arrived and handled, or lost). */
+  give(f: Frame): void {
+    f.text = undefined;
+    f.skb = undefined;
+    this.free.push(f);
   }
 }
 

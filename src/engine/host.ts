@@ -74,7 +74,10 @@ export class HostKernel {
 
   /** ip_queue_xmit() → neighbour output. */
   ipOutput(frame: Frame): void {
-    if (!this.up) return;
+    if (!this.up) {
+      this.sim.frames.give(frame);
+      return;
+    }
     this.neighbour.output(frame);
   }
 
@@ -143,7 +146,7 @@ export class HostKernel {
       undefined,
     );
     this.ipOutput(
-      new Frame(
+      this.sim.frames.take(
         this.name,
         f.from,
         f.dport,

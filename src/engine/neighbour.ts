@@ -59,6 +59,7 @@ export class Neighbour {
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
       this.sim.rec.lost(this.sim.queue.now, frame.segment, 'unplugged');
+      this.sim.frames.give(frame);
     }
     this.queue = [];
     this.state = 'none';
@@ -72,6 +73,7 @@ export class Neighbour {
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
       this.sim.rec.lost(this.sim.queue.now, frame.segment, 'host-down');
+      this.sim.frames.give(frame);
     }
     this.queue = [];
     this.state = 'none';
@@ -124,6 +126,9 @@ export class Neighbour {
       this.sim.rec.lost(now, frame.segment, 'no-neighbour');
     }
     const host = this.sim.hosts[this.host];
-    for (const frame of queued) host.icmpHostUnreachable(frame);
+    for (const frame of queued) {
+      host.icmpHostUnreachable(frame);
+      this.sim.frames.give(frame);
+    }
   }
 }

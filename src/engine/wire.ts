@@ -45,10 +45,12 @@ export class Cable {
     const now = sim.queue.now;
     if (!this.carrier[frame.from]) {
       sim.rec.lost(now, frame.segment, 'unplugged');
+      sim.frames.give(frame);
       return;
     }
     if (sim.cfg.loss > 0 && sim.prng.next() < sim.cfg.loss) {
       sim.rec.lost(now, frame.segment, 'loss');
+      sim.frames.give(frame);
       return;
     }
     frame.epoch = this.cutEpoch;
@@ -61,14 +63,12 @@ export class Cable {
     const t = sim.queue.now;
     if (frame.epoch !== this.cutEpoch || !this.carrier[frame.to] || !this.carrier[frame.from]) {
       sim.rec.lost(t, frame.segment, 'unplugged');
-      return;
-    }
-    const dst = sim.hosts[frame.to];
-    if (!dst.up) {
+    } else if (!sim.hosts[frame.to].up) {
       sim.rec.lost(t, frame.segment, 'host-down');
-      return;
+    } else {
+      sim.rec.arrived(t, frame.segment);
+      sim.hosts[frame.to].receive(frame);
     }
-    sim.rec.arrived(t, frame.segment);
-    dst.receive(frame);
+    sim.frames.give(frame);
   };
 }

@@ -1,6 +1,7 @@
 /** Sending segments and arming the retransmission timer (net/ipv4/tcp_output.c, tcp_input.c). */
 import type { Skb } from '../frame.ts';
-import { ACK, FIN, Frame, RST, SYN } from '../frame.ts';
+import { ACK, FIN, RST, SYN } from '../frame.ts';
+import type { Frame } from '../frame.ts';
 import type { SegmentRole } from '../types.ts';
 import { RTO_MIN_US } from './rtt.ts';
 import type { TcpSock } from './sock.ts';
@@ -46,7 +47,7 @@ export function emit(
     retransmission,
     probe,
   );
-  const frame = new Frame(
+  const frame = sim.frames.take(
     k.name,
     sk.peer,
     sk.lport,
