@@ -214,8 +214,9 @@ export class EventQueue {
         this.status[slot] = 0;
         this.freeSlots.push(slot);
       } else if (this.dueT[slot] !== this.heapT[0] || this.dueOrder[slot] !== this.heapOrder[0]) {
-        this.removeTop();
-        this.push(this.dueT[slot]!, this.dueOrder[slot]!, slot);
+        // Postponed: sift it down from the top to its due place, in one pass.
+        this.placeT[slot] = this.dueT[slot]!;
+        this.siftDown(this.dueT[slot]!, this.dueOrder[slot]!, slot, this.length);
       } else {
         return;
       }
@@ -253,12 +254,14 @@ export class EventQueue {
   private removeTop(): void {
     const n = --this.length;
     if (n === 0) return;
+    this.siftDown(this.heapT[n]!, this.heapOrder[n]!, this.heapSlot[n]!, n);
+  }
+
+  /** Put (t, order, slot) at the top of the first `n` heap places and sift it down. */
+  private siftDown(t: number, order: number, slot: number, n: number): void {
     const heapT = this.heapT;
     const heapOrder = this.heapOrder;
     const heapSlot = this.heapSlot;
-    const t = heapT[n]!;
-    const order = heapOrder[n]!;
-    const slot = heapSlot[n]!;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
