@@ -137,6 +137,11 @@ export class EventLog {
     this.detailAt[i] = this.detailIndex(detail);
   }
 
+  /** A note from the kernel about one connection (an app event of notice 'log'). */
+  note(us: number, host: HostName, conn: number, detail: string): void {
+    this.app(us, host, conn, 'log', undefined, undefined, detail);
+  }
+
   hostAction(us: number, host: HostName, action: HostAction): void {
     const i = this.add(us, HOST, 0, ACTION_CODES[action]);
     this.host[i] = hostCode(host);

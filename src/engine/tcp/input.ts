@@ -272,13 +272,10 @@ export function tcpV4Err(sk: TcpSock, f: Frame): void {
       tcpDone(sk, 'neighbour');
       return;
     }
-    sk.k.sim.rec.events.app(
+    sk.k.sim.rec.events.note(
       sk.now,
       sk.k.name,
       sk.conn,
-      'log',
-      undefined,
-      undefined,
       'ICMP host unreachable (ARP failed) during connect()',
     );
     tcpDoneWithError(sk, 'EHOSTUNREACH', 'neighbour');

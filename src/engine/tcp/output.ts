@@ -90,13 +90,10 @@ export function tcpRetransmitSkb(
   retransmission?: number,
 ): boolean {
   if (skb.inHostQueue) {
-    sk.k.sim.rec.events.app(
+    sk.k.sim.rec.events.note(
       sk.now,
       sk.k.name,
       sk.conn,
-      'log',
-      undefined,
-      undefined,
       'retransmission not sent: the previous copy is still waiting for ARP (skb_still_in_host_queue)',
     );
     return false;
