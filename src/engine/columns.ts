@@ -9,6 +9,14 @@
 /** Rows a table starts with: enough for a short lesson run. A table grows fourfold when full. */
 export const INITIAL_ROWS = 64;
 
+/** How many columns of each type a table has. */
+export interface ColumnCounts {
+  readonly f64: number;
+  readonly u32: number;
+  readonly i32: number;
+  readonly u8: number;
+}
+
 /**
  * One buffer for all of a table's columns, so that making or growing a table is one
  * allocation rather than one per column (every lab makes three tables, and a typed array's
@@ -20,11 +28,12 @@ export class ColumnBuffer {
   private readonly buffer: ArrayBuffer;
   private offset = 0;
 
-  constructor(rows: number, columns: { f64: number; u32: number; i32: number; u8: number }) {
+  /** Room for `rows` rows of each table whose columns are listed (a lab's tables start in one). */
+  constructor(rows: number, ...tables: ColumnCounts[]) {
     this.rows = rows;
-    this.buffer = new ArrayBuffer(
-      rows * (8 * columns.f64 + 4 * (columns.u32 + columns.i32) + columns.u8),
-    );
+    let bytesPerRow = 0;
+    for (const c of tables) bytesPerRow += 8 * c.f64 + 4 * (c.u32 + c.i32) + c.u8;
+    this.buffer = new ArrayBuffer(rows * bytesPerRow);
   }
 
   /** The next Float64 column, starting with `old`'s values if given. */

@@ -6,6 +6,7 @@
  * order, that LabEvent lists.
  */
 import { codeTable, ColumnBuffer, INITIAL_ROWS } from './columns.ts';
+import type { ColumnCounts } from './columns.ts';
 import { HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { Errno, HostName, LabEvent, TcpStateName, TimerName } from './types.ts';
 
@@ -82,8 +83,11 @@ export class EventLog {
   /** Objects already built (an event never changes once logged), shared by every result. */
   private readonly built: (LabEvent | undefined)[] = [];
 
-  constructor() {
-    this.allocate(INITIAL_ROWS);
+  static readonly COLUMNS: ColumnCounts = { f64: 1, u32: 0, i32: 4, u8: 4 };
+
+  /** `initial`: a buffer with room for this table's first rows (see Recorder). */
+  constructor(initial?: ColumnBuffer) {
+    this.take(initial ?? new ColumnBuffer(INITIAL_ROWS, EventLog.COLUMNS));
   }
 
   /** The next place in the log, for an event recorded elsewhere (a segment's). */
@@ -185,7 +189,11 @@ export class EventLog {
 
   /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
   private allocate(rows: number): void {
-    const b = new ColumnBuffer(rows, { f64: 1, u32: 0, i32: 4, u8: 4 });
+    this.take(new ColumnBuffer(rows, EventLog.COLUMNS));
+  }
+
+  /** Take the columns from `b` (copying what they hold). */
+  private take(b: ColumnBuffer): void {
     this.ord = b.i32(this.ord);
     this.kind = b.u8(this.kind);
     this.host = b.u8(this.host);

@@ -3,6 +3,7 @@
  * and the outages. Kept as columns of numbers while running (columns.ts); the result builds
  * objects from them when they are first read. Times are kept in µs and written out in ms.
  */
+import { ColumnBuffer, INITIAL_ROWS } from './columns.ts';
 import { EventLog } from './eventlog.ts';
 import { SegmentTable } from './segments.ts';
 import { SocketRowTable } from './socketrows.ts';
@@ -16,15 +17,29 @@ export interface EventsSnapshot {
 }
 
 export class Recorder {
-  readonly segments = new SegmentTable();
-  readonly events = new EventLog();
-  readonly sockets = new SocketRowTable();
+  readonly segments: SegmentTable;
+  readonly events: EventLog;
+  readonly sockets: SocketRowTable;
   readonly outages: {
     host: HostName;
     kind: 'unplugged' | 'host-down';
     from: number;
     to?: number;
   }[] = [];
+
+  constructor() {
+    // The three tables start in one buffer: every lab makes them, most runs stay small, and a
+    // buffer costs about as much to allocate whatever its size.
+    const initial = new ColumnBuffer(
+      INITIAL_ROWS,
+      SegmentTable.COLUMNS,
+      EventLog.COLUMNS,
+      SocketRowTable.COLUMNS,
+    );
+    this.segments = new SegmentTable(initial);
+    this.events = new EventLog(initial);
+    this.sockets = new SocketRowTable(initial);
+  }
 
   /** Record a segment as it leaves (its receiver is the other host); returns its id. */
   segment(

@@ -4,6 +4,7 @@
  * first read.
  */
 import { codeTable, ColumnBuffer, INITIAL_ROWS } from './columns.ts';
+import type { ColumnCounts } from './columns.ts';
 import { frameFlags } from './frame.ts';
 import { HOSTS } from './names.ts';
 import type { HostName, LabEvent, LossReason, SegmentRecord, SegmentRole } from './types.ts';
@@ -72,8 +73,11 @@ export class SegmentTable {
   /** Every segment before this one is delivered or lost (where a snapshot starts looking). */
   private firstOpen = 0;
 
-  constructor() {
-    this.allocate(INITIAL_ROWS);
+  static readonly COLUMNS: ColumnCounts = { f64: 2, u32: 4, i32: 6, u8: 5 };
+
+  /** `initial`: a buffer with room for this table's first rows (see Recorder). */
+  constructor(initial?: ColumnBuffer) {
+    this.take(initial ?? new ColumnBuffer(INITIAL_ROWS, SegmentTable.COLUMNS));
   }
 
   add(
@@ -220,7 +224,11 @@ export class SegmentTable {
 
   /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
   private allocate(rows: number): void {
-    const b = new ColumnBuffer(rows, { f64: 2, u32: 4, i32: 6, u8: 5 });
+    this.take(new ColumnBuffer(rows, SegmentTable.COLUMNS));
+  }
+
+  /** Take the columns from `b` (copying what they hold). */
+  private take(b: ColumnBuffer): void {
     this.conn = b.i32(this.conn);
     this.tUs = b.f64(this.tUs);
     this.seq = b.u32(this.seq);

@@ -3,6 +3,7 @@
  * (see columns.ts) and turned into SocketSnapshot objects when first read.
  */
 import { ColumnBuffer, INITIAL_ROWS } from './columns.ts';
+import type { ColumnCounts } from './columns.ts';
 import { HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { HostName, SocketSnapshot, TcpStateName } from './types.ts';
 
@@ -46,8 +47,11 @@ export class SocketRowTable {
   /** 'ip:port' strings, one per (host, port), shared by every row that shows them. */
   private readonly addresses = new Map<number, string>();
 
-  constructor() {
-    this.allocate(INITIAL_ROWS);
+  static readonly COLUMNS: ColumnCounts = { f64: 3, u32: 0, i32: 3, u8: 2 };
+
+  /** `initial`: a buffer with room for this table's first rows (see Recorder). */
+  constructor(initial?: ColumnBuffer) {
+    this.take(initial ?? new ColumnBuffer(INITIAL_ROWS, SocketRowTable.COLUMNS));
   }
 
   /**
@@ -125,7 +129,11 @@ export class SocketRowTable {
 
   /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
   private allocate(rows: number): void {
-    const b = new ColumnBuffer(rows, { f64: 3, u32: 0, i32: 3, u8: 2 });
+    this.take(new ColumnBuffer(rows, SocketRowTable.COLUMNS));
+  }
+
+  /** Take the columns from `b` (copying what they hold). */
+  private take(b: ColumnBuffer): void {
     this.tUs = b.f64(this.tUs);
     this.host = b.u8(this.host);
     this.conn = b.i32(this.conn);
