@@ -6,7 +6,7 @@
  * keep. Objects are built from them when a result's records are first read.
  */
 
-/** Rows a table starts with: enough for a short lesson run. A table grows fourfold when full. */
+/** Rows a table starts with: enough for a short lesson run. A table doubles when full. */
 export const INITIAL_ROWS = 64;
 
 /** How many columns of each type a table has. */

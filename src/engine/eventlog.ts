@@ -98,7 +98,7 @@ export class EventLog {
   /** A new row with the columns every event has; each kind fills in its own others. */
   private add(us: number, kind: number, conn: number, a: number): number {
     const i = this.count++;
-    if (i === this.cap) this.allocate(this.cap * 4);
+    if (i === this.cap) this.allocate(this.cap * 2);
     this.ord[i] = this.ords++;
     this.kind[i] = kind;
     this.conn[i] = conn;

@@ -96,7 +96,7 @@ export class SegmentTable {
     probe: number | undefined,
   ): number {
     const id = this.count++;
-    if (id === this.cap) this.allocate(this.cap * 4);
+    if (id === this.cap) this.allocate(this.cap * 2);
     this.conn[id] = conn;
     this.tUs[id] = us;
     this.seq[id] = seq;

@@ -72,7 +72,7 @@ export class SocketRowTable {
       if (i < this.built.length) this.built[i] = undefined;
     } else {
       i = this.count++;
-      if (i === this.cap) this.allocate(this.cap * 4);
+      if (i === this.cap) this.allocate(this.cap * 2);
     }
     this.tUs[i] = us;
     this.host[i] = host === 'client' ? 0 : 1;
