@@ -1,4 +1,5 @@
 /** Assemble a RunResult from the simulator's record. */
+import type { Recorder } from './recorder.ts';
 import type { ConnInfo, Sim } from './sim.ts';
 import { classify } from './outcome.ts';
 import type { ConnectionResult, HostName, RunResult, SegmentRecord, SideResult } from './types.ts';
@@ -25,7 +26,23 @@ type RecordKey = 'segments' | 'events' | 'sockets';
 type RecordBuilders = { [K in RecordKey]: () => RunResult[K] };
 
 /** How to build each result's records, looked up by the getters below on first read. */
-const builders = new WeakMap<object, RecordBuilders>();
+const builders = new WeakMap<object, RecordBuilders & { unread: number }>();
+
+/**
+ * Builders of the records as they stand now. They hold the recorder (its columns, not the
+ * lab), until the result's three lists have been read.
+ */
+function recordBuilders(rec: Recorder): RecordBuilders {
+  const segmentSnap = rec.segments.snapshot();
+  const eventsSnap = rec.eventsSnapshot();
+  const socketSnap = rec.sockets.snapshot();
+  let segments: SegmentRecord[] | undefined;
+  return {
+    segments: () => (segments ??= rec.segments.records(segmentSnap)),
+    events: () => rec.eventsOf(eventsSnap),
+    sockets: () => rec.sockets.rows(socketSnap),
+  };
+}
 
 function settle<K extends RecordKey>(result: RunResult, key: K, value: RunResult[K]): RunResult[K] {
   Object.defineProperty(result, key, {
@@ -49,9 +66,13 @@ function lazyRecords<K extends RecordKey>(key: K): PropertyDescriptor {
     get(this: RunResult): RunResult[K] {
       const build = builders.get(this);
       if (!build) throw new Error(`RunResult.${key}: read it from the result lab.run() returned`);
-      return settle(this, key, build[key]());
+      if (--build.unread === 0) builders.delete(this);
+      const records = build[key] as () => RunResult[K];
+      return settle(this, key, records());
     },
     set(this: RunResult, value: RunResult[K]): void {
+      const build = builders.get(this);
+      if (build && --build.unread === 0) builders.delete(this);
       settle(this, key, value);
     },
   };
@@ -70,18 +91,13 @@ const LAZY_RECORDS: PropertyDescriptorMap = {
  * for them.
  */
 export function buildResult(sim: Sim, endUs: number): RunResult {
-  const rec = sim.rec;
-  const segmentSnap = rec.segments.snapshot();
-  const eventsSnap = rec.eventsSnapshot();
-  const socketSnap = rec.sockets.snapshot();
-  let allSegments: SegmentRecord[] | undefined;
-  const segments = (): SegmentRecord[] => (allSegments ??= rec.segments.records(segmentSnap));
+  const records = recordBuilders(sim.rec);
   // Classification looks at a connection's own segments, in the few branches that need them.
   let byConn: Map<number, SegmentRecord[]> | undefined;
   const segmentsOf = (conn: number): SegmentRecord[] => {
     if (!byConn) {
       byConn = new Map();
-      for (const seg of segments()) {
+      for (const seg of records.segments()) {
         const list = byConn.get(seg.conn);
         if (list) list.push(seg);
         else byConn.set(seg.conn, [seg]);
@@ -108,13 +124,9 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
     connections,
   } as RunResult;
   // Keys in the order RunResult declares them (JSON keeps it).
-  builders.set(result, {
-    segments,
-    events: () => rec.eventsOf(eventsSnap),
-    sockets: () => rec.sockets.rows(socketSnap),
-  });
+  builders.set(result, { ...records, unread: 3 });
   Object.defineProperties(result, LAZY_RECORDS);
-  result.outages = rec.outages.map((o) => ({ ...o }));
+  result.outages = sim.rec.outages.map((o) => ({ ...o }));
   result.end = endUs / 1000;
   result.config = {
     seed: sim.cfg.seed,
