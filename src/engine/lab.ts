@@ -91,7 +91,9 @@ export function createLab(options?: LabOptions): Lab {
           `at(time): ${String(time)} is in the past; the lab is already at ${sim.now / 1000} ms.`,
         );
       }
-      sim.queue.schedule(t, action);
+      // Planned before the run: sorted into a lane when it starts. From inside the run: the heap.
+      if (running) sim.queue.schedule(t, action);
+      else sim.queue.plan(t, action);
     },
     now: () => sim.now / 1000,
     sockets(host: HostName): SocketSnapshot[] {

@@ -51,6 +51,7 @@ export class Sim {
   runUntil(untilUs: number): boolean {
     const q = this.queue;
     const max = this.cfg.maxEvents;
+    q.settlePlan();
     for (;;) {
       const taken = q.next(untilUs);
       if (taken === QUEUE_EMPTY) return false;

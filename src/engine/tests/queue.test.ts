@@ -94,6 +94,37 @@ describe('lanes', () => {
   });
 });
 
+describe('planned actions', () => {
+  it('run in (time, order) with scheduled ones, as if all had been scheduled', () => {
+    const q = new EventQueue();
+    const log: string[] = [];
+    const note = (s: string) => () => void log.push(`${s}@${q.now}`);
+    q.plan(30, note('plan c'));
+    q.schedule(20, note('heap a'));
+    q.plan(20, note('plan b'));
+    q.plan(10, note('plan a'));
+    q.schedule(30, note('heap b'));
+    expect(q.size).toBe(5);
+    q.settlePlan();
+    drain(q);
+    expect(log).toEqual(['plan a@10', 'heap a@20', 'plan b@20', 'plan c@30', 'heap b@30']);
+  });
+
+  it('planned between two runs merge with those still waiting', () => {
+    const q = new EventQueue();
+    const log: number[] = [];
+    q.plan(10, () => log.push(10));
+    q.plan(40, () => log.push(40));
+    q.settlePlan();
+    drain(q, 20);
+    q.plan(30, () => log.push(30));
+    q.plan(50, () => log.push(50));
+    q.settlePlan();
+    drain(q);
+    expect(log).toEqual([10, 30, 40, 50]);
+  });
+});
+
 describe('timer', () => {
   it('re-armed later fires once, at the new time, in the order of its re-arming', () => {
     const q = new EventQueue();
