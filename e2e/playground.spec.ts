@@ -115,6 +115,40 @@ test('really typing into the editor works', async ({ page }) => {
   await expect.poll(() => shownOutcome(box)).toBe('sender-aborts');
 });
 
+test("the editor suggests the lab's API as the reader types", async ({ page }) => {
+  await page.goto(PAGE);
+  const box = await openEditor(page, SNIPPET);
+  // At the end of the last line, start a new statement on the client host.
+  await box.locator('.monaco-editor .view-line').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('lab.client.');
+  const suggestions = box.getByRole('listbox', { name: 'Suggest' });
+  await expect(suggestions).toBeVisible();
+  // Items are named "<name>, <kind>"; the first one also shows its signature.
+  for (const name of ['unplug', 'plugIn', 'crash', 'killProcess'])
+    await expect(suggestions.getByRole('listitem', { name: `${name}, Function` })).toBeVisible();
+  await expect(suggestions).toContainText('HostHandle');
+  // Narrowing by typing, then accepting with Enter, writes the method's name.
+  await page.keyboard.type('plu');
+  await expect(suggestions.getByRole('listitem')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(suggestions).toBeHidden();
+  await expect.poll(() => editorText(box)).toMatch(/\nlab\.client\.plugIn$/);
+});
+
+test('hovering a call shows its type from the lab', async ({ page }) => {
+  await page.goto(PAGE);
+  const box = await openEditor(page, SNIPPET);
+  await box
+    .locator('.monaco-editor .view-line span span', { hasText: /createLab/ })
+    .last()
+    .hover();
+  await expect(box.getByRole('tooltip').filter({ visible: true })).toContainText(
+    /createLab\(options\?: LabOptions\): Lab/,
+  );
+});
+
 test('Run all runs every playground on the page', async ({ page }) => {
   await page.goto(PAGE);
   const boxes = page.locator('section.playground');

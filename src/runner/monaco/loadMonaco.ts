@@ -1,5 +1,6 @@
-// Loads the editor on demand: Monaco's core, TypeScript highlighting and language service only,
-// then gives the service the lab's types. Each step is reported so the page can show progress.
+// Loads the editor on demand: Monaco's core with the editing features a snippet needs
+// (editorFeatures.ts), TypeScript highlighting and language service only, then gives the
+// service the lab's types. Each step is reported so the page can show progress.
 //
 // Monaco's ESM modules import their CSS from JavaScript, which the site build does not emit for
 // chunks loaded on demand; the package's prebuilt stylesheet (fonts inlined) is linked instead.
@@ -47,6 +48,7 @@ async function load(): Promise<LoadedMonaco> {
   installMonacoWorkers();
   const [monaco] = await Promise.all([
     import('monaco-editor/editor'),
+    import('./editorFeatures'),
     linkStylesheet(monacoStylesheet),
   ]);
   completed(1);
