@@ -192,6 +192,11 @@ export interface SocketSnapshot {
   peer: string; // '10.0.0.1:80'
 }
 
+/**
+ * What `lab.run()` returns: the run as it stood when `run()` returned. `segments`, `events` and
+ * `sockets` are built when first read (a big run records hundreds of thousands of them), then
+ * stay as ordinary properties: JSON, spread and structured clone see a plain object.
+ */
 export interface RunResult {
   /** The first connection's outcome (lab.connect() #0). */
   outcome: Outcome;
