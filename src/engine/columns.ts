@@ -66,14 +66,11 @@ export class ColumnBuffer {
   }
 }
 
-/**
- * Codes for a fixed list of names: name → index in the list. An object rather than a Map: a
- * lookup by a name from a handful of call sites is a property load the engine caches.
- */
-export function codeTable<T extends string>(names: readonly (T | undefined)[]): Record<T, number> {
-  const codes = Object.create(null) as Record<T, number>;
+/** Codes for a fixed list of names: name → index in the list (absent names are skipped). */
+export function codeTable<T>(names: readonly (T | undefined)[]): Map<T, number> {
+  const codes = new Map<T, number>();
   names.forEach((name, i) => {
-    if (name !== undefined) codes[name] = i;
+    if (name !== undefined) codes.set(name, i);
   });
   return codes;
 }

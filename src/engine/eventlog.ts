@@ -114,13 +114,13 @@ export class EventLog {
   }
 
   state(us: number, host: HostName, conn: number, from: TcpStateName, to: TcpStateName): void {
-    const i = this.add(us, STATE, conn, STATE_CODES[from]);
+    const i = this.add(us, STATE, conn, STATE_CODES.get(from)!);
     this.host[i] = hostCode(host);
-    this.b[i] = STATE_CODES[to];
+    this.b[i] = STATE_CODES.get(to)!;
   }
 
   timer(us: number, host: HostName, conn: number, timer: TimerName, detail?: string): void {
-    const i = this.add(us, TIMER, conn, TIMER_CODES[timer]);
+    const i = this.add(us, TIMER, conn, TIMER_CODES.get(timer)!);
     this.host[i] = hostCode(host);
     this.detailAt[i] = this.detailIndex(detail);
   }
@@ -134,9 +134,9 @@ export class EventLog {
     bytes?: number,
     detail?: string,
   ): void {
-    const i = this.add(us, APP, conn, NOTICE_CODES[notice]);
+    const i = this.add(us, APP, conn, NOTICE_CODES.get(notice)!);
     this.host[i] = hostCode(host);
-    this.b[i] = errno === undefined ? 0 : ERRNO_CODES[errno];
+    this.b[i] = errno === undefined ? 0 : ERRNO_CODES.get(errno)!;
     this.bytes[i] = bytes ?? NONE;
     this.detailAt[i] = this.detailIndex(detail);
   }
@@ -147,7 +147,7 @@ export class EventLog {
   }
 
   hostAction(us: number, host: HostName, action: HostAction): void {
-    const i = this.add(us, HOST, 0, ACTION_CODES[action]);
+    const i = this.add(us, HOST, 0, ACTION_CODES.get(action)!);
     this.host[i] = hostCode(host);
   }
 

@@ -112,7 +112,7 @@ export class SegmentTable {
     this.delivered[id] = 0;
     this.from[id] = from === 'client' ? 0 : 1;
     this.flags[id] = flags;
-    this.role[id] = ROLE_CODES[role];
+    this.role[id] = ROLE_CODES.get(role)!;
     this.lostBecause[id] = 0;
     return id;
   }
@@ -125,7 +125,7 @@ export class SegmentTable {
 
   lost(us: number, id: number, reason: LossReason, ord: number): void {
     this.delivered[id] = 0;
-    this.lostBecause[id] = LOSS_CODES[reason];
+    this.lostBecause[id] = LOSS_CODES.get(reason)!;
     this.finalUs[id] = us;
     this.finalOrd[id] = ord;
   }

@@ -81,7 +81,7 @@ export class SocketRowTable {
     this.rport[i] = sk.rport;
     this.recvQ[i] = sk.rcvQueue;
     this.sendQ[i] = sk.sendQ;
-    this.state[i] = STATE_CODES[sk.state];
+    this.state[i] = STATE_CODES.get(sk.state)!;
     sk.rowIndex = i;
     sk.rowState = sk.state;
     sk.rowRecvQ = sk.rcvQueue;
