@@ -159,7 +159,7 @@ console.log(
 );
 
 // One run to look at (outcomes, record counts), then warm-up runs (the JIT settles after ten
-// or so runs of this size), then the timed runs, each result dropped unread; then, timed
+// or so runs of this size), then fifteen timed runs, each result dropped unread; then, timed
 // apart, reading the records of a few results.
 // (Reading them between timed runs, or collecting garbage there, would make the next run pay
 // for the previous one's objects, or start it with a shrunken young generation.)
@@ -182,7 +182,7 @@ const { outcomes, records, events, simulatedS } = ((): {
 const samples: { ms: number; threadMs: number; cpuMs: number }[] = [];
 const STRESS_WARMUP_RUNS = 12;
 for (let i = 0; i < STRESS_WARMUP_RUNS; i++) stress();
-for (let i = 0; i < 9; i++) {
+for (let i = 0; i < 15; i++) {
   const c0 = cpuNow();
   const th0 = threadCpuNow();
   const t0 = performance.now();
