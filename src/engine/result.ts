@@ -1,8 +1,18 @@
 /** Assemble a RunResult from the simulator's record. */
-import type { Recorder } from './recorder.ts';
+import type { EventsSnapshot, Recorder } from './recorder.ts';
+import type { SegmentSnapshot } from './segments.ts';
+import type { SocketRowsSnapshot } from './socketrows.ts';
 import type { ConnInfo, Sim } from './sim.ts';
 import { classify } from './outcome.ts';
-import type { ConnectionResult, HostName, RunResult, SegmentRecord, SideResult } from './types.ts';
+import type {
+  ConnectionResult,
+  HostName,
+  LabEvent,
+  RunResult,
+  SegmentRecord,
+  SideResult,
+  SocketSnapshot,
+} from './types.ts';
 import type { SocketApp } from './app.ts';
 
 function sideResult(app: SocketApp): SideResult {
@@ -23,34 +33,57 @@ function sideResult(app: SocketApp): SideResult {
 }
 
 type RecordKey = 'segments' | 'events' | 'sockets';
-type RecordBuilders = { [K in RecordKey]: () => RunResult[K] };
 
-/** How to build each result's records, looked up by the getters below on first read. */
-const builders = new WeakMap<object, RecordBuilders & { unread: number }>();
+/** Where a result keeps its RecordSource: a hidden property (not enumerable, not a string key). */
+const SOURCE = Symbol('record source');
+
+type WithSource = RunResult & { [SOURCE]?: RecordSource };
 
 /**
- * Builders of the records as they stand now. They hold the recorder (its columns, not the
- * lab), until the result's three lists have been read.
+ * Where a result's record lists come from: the recorder (its columns, not the lab) and where it
+ * stood when the result was made. Dropped once all three lists have been read.
  */
-function recordBuilders(rec: Recorder): RecordBuilders {
-  const segmentSnap = rec.segments.snapshot();
-  const eventsSnap = rec.eventsSnapshot();
-  const socketSnap = rec.sockets.snapshot();
-  let segments: SegmentRecord[] | undefined;
-  return {
-    segments: () => (segments ??= rec.segments.records(segmentSnap)),
-    events: () => rec.eventsOf(eventsSnap),
-    sockets: () => rec.sockets.rows(socketSnap),
-  };
+class RecordSource {
+  unread = 3;
+  private readonly rec: Recorder;
+  private readonly segmentSnap: SegmentSnapshot;
+  private readonly eventsSnap: EventsSnapshot;
+  private readonly socketSnap: SocketRowsSnapshot;
+  private segmentList: SegmentRecord[] | undefined;
+
+  constructor(rec: Recorder) {
+    this.rec = rec;
+    this.segmentSnap = rec.segments.snapshot();
+    this.eventsSnap = rec.eventsSnapshot();
+    this.socketSnap = rec.sockets.snapshot();
+  }
+
+  segments(): SegmentRecord[] {
+    return (this.segmentList ??= this.rec.segments.records(this.segmentSnap));
+  }
+
+  events(): LabEvent[] {
+    return this.rec.eventsOf(this.eventsSnap);
+  }
+
+  sockets(): SocketSnapshot[] {
+    return this.rec.sockets.rows(this.socketSnap);
+  }
 }
 
-function settle<K extends RecordKey>(result: RunResult, key: K, value: RunResult[K]): RunResult[K] {
+function settle<K extends RecordKey>(
+  result: WithSource,
+  key: K,
+  value: RunResult[K],
+): RunResult[K] {
   Object.defineProperty(result, key, {
     value,
     writable: true,
     enumerable: true,
     configurable: true,
   });
+  const source = result[SOURCE];
+  if (source && --source.unread === 0) result[SOURCE] = undefined;
   return value;
 }
 
@@ -63,16 +96,12 @@ function lazyRecords<K extends RecordKey>(key: K): PropertyDescriptor {
   return {
     enumerable: true,
     configurable: true,
-    get(this: RunResult): RunResult[K] {
-      const build = builders.get(this);
-      if (!build) throw new Error(`RunResult.${key}: read it from the result lab.run() returned`);
-      if (--build.unread === 0) builders.delete(this);
-      const records = build[key] as () => RunResult[K];
-      return settle(this, key, records());
+    get(this: WithSource): RunResult[K] {
+      const source = this[SOURCE];
+      if (!source) throw new Error(`RunResult.${key}: read it from the result lab.run() returned`);
+      return settle(this, key, source[key]() as RunResult[K]);
     },
-    set(this: RunResult, value: RunResult[K]): void {
-      const build = builders.get(this);
-      if (build && --build.unread === 0) builders.delete(this);
+    set(this: WithSource, value: RunResult[K]): void {
       settle(this, key, value);
     },
   };
@@ -91,7 +120,7 @@ const LAZY_RECORDS: PropertyDescriptorMap = {
  * for them.
  */
 export function buildResult(sim: Sim, endUs: number): RunResult {
-  const records = recordBuilders(sim.rec);
+  const records = new RecordSource(sim.rec);
   // Classification looks at a connection's own segments, in the few branches that need them.
   let byConn: Map<number, SegmentRecord[]> | undefined;
   const segmentsOf = (conn: number): SegmentRecord[] => {
@@ -124,7 +153,7 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
     connections,
   } as RunResult;
   // Keys in the order RunResult declares them (JSON keeps it).
-  builders.set(result, { ...records, unread: 3 });
+  Object.defineProperty(result, SOURCE, { value: records, writable: true });
   Object.defineProperties(result, LAZY_RECORDS);
   result.outages = sim.rec.outages.map((o) => ({ ...o }));
   result.end = endUs / 1000;
