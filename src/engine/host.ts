@@ -97,16 +97,9 @@ export class HostKernel {
 
   /** tcp_conn_request(): a SYN for the listener becomes a request socket that answers SYN-ACK. */
   private tcpConnRequest(f: Frame): void {
-    const conn = this.sim.connOf(f.sport);
-    const sk = new TcpSock(this, conn, SERVER_PORT, f.sport, f.from);
+    const sk = this.newSock(this.sim.connOf(f.sport), SERVER_PORT, f.sport);
     sk.irs = f.seq;
     sk.rcvNxt = f.seq + 1;
-    sk.iss = this.sim.prng.nextU32();
-    sk.sndUna = sk.iss;
-    sk.sndNxt = sk.iss + 1;
-    sk.writeSeq = sk.iss + 1;
-    sk.rto = this.sim.jiffies.timeoutInit;
-    this.socks.set(sk.key, sk);
     const app = this.pendingAccept.get(f.sport);
     if (app) {
       this.pendingAccept.delete(f.sport);
@@ -171,15 +164,21 @@ export class HostKernel {
     if (sk) tcpV4Err(sk, f);
   }
 
-  /** tcp_v4_connect() + tcp_connect(): SYN now, retransmission timer at TCP_TIMEOUT_INIT. */
-  connect(app: SocketApp, port: number, conn: number): TcpSock {
-    const sk = new TcpSock(this, conn, port, SERVER_PORT, this.peer);
+  /** A socket in this host's table with a fresh ISN (its SYN or SYN-ACK is yet to be sent). */
+  private newSock(conn: number, localPort: number, remotePort: number): TcpSock {
+    const sk = new TcpSock(this, conn, localPort, remotePort, this.peer);
     sk.iss = this.sim.prng.nextU32();
     sk.sndUna = sk.iss;
     sk.sndNxt = sk.iss + 1;
     sk.writeSeq = sk.iss + 1;
     sk.rto = this.sim.jiffies.timeoutInit;
     this.socks.set(sk.key, sk);
+    return sk;
+  }
+
+  /** tcp_v4_connect() + tcp_connect(): SYN now, retransmission timer at TCP_TIMEOUT_INIT. */
+  connect(app: SocketApp, port: number, conn: number): TcpSock {
+    const sk = this.newSock(conn, port, SERVER_PORT);
     app.attach(sk);
     sk.setState('SYN_SENT');
     const syn = {
