@@ -7,7 +7,8 @@
  * order anyway (frames on a cable direction, which all take the same delay). Most events of
  * a busy run are frame arrivals, and a lane takes and gives one in constant time; `next()`
  * merges the lanes' heads with the heap's top by the same (time, order) key, so the order of
- * events is exactly what one heap would give.
+ * events is exactly what one heap would give. Actions planned before the run starts (a lab
+ * script's at() calls) are sorted once into a lane of their own.
  *
  * A stress run pushes and pops hundreds of thousands of entries, so the queue allocates
  * nothing per entry: an entry is a numbered slot in parallel arrays (its action, argument and
@@ -67,7 +68,7 @@ export class EventQueue {
   private takenRun: Action | undefined;
   private takenArg: unknown;
 
-  /** Entries waiting in the heap and the lanes (cancelled ones included until they come up). */
+  /** Entries waiting in the heap, the lanes and the plan (cancelled ones until they come up). */
   get size(): number {
     let n = this.length + this.planned.length;
     for (const lane of this.lanes) n += lane.count;
