@@ -177,6 +177,42 @@ describe('a result', () => {
     r.events = [];
     expect(r.events).toEqual([]);
   });
+
+  it("lists each event with its kind's keys, in LabEvent's order, time last but for segments", () => {
+    const lab = scenario();
+    lab.at('4s', () => lab.client.crash());
+    const r = lab.run({ until: '10s' });
+    const shapes = new Map<string, string>();
+    for (const e of r.events) {
+      const name = e.kind === 'app' ? `app:${e.notice}` : e.kind;
+      shapes.set(name, Object.keys(e).join(','));
+    }
+    expect(Object.fromEntries(shapes)).toEqual({
+      state: 'kind,host,conn,from,to,t',
+      segment: 't,kind,segment,phase',
+      'app:connected': 'kind,host,conn,notice,t',
+      'app:sent': 'kind,host,conn,notice,bytes,detail,t',
+      'app:data': 'kind,host,conn,notice,bytes,detail,t',
+      'app:closed': 'kind,host,conn,notice,detail,t',
+      'app:eof': 'kind,host,conn,notice,t',
+      'app:log': 'kind,host,conn,notice,detail,t',
+      timer: 'kind,host,conn,timer,detail,t',
+      host: 'kind,host,action,t',
+    });
+  });
+
+  it('keeps one ss row per socket and microsecond: data arriving and read at once is one row', () => {
+    const lab = createLab();
+    const conn = lab.connect();
+    lab.at('1s', () => conn.client.send('hello'));
+    const r = lab.run({ until: '2s' });
+    const serverRows = r.sockets.filter((row) => row.host === 'server');
+    const times = serverRows.map((row) => row.t);
+    expect(new Set(times).size).toBe(times.length);
+    // The server read the 5 bytes the moment they arrived: its Recv-Q never showed them.
+    expect(serverRows.every((row) => row.recvQ === 0)).toBe(true);
+    expect(serverRows.map((row) => row.t)).toEqual([10, 30, 1010]);
+  });
 });
 
 describe('observeRuns', () => {
