@@ -5,7 +5,7 @@
  * Objects are built when a result's `events` are first read, with exactly the keys, in the
  * order, that LabEvent lists.
  */
-import { codeTable, ColumnBuffer, INITIAL_ROWS } from './columns.ts';
+import { codeTable, ColumnBuffer } from './columns.ts';
 import type { ColumnCounts } from './columns.ts';
 import { HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { Errno, HostName, LabEvent, TcpStateName, TimerName } from './types.ts';
@@ -86,11 +86,11 @@ export class EventLog {
   static readonly COLUMNS: ColumnCounts = { f64: 1, u32: 0, i32: 4, u8: 4 };
 
   /** `initial`: a buffer with room for this table's first rows (see Recorder). */
-  constructor(initial?: ColumnBuffer) {
-    this.take(initial ?? new ColumnBuffer(INITIAL_ROWS, EventLog.COLUMNS));
+  constructor(initial: ColumnBuffer) {
+    this.take(initial);
   }
 
-  /** The next place in the log, for an event recorded elsewhere (a segment's). */
+  /** The next place in the log, for an event the segment table records. */
   takeOrd(): number {
     return this.ords++;
   }

@@ -124,7 +124,7 @@ export class HostKernel {
     const clientPort = this.name === 'client' ? f.dport : f.sport;
     const peerSock = this.sim.hosts[f.from].lookup(f.sport, f.dport);
     const flags = RST | (ackFlag ? ACK : 0);
-    const id = this.sim.rec.segment(
+    const id = this.sim.rec.segments.add(
       this.sim.now,
       this.sim.connOf(clientPort),
       this.name,

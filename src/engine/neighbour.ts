@@ -58,7 +58,7 @@ export class Neighbour {
     this.resolving = false;
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.lost(this.sim.queue.now, frame.segment, 'unplugged');
+      this.sim.rec.segments.lost(this.sim.queue.now, frame.segment, 'unplugged');
       this.sim.frames.give(frame);
     }
     this.queue = [];
@@ -72,7 +72,7 @@ export class Neighbour {
     this.resolving = false;
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.lost(this.sim.queue.now, frame.segment, 'host-down');
+      this.sim.rec.segments.lost(this.sim.queue.now, frame.segment, 'host-down');
       this.sim.frames.give(frame);
     }
     this.queue = [];
@@ -123,7 +123,7 @@ export class Neighbour {
     const now = this.sim.queue.now;
     for (const frame of queued) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.lost(now, frame.segment, 'no-neighbour');
+      this.sim.rec.segments.lost(now, frame.segment, 'no-neighbour');
     }
     const host = this.sim.hosts[this.host];
     for (const frame of queued) {

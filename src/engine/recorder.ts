@@ -7,7 +7,7 @@ import { ColumnBuffer, INITIAL_ROWS } from './columns.ts';
 import { EventLog } from './eventlog.ts';
 import { SegmentTable } from './segments.ts';
 import { SocketRowTable } from './socketrows.ts';
-import type { HostName, LabEvent, LossReason, SegmentRole } from './types.ts';
+import type { HostName, LabEvent } from './types.ts';
 
 /** The event log's length at one moment. */
 export interface EventsSnapshot {
@@ -36,50 +36,9 @@ export class Recorder {
       EventLog.COLUMNS,
       SocketRowTable.COLUMNS,
     );
-    this.segments = new SegmentTable(initial);
     this.events = new EventLog(initial);
+    this.segments = new SegmentTable(this.events, initial);
     this.sockets = new SocketRowTable(initial);
-  }
-
-  /** Record a segment as it leaves (its receiver is the other host); returns its id. */
-  segment(
-    us: number,
-    conn: number,
-    from: HostName,
-    flags: number,
-    seq: number,
-    ack: number,
-    relSeq: number,
-    relAck: number,
-    len: number,
-    role: SegmentRole,
-    retransmission: number | undefined,
-    probe: number | undefined,
-  ): number {
-    const id = this.segments.add(
-      us,
-      this.events.takeOrd(),
-      conn,
-      from,
-      flags,
-      seq,
-      ack,
-      relSeq,
-      relAck,
-      len,
-      role,
-      retransmission,
-      probe,
-    );
-    return id;
-  }
-
-  arrived(us: number, id: number): void {
-    this.segments.arrived(us, id, this.events.takeOrd());
-  }
-
-  lost(us: number, id: number, reason: LossReason): void {
-    this.segments.lost(us, id, reason, this.events.takeOrd());
   }
 
   eventsSnapshot(): EventsSnapshot {

@@ -3,8 +3,9 @@
  * runs (see columns.ts) and turned into SegmentRecord objects when a result's `segments` are
  * first read.
  */
-import { codeTable, ColumnBuffer, INITIAL_ROWS } from './columns.ts';
+import { codeTable, ColumnBuffer } from './columns.ts';
 import type { ColumnCounts } from './columns.ts';
+import type { EventLog } from './eventlog.ts';
 import { frameFlags } from './frame.ts';
 import { HOSTS } from './names.ts';
 import type { HostName, LabEvent, LossReason, SegmentRecord, SegmentRole } from './types.ts';
@@ -73,16 +74,20 @@ export class SegmentTable {
   /** Every segment before this one is delivered or lost (where a snapshot starts looking). */
   private firstOpen = 0;
 
+  /** The event log, for the places of this table's sent/arrived/lost events. */
+  private readonly log: EventLog;
+
   static readonly COLUMNS: ColumnCounts = { f64: 2, u32: 4, i32: 6, u8: 5 };
 
   /** `initial`: a buffer with room for this table's first rows (see Recorder). */
-  constructor(initial?: ColumnBuffer) {
-    this.take(initial ?? new ColumnBuffer(INITIAL_ROWS, SegmentTable.COLUMNS));
+  constructor(log: EventLog, initial: ColumnBuffer) {
+    this.log = log;
+    this.take(initial);
   }
 
+  /** Record a segment as it leaves (its receiver is the other host); returns its id. */
   add(
     us: number,
-    ord: number,
     conn: number,
     from: HostName,
     flags: number,
@@ -107,7 +112,7 @@ export class SegmentTable {
     this.retransmission[id] = retransmission ?? NONE;
     this.probe[id] = probe ?? NONE;
     this.finalUs[id] = NONE;
-    this.sentOrd[id] = ord;
+    this.sentOrd[id] = this.log.takeOrd();
     this.finalOrd[id] = NONE;
     this.delivered[id] = 0;
     this.from[id] = from === 'client' ? 0 : 1;
@@ -117,17 +122,17 @@ export class SegmentTable {
     return id;
   }
 
-  arrived(us: number, id: number, ord: number): void {
+  arrived(us: number, id: number): void {
     this.delivered[id] = 1;
     this.finalUs[id] = us;
-    this.finalOrd[id] = ord;
+    this.finalOrd[id] = this.log.takeOrd();
   }
 
-  lost(us: number, id: number, reason: LossReason, ord: number): void {
+  lost(us: number, id: number, reason: LossReason): void {
     this.delivered[id] = 0;
     this.lostBecause[id] = LOSS_CODES.get(reason)!;
     this.finalUs[id] = us;
-    this.finalOrd[id] = ord;
+    this.finalOrd[id] = this.log.takeOrd();
   }
 
   /**

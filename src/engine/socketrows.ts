@@ -2,7 +2,7 @@
  * RunResult.sockets: every change of a socket's `ss -tn` row, recorded as columns of numbers
  * (see columns.ts) and turned into SocketSnapshot objects when first read.
  */
-import { ColumnBuffer, INITIAL_ROWS } from './columns.ts';
+import { ColumnBuffer } from './columns.ts';
 import type { ColumnCounts } from './columns.ts';
 import { HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { HostName, SocketSnapshot, TcpStateName } from './types.ts';
@@ -50,8 +50,8 @@ export class SocketRowTable {
   static readonly COLUMNS: ColumnCounts = { f64: 3, u32: 0, i32: 3, u8: 2 };
 
   /** `initial`: a buffer with room for this table's first rows (see Recorder). */
-  constructor(initial?: ColumnBuffer) {
-    this.take(initial ?? new ColumnBuffer(INITIAL_ROWS, SocketRowTable.COLUMNS));
+  constructor(initial: ColumnBuffer) {
+    this.take(initial);
   }
 
   /**

@@ -44,12 +44,12 @@ export class Cable {
     const sim = this.sim;
     const now = sim.queue.now;
     if (!this.carrier[frame.from]) {
-      sim.rec.lost(now, frame.segment, 'unplugged');
+      sim.rec.segments.lost(now, frame.segment, 'unplugged');
       sim.frames.give(frame);
       return;
     }
     if (sim.cfg.loss > 0 && sim.prng.next() < sim.cfg.loss) {
-      sim.rec.lost(now, frame.segment, 'loss');
+      sim.rec.segments.lost(now, frame.segment, 'loss');
       sim.frames.give(frame);
       return;
     }
@@ -62,11 +62,11 @@ export class Cable {
     const sim = this.sim;
     const t = sim.queue.now;
     if (frame.epoch !== this.cutEpoch || !this.carrier[frame.to] || !this.carrier[frame.from]) {
-      sim.rec.lost(t, frame.segment, 'unplugged');
+      sim.rec.segments.lost(t, frame.segment, 'unplugged');
     } else if (!sim.hosts[frame.to].up) {
-      sim.rec.lost(t, frame.segment, 'host-down');
+      sim.rec.segments.lost(t, frame.segment, 'host-down');
     } else {
-      sim.rec.arrived(t, frame.segment);
+      sim.rec.segments.arrived(t, frame.segment);
       sim.hosts[frame.to].receive(frame);
     }
     sim.frames.give(frame);

@@ -33,7 +33,7 @@ export function emit(
   const sim = k.sim;
   const ackFlag = (flags & ACK) !== 0;
   const ack = ackFlag ? sk.rcvNxt : 0;
-  const id = sim.rec.segment(
+  const id = sim.rec.segments.add(
     sim.queue.now,
     sk.conn,
     k.name,
