@@ -36,33 +36,34 @@ export class ColumnBuffer {
     this.buffer = new ArrayBuffer(rows * bytesPerRow);
   }
 
-  /** The next Float64 column, starting with `old`'s values if given. */
   f64(old?: Float64Array): Float64Array {
-    const a = new Float64Array(this.buffer, this.offset, this.rows);
-    this.offset += 8 * this.rows;
-    if (old) a.set(old);
-    return a;
+    return this.next(Float64Array, old);
   }
 
   u32(old?: Uint32Array): Uint32Array {
-    const a = new Uint32Array(this.buffer, this.offset, this.rows);
-    this.offset += 4 * this.rows;
-    if (old) a.set(old);
-    return a;
+    return this.next(Uint32Array, old);
   }
 
   i32(old?: Int32Array): Int32Array {
-    const a = new Int32Array(this.buffer, this.offset, this.rows);
-    this.offset += 4 * this.rows;
-    if (old) a.set(old);
-    return a;
+    return this.next(Int32Array, old);
   }
 
   u8(old?: Uint8Array): Uint8Array {
-    const a = new Uint8Array(this.buffer, this.offset, this.rows);
-    this.offset += this.rows;
-    if (old) a.set(old);
-    return a;
+    return this.next(Uint8Array, old);
+  }
+
+  /** The next column of type `Kind`, starting with `old`'s values if given. */
+  private next<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(
+    Kind: {
+      new (buffer: ArrayBuffer, offset: number, length: number): T;
+      BYTES_PER_ELEMENT: number;
+    },
+    old: T | undefined,
+  ): T {
+    const column = new Kind(this.buffer, this.offset, this.rows);
+    this.offset += Kind.BYTES_PER_ELEMENT * this.rows;
+    if (old) column.set(old);
+    return column;
   }
 }
 

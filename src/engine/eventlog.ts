@@ -7,7 +7,7 @@
  */
 import { codeTable, ColumnBuffer } from './columns.ts';
 import type { ColumnCounts } from './columns.ts';
-import { HOSTS, STATE_CODES, STATES } from './names.ts';
+import { hostCode, HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { Errno, HostName, LabEvent, TcpStateName, TimerName } from './types.ts';
 
 type AppEvent = Extract<LabEvent, { kind: 'app' }>;
@@ -205,8 +205,4 @@ export class EventLog {
     this.detailAt = b.i32(this.detailAt);
     this.cap = b.rows;
   }
-}
-
-function hostCode(host: HostName): number {
-  return host === 'client' ? 0 : 1;
 }

@@ -4,6 +4,11 @@ import type { HostName, TcpStateName } from './types.ts';
 
 export const HOSTS: HostName[] = ['client', 'server'];
 
+/** A host's index in HOSTS. */
+export function hostCode(host: HostName): number {
+  return host === 'client' ? 0 : 1;
+}
+
 export const STATES: TcpStateName[] = [
   'CLOSED',
   'LISTEN',

@@ -7,7 +7,7 @@ import { codeTable, ColumnBuffer } from './columns.ts';
 import type { ColumnCounts } from './columns.ts';
 import type { EventLog } from './eventlog.ts';
 import { frameFlags } from './frame.ts';
-import { HOSTS } from './names.ts';
+import { hostCode, HOSTS } from './names.ts';
 import type { HostName, LabEvent, LossReason, SegmentRecord, SegmentRole } from './types.ts';
 
 /** Fields of a record that are not known yet (retransmission or probe number, arrival). */
@@ -115,7 +115,7 @@ export class SegmentTable {
     this.sentOrd[id] = this.log.takeOrd();
     this.finalOrd[id] = NONE;
     this.delivered[id] = 0;
-    this.from[id] = from === 'client' ? 0 : 1;
+    this.from[id] = hostCode(from);
     this.flags[id] = flags;
     this.role[id] = ROLE_CODES.get(role)!;
     this.lostBecause[id] = 0;

@@ -4,7 +4,7 @@
  */
 import { ColumnBuffer } from './columns.ts';
 import type { ColumnCounts } from './columns.ts';
-import { HOSTS, STATE_CODES, STATES } from './names.ts';
+import { hostCode, HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { HostName, SocketSnapshot, TcpStateName } from './types.ts';
 
 export const ADDRESSES: Record<HostName, string> = { client: '10.0.0.2', server: '10.0.0.1' };
@@ -75,7 +75,7 @@ export class SocketRowTable {
       if (i === this.cap) this.allocate(this.cap * 2);
     }
     this.tUs[i] = us;
-    this.host[i] = host === 'client' ? 0 : 1;
+    this.host[i] = hostCode(host);
     this.conn[i] = sk.conn;
     this.lport[i] = sk.lport;
     this.rport[i] = sk.rport;
