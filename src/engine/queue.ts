@@ -207,26 +207,16 @@ export class EventQueue {
     this.lanes[lane]!.push(t > this.now ? t : this.now, this.nextOrder++, arg);
   }
 
-  /** Time of the earliest live entry, or undefined when nothing is left. */
-  peekTime(): number | undefined {
-    this.settle();
-    let t = this.length > 0 ? this.heapT[0]! : Infinity;
-    for (const lane of this.lanes) if (lane.count > 0 && lane.headT() < t) t = lane.headT();
-    return t === Infinity ? undefined : t;
-  }
-
   private allocSlot(): number {
     const free = this.freeSlots;
     if (free.length > 0) return free.pop()!;
     const slot = this.slotCount++;
     if (slot === this.status.length) {
       const n = slot * 2;
-      this.placeT = growF64(this.placeT, n);
-      this.dueT = growF64(this.dueT, n);
-      this.dueOrder = growF64(this.dueOrder, n);
-      const status = new Uint8Array(n);
-      status.set(this.status);
-      this.status = status;
+      this.placeT = grow(this.placeT, n);
+      this.dueT = grow(this.dueT, n);
+      this.dueOrder = grow(this.dueOrder, n);
+      this.status = grow(this.status, n);
     }
     return slot;
   }
@@ -252,11 +242,9 @@ export class EventQueue {
   private push(t: number, order: number, slot: number): void {
     if (this.length === this.heapT.length) {
       const n = this.length * 2;
-      this.heapT = growF64(this.heapT, n);
-      this.heapOrder = growF64(this.heapOrder, n);
-      const slots = new Int32Array(n);
-      slots.set(this.heapSlot);
-      this.heapSlot = slots;
+      this.heapT = grow(this.heapT, n);
+      this.heapOrder = grow(this.heapOrder, n);
+      this.heapSlot = grow(this.heapSlot, n);
     }
     const heapT = this.heapT;
     const heapOrder = this.heapOrder;
@@ -446,8 +434,9 @@ export class Timer {
   }
 }
 
-function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(n);
+/** A copy of `a` with room for `n` entries. */
+function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
   b.set(a);
   return b;
 }
