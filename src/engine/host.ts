@@ -7,6 +7,7 @@ import type { HostConfig } from './config.ts';
 import { ACK, Frame, RST, SYN } from './frame.ts';
 import { Neighbour } from './neighbour.ts';
 import type { Sim } from './sim.ts';
+import { TimerBase } from './timer.ts';
 import { tcpDone } from './tcp/done.ts';
 import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
 import { emit, tcpResetXmitTimer, tcpTransmitSkb } from './tcp/output.ts';
@@ -32,6 +33,8 @@ export class HostKernel {
   readonly sim: Sim;
   readonly cfg: HostConfig;
   readonly neighbour: Neighbour;
+  /** This host's kernel timers (its timer wheel). */
+  readonly timers: TimerBase;
   up = true;
   /** The host has booted again after a crash (at least once). */
   booted = false;
@@ -50,7 +53,8 @@ export class HostKernel {
     this.peer = name === 'client' ? 'server' : 'client';
     this.cfg = cfg;
     this.listening = name === 'server';
-    this.neighbour = new Neighbour(sim, name, cfg.staticNeighbour);
+    this.timers = new TimerBase(sim.queue, sim.jiffies, sim.cfg.timerWheel);
+    this.neighbour = new Neighbour(sim, name, cfg.staticNeighbour, this.timers);
   }
 
   /** The socket for (local port, remote port), if this host has one. */
