@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLab } from '../index.ts';
-import { host, play, scenario } from './scenarios.ts';
+import { fcParams, host, play, scenario } from './scenarios.ts';
 import type { HostName, RunResult } from '../types.ts';
 
 const U32 = 2 ** 32;
@@ -118,7 +118,7 @@ describe('property: determinism', () => {
       fc.property(scenario, (s) => {
         expect(JSON.stringify(play(s))).toBe(JSON.stringify(play(s)));
       }),
-      { numRuns: 60 },
+      fcParams(60),
     );
   });
 
@@ -139,7 +139,7 @@ describe('property: invariants', () => {
       fc.property(scenario, (s) => {
         checkInvariants(play(s));
       }),
-      { numRuns: 300 },
+      fcParams(300),
     );
   });
 });
@@ -180,7 +180,7 @@ describe('property: reliable delivery', () => {
           expect(got.client).toEqual(sent.client);
         },
       ),
-      { numRuns: 100 },
+      fcParams(100),
     );
   });
 });
@@ -235,13 +235,28 @@ describe('property: recovery after a replug', () => {
           expect(got.client).toEqual(sent.client);
         },
       ),
-      { numRuns: 100 },
+      fcParams(100),
     );
   });
 });
 
+/** The state `host`'s socket had just before event `i`. */
+function stateBefore(r: RunResult, host: HostName, i: number): string | undefined {
+  for (let k = i - 1; k >= 0; k--) {
+    const e = r.events[k]!;
+    if (e.kind === 'state' && e.host === host) return e.to;
+  }
+  return undefined;
+}
+
 describe('property: orderly close', () => {
-  it('after the writes, both closing leads to closed-normally with every byte delivered first', () => {
+  // Linux promises an orderly close only while the path carries the segments: a closed socket
+  // is an orphan, and an orphan that cannot get its data and FIN acknowledged gives up after
+  // tcp_orphan_retries (0 means 8 while its RTO is under the cap) and vanishes without a word
+  // (tcp_write_timeout()). So: either both ends close normally with every byte delivered once,
+  // in order, before the EOF; or an orphan gave up, and what the peer got is still an in-order
+  // prefix of what was sent, each message once (the peer may never hear of it: ESTABLISHED).
+  it('after the writes, both closing leads to closed-normally with every byte delivered first, unless an orphan gave up under loss', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 2 ** 31 }),
@@ -288,28 +303,46 @@ describe('property: orderly close', () => {
           lab.at(60_000, closeFirstWhenAllArrived);
           conn[second].on('end', () => lab.at(lab.now() + gap, () => conn[second].close()));
           const r = lab.run({ until: '2h' });
+          const orphanGaveUp = r.events.some(
+            (e, i) =>
+              e.kind === 'timer' &&
+              e.detail?.startsWith('abort') === true &&
+              ['FIN_WAIT1', 'CLOSING', 'LAST_ACK'].includes(stateBefore(r, e.host, i) ?? ''),
+          );
+          if (orphanGaveUp) {
+            expect(r.config.loss).toBeGreaterThan(0);
+            for (const h of ['client', 'server'] as const)
+              expect(got[h]).toEqual(sent[h].slice(0, got[h].length));
+            return;
+          }
           expect(got).toEqual(sent);
           expect(order).toEqual([`${second} EOF after ${sent[second].length}`]);
           expect([r.client.state, r.server.state]).toEqual(['CLOSED', 'CLOSED']);
           expect(r.outcome.id).toBe('closed-normally');
         },
       ),
-      {
-        numRuns: 100,
-        // Found by an earlier run: 18 % loss stretches the retransmissions past 60 s.
-        examples: [
+      fcParams(100, [
+        // 18 % loss stretches the retransmissions past 60 s.
+        [
+          580430310,
+          0.18178094038739803,
           [
-            580430310,
-            0.18178094038739803,
-            [
-              [false, 0, 2895],
-              [false, 0, 1],
-            ],
-            0,
-            false,
+            [false, 0, 2895],
+            [false, 0, 1],
           ],
+          0,
+          false,
         ],
-      },
+        // Found by a random run in CI: the receiver dropped out-of-order segments (so '7:z'
+        // arrived three times and was never delivered), then the server's orphan gave up.
+        [
+          1456277654,
+          0.17754602292552593,
+          [1447, 1447, 1, 1447, 1, 1, 1447, 1].map((n): [boolean, number, number] => [false, 0, n]),
+          0,
+          true,
+        ],
+      ]),
     );
   });
 });

@@ -1,4 +1,4 @@
-/** Random lab scenarios for the property and trace tests: a fast-check generator and a player. */
+/** Random lab scenarios for the property and trace tests: a fast-check generator, a player, and the runner's settings. */
 import fc from 'fast-check';
 import { createLab } from '../index.ts';
 import type { Connection, Lab, LabOptions } from '../api.ts';
@@ -103,3 +103,19 @@ export function play(s: Scenario, options: LabOptions = {}): RunResult {
   }
   return lab.run({ until: s.untilMs });
 }
+
+/**
+ * fast-check settings for every property: a fixed seed, so `npm test` gives the same cases on
+ * every machine and CI cannot fail by chance. To look for new counterexamples, run with
+ * FC_EXPLORE=1 (a fresh random seed each run) or FC_SEED=<n> (replay one); fast-check prints the
+ * seed and the shrunk case, which then belongs in the property's `examples`.
+ */
+export function fcParams<T>(numRuns: number, examples: T[] = []): fc.Parameters<T> {
+  const explore = process.env.FC_EXPLORE === '1';
+  const replay = process.env.FC_SEED;
+  const seed = replay ? Number(replay) : explore ? undefined : FIXED_SEED;
+  return { numRuns, examples, ...(seed === undefined ? {} : { seed }) };
+}
+
+/** The seed `npm test` uses. */
+const FIXED_SEED = 20261206;
