@@ -59,7 +59,6 @@ export class Neighbour {
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
       this.sim.rec.segments.lost(this.sim.queue.now, frame.segment, 'unplugged');
-      this.sim.frames.give(frame);
     }
     this.queue = [];
     this.state = 'none';
@@ -73,7 +72,6 @@ export class Neighbour {
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
       this.sim.rec.segments.lost(this.sim.queue.now, frame.segment, 'host-down');
-      this.sim.frames.give(frame);
     }
     this.queue = [];
     this.state = 'none';
@@ -128,7 +126,6 @@ export class Neighbour {
     const host = this.sim.hosts[this.host];
     for (const frame of queued) {
       host.icmpHostUnreachable(frame);
-      this.sim.frames.give(frame);
     }
   }
 }

@@ -13,6 +13,8 @@ export function tcpDone(sk: TcpSock, cause: Cause | undefined): void {
   sk.skbs = [];
   sk.sendHead = 0;
   sk.sendQ = 0;
+  sk.sackedOut = 0;
+  sk.ofo = [];
   sk.setState('CLOSED');
   sk.k.unhash(sk);
   sk.k.snapshot(sk);

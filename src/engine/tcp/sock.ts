@@ -4,6 +4,7 @@
  */
 import type { SocketApp } from '../app.ts';
 import type { Skb } from '../frame.ts';
+import type { OfoSegment } from './sack.ts';
 import type { HostKernel } from '../host.ts';
 import { KernelTimer } from '../timer.ts';
 import type { Cause, Errno, HostName, TcpStateName } from '../types.ts';
@@ -25,6 +26,10 @@ export class TcpSock {
   /** Next sequence number for a byte the application writes. */
   writeSeq = 0;
   rcvNxt = 0;
+  /** Out-of-order data received beyond rcv_nxt (out_of_order_queue), in sequence order. */
+  ofo: OfoSegment[] = [];
+  /** Segments queued out of order so far (orders the SACK blocks, newest first). */
+  ofoArrivals = 0;
   /** Sent-but-unacknowledged segments, then unsent ones (from index sendHead). */
   skbs: Skb[] = [];
   sendHead = 0;
@@ -48,6 +53,8 @@ export class TcpSock {
   caState: 'open' | 'loss' = 'open';
   /** snd_nxt when the loss episode began (high_seq). */
   highSeq = 0;
+  /** sacked_out: segments in flight the peer has SACKed. */
+  sackedOut = 0;
   /** tlp_high_seq; -1 when no probe is outstanding. */
   tlpHighSeq = -1;
 
