@@ -1,5 +1,5 @@
 /** Receiving segments (net/ipv4/tcp_input.c, tcp_ipv4.c, tcp_minisocks.c). */
-import type { Frame } from '../frame.ts';
+import type { Frame, Skb } from '../frame.ts';
 import { tcpDone, tcpDoneWithError, tcpReset } from './done.ts';
 import {
   tcpClearXmitTimer,
@@ -44,7 +44,7 @@ function tcpRcvSynsentStateProcess(sk: TcpSock, f: Frame): void {
     return;
   }
   if (!f.syn || !f.ackFlag) return;
-  const syn = sk.skbs[0];
+  const syn = sk.skbs.at(0);
   sk.irs = f.seq;
   sk.rcvNxt = f.seq + 1;
   sk.sndUna = f.ack;
@@ -75,7 +75,7 @@ function tcpCheckReq(sk: TcpSock, f: Frame): boolean {
     return false;
   }
   sk.sndUna = f.ack;
-  sk.skbs = [];
+  sk.skbs.clear();
   sk.sendHead = 0;
   tcpClearXmitTimer(sk);
   // tcp_synack_rtt_meas(): the SYN-ACK's round trip.
@@ -105,9 +105,9 @@ function tcpAck(sk: TcpSock, f: Frame): void {
   }
   sk.retransmits = 0;
   // tcp_clean_rtx_queue(): drop what is acknowledged, sample the RTT from the newest of it.
-  let lastAcked = undefined as (typeof sk.skbs)[number] | undefined;
+  let lastAcked: Skb | undefined;
   let finAcked = false;
-  while (sk.skbs.length > 0 && sk.sendHead > 0 && sk.skbs[0]!.endSeq <= f.ack) {
+  while (sk.skbs.length > 0 && sk.sendHead > 0 && sk.skbs.at(0)!.endSeq <= f.ack) {
     const skb = sk.skbs.shift()!;
     sk.sendHead -= 1;
     sk.sendQ -= skb.len;
@@ -124,7 +124,7 @@ function tcpAck(sk: TcpSock, f: Frame): void {
     } else {
       // Loss recovery: re-send what the RTO marked lost, now that the path answers.
       for (let i = 0; i < sk.sendHead; i++) {
-        const skb = sk.skbs[i]!;
+        const skb = sk.skbs.at(i)!;
         if (skb.lost && tcpRetransmitSkb(sk, skb, 'retransmission')) skb.lost = false;
       }
     }
@@ -335,7 +335,7 @@ export function tcpV4Err(sk: TcpSock, f: Frame): void {
 /** tcp_ld_RTO_revert(): undo one backoff step per ICMP; retransmit at once if that RTO has passed. */
 function tcpLdRtoRevert(sk: TcpSock, seq: number): void {
   if (seq !== sk.sndUna || sk.retransmits === 0 || sk.backoff === 0) return;
-  const head = sk.skbs[0];
+  const head = sk.skbs.at(0);
   if (!head) return;
   const j = sk.k.sim.jiffies;
   sk.backoff -= 1;

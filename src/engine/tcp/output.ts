@@ -131,7 +131,7 @@ export function tcpXmitProbeSkb(sk: TcpSock, probe: number): void {
 
 /** tcp_rto_delta_us(): time left until the RTO would fire for the head segment. */
 export function tcpRtoDeltaUs(sk: TcpSock): number {
-  const head = sk.skbs[0];
+  const head = sk.skbs.at(0);
   if (!head) return 0;
   return head.lastXmitUs + sk.k.sim.jiffies.toUs(sk.rto) - sk.now;
 }
@@ -203,7 +203,7 @@ export function tcpWriteXmit(sk: TcpSock): void {
   const priorPackets = sk.packetsOut;
   let sent = 0;
   while (sk.sendHead < sk.skbs.length) {
-    const skb = sk.skbs[sk.sendHead]!;
+    const skb = sk.skbs.at(sk.sendHead)!;
     sk.sendHead += 1;
     sk.sndNxt = skb.endSeq;
     tcpTransmitSkb(sk, skb, skb.fin && skb.len === 0 ? 'fin' : 'data');

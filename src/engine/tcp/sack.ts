@@ -87,7 +87,7 @@ export function tcpSacktagWriteQueue(sk: TcpSock, sack: readonly number[]): void
     const end = sack[b + 1]!;
     if (end <= sk.sndUna || end > sk.sndNxt || start >= end) continue; // D-SACK or bogus
     for (let i = 0; i < sk.sendHead; i++) {
-      const skb = sk.skbs[i]!;
+      const skb = sk.skbs.at(i)!;
       if (skb.seq >= end) break;
       if (skb.seq >= start && skb.endSeq <= end && !skb.sacked) {
         skb.sacked = true;

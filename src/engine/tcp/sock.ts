@@ -3,8 +3,8 @@
  * needs). Sequence numbers are unwrapped (ISN + offset); records reduce them mod 2^32.
  */
 import type { SocketApp } from '../app.ts';
-import type { Skb } from '../frame.ts';
 import type { OfoSegment } from './sack.ts';
+import { WriteQueue } from './writequeue.ts';
 import type { HostKernel } from '../host.ts';
 import { KernelTimer } from '../timer.ts';
 import type { Cause, Errno, HostName, TcpStateName } from '../types.ts';
@@ -31,7 +31,7 @@ export class TcpSock {
   /** Segments queued out of order so far (orders the SACK blocks, newest first). */
   ofoArrivals = 0;
   /** Sent-but-unacknowledged segments, then unsent ones (from index sendHead). */
-  skbs: Skb[] = [];
+  readonly skbs = new WriteQueue();
   sendHead = 0;
 
   // tcp_rtt_estimator() state, µs (srtt scaled by 8 as in the kernel).

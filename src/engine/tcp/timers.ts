@@ -122,7 +122,7 @@ export function tcpEnterLoss(sk: TcpSock): void {
   sk.tlpHighSeq = -1;
   // SACKed segments are not lost: the receiver holds them.
   for (let i = 0; i < sk.sendHead; i++) {
-    const skb = sk.skbs[i]!;
+    const skb = sk.skbs.at(i)!;
     if (!skb.sacked) skb.lost = true;
   }
 }
@@ -130,7 +130,7 @@ export function tcpEnterLoss(sk: TcpSock): void {
 /** tcp_retransmit_timer(): the RTO fired. Check the budget, retransmit the head, back off. */
 export function tcpRetransmitTimer(sk: TcpSock): void {
   if (sk.packetsOut === 0) return;
-  const head = sk.skbs[0]!;
+  const head = sk.skbs.at(0)!;
   const syn = sk.state === 'SYN_SENT';
   if (tcpWriteTimeout(sk)) return;
   tcpEnterLoss(sk);
@@ -168,7 +168,7 @@ function retransmissionLabel(n: number): string {
 export function tcpSendLossProbe(sk: TcpSock): void {
   sk.k.sim.rec.events.timer(sk.now, sk.k.name, sk.conn, 'tlp');
   if (sk.tlpHighSeq < 0 && sk.packetsOut > 0) {
-    const last = sk.skbs[sk.sendHead - 1]!;
+    const last = sk.skbs.at(sk.sendHead - 1)!;
     if (tcpRetransmitSkb(sk, last, 'tlp')) {
       sk.tlps += 1;
       sk.tlpHighSeq = sk.sndNxt;
