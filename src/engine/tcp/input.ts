@@ -6,6 +6,7 @@ import {
   tcpResetXmitTimer,
   tcpRetransmitSkb,
   tcpSendAck,
+  tcpSendSynAck,
   tcpSetXmitTimer,
   tcpWriteXmit,
 } from './output.ts';
@@ -66,7 +67,7 @@ function tcpCheckReq(sk: TcpSock, f: Frame): boolean {
   }
   if (f.syn && !f.ackFlag) {
     // A retransmitted SYN: answer with the SYN-ACK again (inet_rtx_syn_ack()).
-    tcpSendAckSyn(sk);
+    tcpSendSynAck(sk);
     return false;
   }
   if (!f.ackFlag) return false;
@@ -82,10 +83,6 @@ function tcpCheckReq(sk: TcpSock, f: Frame): boolean {
   tcpAckUpdateRtt(sk, sk.now - sk.synackSentUs);
   tcpEstablished(sk);
   return true;
-}
-
-function tcpSendAckSyn(sk: TcpSock): void {
-  sk.k.sendSynAck(sk, 'syn-ack');
 }
 
 /** tcp_ack(): process the acknowledgement field. */
@@ -143,7 +140,7 @@ function tcpOurFinAcked(sk: TcpSock): void {
   switch (sk.state) {
     case 'FIN_WAIT1':
       sk.setState('FIN_WAIT2');
-      if (sk.dead) sk.twTimer.mod(sk.k.sim.jiffies.fromSeconds(sk.k.cfg.sysctl.tcp_fin_timeout));
+      if (sk.dead) sk.twTimer.mod(sk.k.jiffies.fromSeconds(sk.k.sysctl.tcp_fin_timeout));
       break;
     case 'CLOSING':
       tcpTimeWait(sk);
@@ -160,7 +157,7 @@ function tcpTimeWait(sk: TcpSock): void {
   sk.xmitTimer.del();
   sk.keepaliveTimer.del();
   sk.setState('TIME_WAIT');
-  sk.twTimer.mod(sk.k.sim.jiffies.fromSeconds(TIMEWAIT_S));
+  sk.twTimer.mod(sk.k.jiffies.fromSeconds(TIMEWAIT_S));
 }
 
 /** tcp_fin(): the peer closed its direction. */
@@ -317,7 +314,7 @@ export function tcpV4Err(sk: TcpSock, f: Frame): void {
       tcpDone(sk, 'neighbour');
       return;
     }
-    sk.k.sim.rec.events.note(
+    sk.k.record.events.note(
       sk.now,
       sk.k.name,
       sk.conn,
@@ -337,7 +334,7 @@ function tcpLdRtoRevert(sk: TcpSock, seq: number): void {
   if (seq !== sk.sndUna || sk.retransmits === 0 || sk.backoff === 0) return;
   const head = sk.skbs.at(0);
   if (!head) return;
-  const j = sk.k.sim.jiffies;
+  const j = sk.k.jiffies;
   sk.backoff -= 1;
   tcpSetRto(sk);
   sk.rto = Math.min(sk.rto * 2 ** sk.backoff, j.rtoMax);
