@@ -9,7 +9,7 @@ import { findTags, type MdxTag } from './mdxTags';
 import { formatValue } from './formatValue';
 import { langOfPath, pageLang } from './pageLang';
 import { readValue } from './runValues';
-import { applyEdits, normaliseEdits, snippetRun } from './snippetRuns';
+import { applyEdits, normaliseEdits, snippetRun, type Edit } from './snippetRuns';
 
 const contentDir = join(import.meta.dirname, '..', '..', 'content');
 const read = (lang: string, slug: string) =>
@@ -133,11 +133,37 @@ describe('what the prose says about Linux, checked against the engine', () => {
     expect(readValue(run, 'tlpAt')).toBeLessThan(readValue(run, 'retransmission:1') as number);
   });
 
-  it('with TCP_USER_TIMEOUT set, idle keepalive gives up after one probe', () => {
-    const idle = snippetRun('production-settings', [
-      ["lab.at('2s', () => conn.server.send('hello'));", ''],
-    ]);
-    expect(idle.server.keepaliveProbes).toBe(1);
+  const idle: Edit = ["lab.at('2s', () => conn.server.send('hello'));", ''];
+  const userTimeout = (value: string): Edit => [
+    "setUserTimeout('90s')",
+    `setUserTimeout('${value}')`,
+  ];
+  const failed = (edits: Edit[] = []) =>
+    readValue(snippetRun('keepalive-under-loss', edits), 'failedConnections');
+
+  it('a user timeout of TCP_KEEPIDLE + TCP_KEEPINTVL × TCP_KEEPCNT gives up where keepalive says', () => {
+    const run = snippetRun('production-settings', [idle]);
+    expect(run.server.keepaliveProbes).toBe(3);
+    expect(run.outcome.id).toBe('user-timeout');
+  });
+
+  it('with TCP_USER_TIMEOUT set, TCP_KEEPCNT is ignored: a shorter one gives up after one probe, a longer one sends more', () => {
+    expect(
+      snippetRun('production-settings', [idle, userTimeout('30s')]).server.keepaliveProbes,
+    ).toBe(1);
+    expect(
+      snippetRun('production-settings', [idle, userTimeout('120s')]).server.keepaliveProbes,
+    ).toBeGreaterThan(3);
+  });
+
+  it('at 1 % loss for an hour, the recommended setting keeps all 100 idle connections; 30 s kills most; keepalive alone none', () => {
+    const seed2: Edit = ['loss: 0.01', 'loss: 0.01, seed: 2'];
+    expect(readValue(snippetRun('keepalive-under-loss'), 'connectionCount')).toBe(100);
+    expect(failed()).toBe(0);
+    expect(failed([seed2])).toBe(0);
+    expect(failed([userTimeout('30s')])).toBeGreaterThan(50);
+    expect(failed([userTimeout('30s'), seed2])).toBeGreaterThan(50);
+    expect(failed([["conn.server.setUserTimeout('90s');", '']])).toBe(0);
   });
 
   it('Redis-style keepalive (300 s, 100 s, 3) gives up after 600 s', () => {

@@ -106,6 +106,12 @@ export const metrics: Record<string, Metric> = {
       .map((s) => s.t);
     return found.length ? found : undefined;
   },
+  /** How many of the run's connections ended with an errno on either side. */
+  failedConnections: (run) =>
+    run.connections.filter((c) => c.client.error !== undefined || c.server.error !== undefined)
+      .length,
+  /** How many connections the run made. */
+  connectionCount: (run) => run.connections.length,
   /** When the first connection's SYN left. */
   connectAt: (run) => run.segments.find((s) => s.role === 'syn')?.t,
 };

@@ -203,7 +203,7 @@ const prompts: {
   {
     chapter: 'in-production',
     snippet: 'production-settings',
-    edits: [["conn.server.setUserTimeout('30s');", '']],
+    edits: [["conn.server.setUserTimeout('90s');", '']],
     check: (run) => {
       expect(run.outcome.id).toBe('sender-aborts');
       expect(sinceSend(run)).toBeGreaterThan(15 * 60_000);
@@ -213,10 +213,26 @@ const prompts: {
     chapter: 'in-production',
     snippet: 'production-settings',
     edits: [
-      ["setUserTimeout('30s')", "setUserTimeout('90s')"],
       ["lab.at('2s', () => conn.server.send('hello'));", ''],
+      ['count: 3', 'count: 5'],
     ],
-    check: (run) => expect(run.server.keepaliveProbes).toBe(3),
+    check: (run) => {
+      expect(run.server.keepaliveProbes).toBe(3);
+      expect(sinceHeard(run)).toBe(90_000);
+    },
+  },
+  {
+    chapter: 'in-production',
+    snippet: 'production-settings',
+    edits: [
+      ["lab.at('2s', () => conn.server.send('hello'));", ''],
+      ['count: 3', 'count: 5'],
+      ["setUserTimeout('90s')", "setUserTimeout('110s')"],
+    ],
+    check: (run) => {
+      expect(run.server.keepaliveProbes).toBe(5);
+      expect(sinceHeard(run)).toBe(110_000);
+    },
   },
   {
     chapter: 'in-production',
