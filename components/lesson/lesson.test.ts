@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chapterSlugs } from '../viz/chapters';
+import { chapterNumber, chapterSlugs } from '../viz/chapters';
 import { findTags, type MdxTag } from './mdxTags';
 import { formatValue } from './formatValue';
 import { langOfPath, pageLang } from './pageLang';
@@ -56,10 +56,17 @@ describe('the chapters', () => {
       const zh = read('zh', slug);
       const en = read('en', slug);
 
-      it('has the same order number in both languages', () => {
-        const order = (source: string) => /^order:\s*(\d+)/m.exec(source)?.[1];
-        expect(order(zh)).toBe(String(chapterSlugs.indexOf(slug) + 1));
-        expect(order(en)).toBe(order(zh));
+      it('numbers every chapter link as the chapter order does', () => {
+        for (const source of [zh, en]) {
+          for (const link of findTags(source, 'ChapterLink')) {
+            const target = link.attributes.slug as (typeof chapterSlugs)[number];
+            for (const digits of link.children.match(/\d+/g) ?? []) {
+              expect(Number(digits), `${slug}.mdx:${link.line} → ${target}`).toBe(
+                chapterNumber(target),
+              );
+            }
+          }
+        }
       });
 
       it('embeds the same runs and quotes the same values in Chinese and English', () => {
