@@ -173,6 +173,65 @@ describe('what the prose says about Linux, checked against the engine', () => {
     expect(failed([["conn.server.setUserTimeout('90s');", '']])).toBe(0);
   });
 
+  it('the RTO retransmission count equals tcp_retries2 for an ordinary RTT, is one more for a small N on a 1 ms LAN, and fewer with a very long RTT', () => {
+    for (let n = 3; n <= 15; n++) {
+      const run = snippetRun('sender-aborts', [
+        ['createLab()', `createLab({ server: { sysctl: { tcp_retries2: ${n} } } })`],
+      ]);
+      expect(run.server.retransmissions, `tcp_retries2 = ${n}`).toBe(n);
+    }
+    expect(snippetRun('retries2-budget').server.retransmissions).toBe(6);
+    const far = snippetRun('sender-aborts', [['createLab()', "createLab({ rtt: '300ms' })"]]);
+    expect(far.server.retransmissions).toBeLessThan(15);
+  });
+
+  it('the TLP is not one of the counted retransmissions', () => {
+    const run = snippetRun('sender-aborts');
+    expect(run.server.tlps).toBe(1);
+    const rtoResends = run.segments.filter(
+      (s) => s.from === 'server' && s.role === 'retransmission',
+    );
+    expect(rtoResends).toHaveLength(run.server.retransmissions);
+  });
+
+  it('ETIMEDOUT reaches a waiting application at the moment of the abort', () => {
+    const run = snippetRun('sender-aborts');
+    expect(run.server.error).toBe('ETIMEDOUT');
+    expect(run.server.errorAt).toBe(readValue(run, 'closedAt:server'));
+  });
+
+  it("the unplugged side's neighbour entry is gone at once: its first send after the pull already needs ARP", () => {
+    const run = snippetRun('unplugged-side-unreachable');
+    const first = run.segments.find((s) => s.from === 'client' && s.role === 'data');
+    expect(first?.lostBecause).toBe('no-neighbour');
+  });
+
+  it('connect() from the unplugged side fails after a whole resolution (3 s), or with a pending one (2.5 s)', () => {
+    const own = snippetRun('connect-timeout', [['lab.server.unplug();', 'lab.client.unplug();']]);
+    expect((own.client.errorAt ?? 0) - (readValue(own, 'connectAt') as number)).toBe(3_000);
+    const send = "lab.at('2s', () => conn.client.send('hello'));";
+    const joined = snippetRun('unplugged-side-unreachable', [
+      [send, `${send}\nlab.at('2.5s', () => lab.connect());`],
+    ]);
+    expect(joined.connections[1]?.client.error).toBe('EHOSTUNREACH');
+    expect(
+      (readValue(joined, 'connections.1.client.errorAt') as number) -
+        (readValue(joined, 'connectAt:1') as number),
+    ).toBe(2_500);
+  });
+
+  it('SYNs leave 1 s apart up to 5 s, then back off; without linear timeouts connect() gives up at 127 s', () => {
+    const run = snippetRun('connect-timeout');
+    const syns = readValue(run, 'times:syn,syn-retransmission') as number[];
+    expect(syns.slice(0, 7).map((t) => t - syns[0]!)).toEqual([
+      0, 1000, 2000, 3000, 4000, 5000, 7000,
+    ]);
+    const old = snippetRun('connect-timeout', [
+      ['createLab()', 'createLab({ client: { sysctl: { tcp_syn_linear_timeouts: 0 } } })'],
+    ]);
+    expect((old.client.errorAt ?? 0) - (readValue(old, 'connectAt') as number)).toBe(127_000);
+  });
+
   it('Redis-style keepalive (300 s, 100 s, 3) gives up after 600 s', () => {
     const run = snippetRun('redis-keepalive');
     expect(
