@@ -1,0 +1,43 @@
+// Chinese text takes no space between a number with its unit and the next character ("15 分钟
+// 45.3 秒放弃"), but keeps one after a count or a name ("重传了 15 次"). The chapters' sources put
+// a space after every <Computed>; this Markdown plugin takes it out where the value will end in a
+// unit written in words (endsInWordUnit in formatValue.ts) and Chinese text follows.
+import { endsInWordUnit, isValueFormat, startsWithCjk } from './formatValue';
+
+interface TextNode {
+  type: 'text';
+  value: string;
+}
+interface Sibling {
+  type: string;
+  name?: string | null;
+  attributes?: readonly { type: string; name?: string; value?: unknown }[];
+}
+/** The part of Sätteri's mdast visitor context the plugin uses. */
+export interface SpacingContext {
+  parent(node: TextNode): { children: readonly Sibling[] } | undefined;
+  indexOf(node: TextNode): number | undefined;
+  setProperty(node: TextNode, key: 'value', value: string): void;
+}
+
+/** The format a <Computed> tag asks for ('duration' when it names none). */
+function formatOf(tag: Sibling): unknown {
+  const attribute = tag.attributes?.find(
+    (a) => a.type === 'mdxJsxAttribute' && a.name === 'format',
+  );
+  return attribute ? attribute.value : 'duration';
+}
+
+/** An mdast plugin for Sätteri, Astro's Markdown processor (astro.config.mjs). */
+export const computedSpacing = {
+  name: 'computed-spacing',
+  text(node: TextNode, ctx: SpacingContext): void {
+    const index = ctx.indexOf(node);
+    const previous = index ? ctx.parent(node)?.children[index - 1] : undefined;
+    if (previous?.type !== 'mdxJsxTextElement' || previous.name !== 'Computed') return;
+    const format = formatOf(previous);
+    if (!isValueFormat(format) || !endsInWordUnit(format, 'zh')) return;
+    const rest = node.value.replace(/^[ \t]+/, '');
+    if (rest !== node.value && startsWithCjk(rest)) ctx.setProperty(node, 'value', rest);
+  },
+};
