@@ -69,6 +69,19 @@ describe('the chapters', () => {
         }
       });
 
+      it('says 保活 and 套接字 in Chinese prose, as the cards do', () => {
+        const prose = zh
+          .replace(/```[\s\S]*?```/g, '')
+          .replace(/`[^`]*`/g, '')
+          .replace(/<[^>]*>/g, '')
+          .replace(/\]\([^)]*\)/g, ']')
+          .replace(/（(keepalive|socket)）/g, '') // the English term glossed where it is introduced
+          .split('\n')
+          .filter((line) => !/^(import |\s)/.test(line));
+        const english = prose.filter((line) => /(?<![\w-])(keepalive|socket)(?![\w-])/.test(line));
+        expect(english).toEqual([]);
+      });
+
       it('embeds the same runs and quotes the same values in Chinese and English', () => {
         expect(runTags(en).map(runFacts)).toEqual(runTags(zh).map(runFacts));
       });
