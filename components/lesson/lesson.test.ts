@@ -219,6 +219,15 @@ describe('what the prose says about Linux, checked against the engine', () => {
     expect(first?.lostBecause).toBe('no-neighbour');
   });
 
+  it('the unplugged side sends no TLP and re-sends only every 3 s, the ARP-failure cadence of the model', () => {
+    const run = snippetRun('unplugged-side-unreachable');
+    expect(run.client.tlps).toBe(0);
+    const sends = readValue(run, 'times:data,retransmission') as number[];
+    const gaps = sends.slice(1).map((t, i) => t - sends[i]!);
+    expect(gaps.length).toBeGreaterThan(2);
+    for (const gap of gaps) expect(gap).toBe(3_000);
+  });
+
   it('connect() from the unplugged side fails after a whole resolution (3 s), or with a pending one (2.5 s)', () => {
     const own = snippetRun('connect-timeout', [['lab.server.unplug();', 'lab.client.unplug();']]);
     expect((own.client.errorAt ?? 0) - (readValue(own, 'connectAt') as number)).toBe(3_000);
