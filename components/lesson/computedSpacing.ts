@@ -20,13 +20,20 @@ export interface SpacingContext {
   setProperty(node: TextNode, key: 'value', value: string): void;
 }
 
-/** The format a <Computed> tag asks for ('duration' when it names none). */
-function formatOf(tag: Sibling): unknown {
-  const attribute = tag.attributes?.find(
-    (a) => a.type === 'mdxJsxAttribute' && a.name === 'format',
-  );
-  return attribute ? attribute.value : 'duration';
+function attribute(tag: Sibling, name: string): unknown {
+  return tag.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
 }
+
+/** The format a value tag prints in ('duration' when it names none); a share is a percentage. */
+function formatOf(tag: Sibling): unknown {
+  if (tag.name === 'PhaseShare' && !['min', 'max'].includes(String(attribute(tag, 'show')))) {
+    return 'count';
+  }
+  return attribute(tag, 'format') ?? 'duration';
+}
+
+/** The tags that print a value computed from a run. */
+const VALUE_TAGS = new Set(['Computed', 'PhaseShare']);
 
 /** An mdast plugin for Sätteri, Astro's Markdown processor (astro.config.mjs). */
 export const computedSpacing = {
@@ -34,7 +41,7 @@ export const computedSpacing = {
   text(node: TextNode, ctx: SpacingContext): void {
     const index = ctx.indexOf(node);
     const previous = index ? ctx.parent(node)?.children[index - 1] : undefined;
-    if (previous?.type !== 'mdxJsxTextElement' || previous.name !== 'Computed') return;
+    if (previous?.type !== 'mdxJsxTextElement' || !VALUE_TAGS.has(previous.name ?? '')) return;
     const format = formatOf(previous);
     if (!isValueFormat(format) || !endsInWordUnit(format, 'zh')) return;
     const rest = node.value.replace(/^[ \t]+/, '');
