@@ -26,14 +26,14 @@ function attribute(tag: Sibling, name: string): unknown {
 
 /** The format a value tag prints in ('duration' when it names none); a share is a percentage. */
 function formatOf(tag: Sibling): unknown {
-  if (tag.name === 'PhaseShare' && !['min', 'max'].includes(String(attribute(tag, 'show')))) {
+  if (tag.name === 'Sweep' && !['min', 'max'].includes(String(attribute(tag, 'show')))) {
     return 'count';
   }
   return attribute(tag, 'format') ?? 'duration';
 }
 
 /** The tags that print a value computed from a run. */
-const VALUE_TAGS = new Set(['Computed', 'PhaseShare']);
+const VALUE_TAGS = new Set(['Computed', 'Sweep']);
 
 /** An mdast plugin for Sätteri, Astro's Markdown processor (astro.config.mjs). */
 export const computedSpacing = {

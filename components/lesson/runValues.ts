@@ -106,12 +106,6 @@ export const metrics: Record<string, Metric> = {
       .map((s) => s.t);
     return found.length ? found : undefined;
   },
-  /** How many of the run's connections ended with an errno on either side. */
-  failedConnections: (run) =>
-    run.connections.filter((c) => c.client.error !== undefined || c.server.error !== undefined)
-      .length,
-  /** How many connections the run made. */
-  connectionCount: (run) => run.connections.length,
   /** When a connection's first SYN left: 'connectAt' for the first, 'connectAt:1' for the second. */
   connectAt: (run, arg) => {
     const conn = arg === undefined ? 0 : Number(arg);
