@@ -5,13 +5,18 @@ import zhViz from '../../src/i18n/zh/viz';
 import { computedSpacing, type SpacingContext } from './computedSpacing';
 import { endsInWordUnit, endsWithCjk, formatValue, formats } from './formatValue';
 
-/** Runs the plugin on one paragraph: [text, <Computed format=…/>, text]. */
-function spaced(format: string | undefined, after: string): string {
-  const tag = {
-    type: 'mdxJsxTextElement',
-    name: 'Computed',
-    attributes: format ? [{ type: 'mdxJsxAttribute', name: 'format', value: format }] : [],
-  };
+/** Runs the plugin on one paragraph: [text, <Computed format=…/> (or another tag), text]. */
+function spaced(
+  format: string | undefined,
+  after: string,
+  name = 'Computed',
+  show?: string,
+): string {
+  const attributes = [
+    ...(format ? [{ type: 'mdxJsxAttribute', name: 'format', value: format }] : []),
+    ...(show ? [{ type: 'mdxJsxAttribute', name: 'show', value: show }] : []),
+  ];
+  const tag = { type: 'mdxJsxTextElement', name, attributes };
   const text = { type: 'text' as const, value: after };
   const paragraph = { children: [{ type: 'text', value: '发送后 ' }, tag, text] };
   const ctx: SpacingContext = {
@@ -51,6 +56,9 @@ describe('spacing between a computed value and Chinese text', () => {
     expect(spaced('count', ' 次。')).toBe(' 次。');
     expect(spaced(undefined, ' after the send')).toBe(' after the send');
     expect(spaced(undefined, '。')).toBe('。');
+    expect(spaced(undefined, ' 的相位', 'Sweep', 'share')).toBe('的相位');
+    expect(spaced(undefined, ' 个相位', 'Sweep', 'runs')).toBe(' 个相位');
+    expect(spaced(undefined, ' 之间', 'Sweep', 'max')).toBe('之间');
   });
 
   it('writes durations in the diagrams and timelines without a space before Chinese text', () => {

@@ -1,5 +1,5 @@
 // Chinese text takes no space between a number with its unit and the next character ("15 分钟
-// 45.3 秒放弃"), but keeps one after a count or a name ("重传了 15 次"). The chapters' sources put
+// 45.3 秒放弃", "67%的连接"), but keeps one after a count or a name ("重传了 15 次"). The chapters' sources put
 // a space after every <Computed>; this Markdown plugin takes it out where the value will end in a
 // unit written in words (endsInWordUnit in formatValue.ts) and Chinese text follows.
 import { endsInWordUnit, isValueFormat, startsWithCjk } from './formatValue';
@@ -24,12 +24,15 @@ function attribute(tag: Sibling, name: string): unknown {
   return tag.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
 }
 
-/** The format a value tag prints in ('duration' when it names none); a share is a percentage. */
-function formatOf(tag: Sibling): unknown {
-  if (tag.name === 'Sweep' && !['min', 'max'].includes(String(attribute(tag, 'show')))) {
-    return 'count';
+/** Whether the value a tag prints ends in a unit: a word ('秒') or a percent sign, not a bare count. */
+function endsInUnit(tag: Sibling): boolean {
+  if (tag.name === 'Sweep') {
+    const show = attribute(tag, 'show');
+    if (show === 'share') return true; // '67%'
+    if (show !== 'min' && show !== 'max') return false; // how many runs
   }
-  return attribute(tag, 'format') ?? 'duration';
+  const format = attribute(tag, 'format') ?? 'duration';
+  return isValueFormat(format) && endsInWordUnit(format, 'zh');
 }
 
 /** The tags that print a value computed from a run. */
@@ -42,8 +45,7 @@ export const computedSpacing = {
     const index = ctx.indexOf(node);
     const previous = index ? ctx.parent(node)?.children[index - 1] : undefined;
     if (previous?.type !== 'mdxJsxTextElement' || !VALUE_TAGS.has(previous.name ?? '')) return;
-    const format = formatOf(previous);
-    if (!isValueFormat(format) || !endsInWordUnit(format, 'zh')) return;
+    if (!endsInUnit(previous)) return;
     const rest = node.value.replace(/^[ \t]+/, '');
     if (rest !== node.value && startsWithCjk(rest)) ctx.setProperty(node, 'value', rest);
   },
