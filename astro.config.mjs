@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
+import { satteri } from '@astrojs/markdown-satteri';
+import { computedSpacing } from './components/lesson/computedSpacing.ts';
 
 // The site must work from any static host under any base path: BASE_PATH=/tcp-unplugged/ npm run build
 const base = process.env.BASE_PATH ?? '/';
@@ -23,6 +25,12 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   markdown: {
+    // No space between a computed value's unit and the Chinese text after it
+    // (components/lesson/computedSpacing.ts).
+    // (The plugin types only the part of Sätteri's visitor context it uses.)
+    processor: satteri({
+      mdastPlugins: [/** @type {import('satteri').MdastPluginDefinition} */ (computedSpacing)],
+    }),
     // Code blocks in chapters follow the site theme (CSS in components/site/site.css switches to
     // the dark colours); the GitHub "default" pair keeps comments above 4.5:1 contrast.
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },

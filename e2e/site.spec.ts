@@ -68,13 +68,20 @@ for (const path of allPages) {
     expect(foreign, 'requests to other origins').toEqual([]);
 
     const checked = new Map<string, number>();
-    const { targets, fragments, ids } = await page.evaluate(() => {
+    const { targets, citations, fragments, ids } = await page.evaluate(() => {
       const urls = new Set<string>();
+      const citations = new Set<string>();
       for (const element of document.querySelectorAll<HTMLElement>(
         'a[href], link[href], script[src], img[src], source[src], iframe[src]',
       )) {
         const raw = element.getAttribute('href') ?? element.getAttribute('src')!;
         const url = new URL(raw, location.href);
+        // A chapter's link to a project's own documentation is a citation: followed only when
+        // the reader clicks it, never loaded by the page.
+        if (element.tagName === 'A' && url.origin !== location.origin) {
+          citations.add(url.href);
+          continue;
+        }
         // Canonical and alternate links name the deploy host (SITE_URL); check their path here.
         const rel = element.getAttribute('rel') ?? '';
         urls.add(
@@ -85,6 +92,7 @@ for (const path of allPages) {
       }
       return {
         targets: [...urls],
+        citations: [...citations],
         fragments: [...document.querySelectorAll('a[href^="#"]')].map((a) =>
           decodeURIComponent(a.getAttribute('href')!.slice(1)),
         ),
@@ -93,6 +101,9 @@ for (const path of allPages) {
     });
     for (const fragment of fragments) {
       expect(ids, `${path}: #${fragment} has no target on the page`).toContain(fragment);
+    }
+    for (const citation of citations) {
+      expect.soft(citation, `${path} cites a page that is not https`).toMatch(/^https:\/\//);
     }
     for (const target of targets) {
       const url = new URL(target);

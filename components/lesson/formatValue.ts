@@ -41,3 +41,23 @@ export function formatValue(
       return String(Math.round(value));
   }
 }
+
+/** CJK ideographs, kana and full-width punctuation. */
+const CJK = /[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/u;
+
+export function startsWithCjk(text: string): boolean {
+  return CJK.test(text.charAt(0));
+}
+
+export function endsWithCjk(text: string): boolean {
+  return CJK.test(text.charAt(text.length - 1));
+}
+
+/**
+ * Whether a value in this format ends in a unit written out in words in this language ('45.3 秒',
+ * '201 毫秒'), after which Chinese text follows with no space; a count or a name ('15', 'ETIMEDOUT')
+ * keeps its space.
+ */
+export function endsInWordUnit(format: ValueFormat, lang: Lang): boolean {
+  return lang === 'zh' && format !== 'count' && format !== 'text';
+}

@@ -4,12 +4,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chapterSlugs } from '../viz/chapters';
+import { chapterNumber, chapterSlugs } from '../viz/chapters';
 import { findTags, type MdxTag } from './mdxTags';
 import { formatValue } from './formatValue';
 import { langOfPath, pageLang } from './pageLang';
 import { readValue } from './runValues';
-import { applyEdits, normaliseEdits, snippetRun } from './snippetRuns';
+import { shareOf, snippetSweep } from './sweeps';
+import { applyEdits, normaliseEdits, snippetRun, type Edit } from './snippetRuns';
 
 const contentDir = join(import.meta.dirname, '..', '..', 'content');
 const read = (lang: string, slug: string) =>
@@ -30,7 +31,7 @@ function runFacts(tag: MdxTag) {
 }
 
 const runTags = (source: string) =>
-  ['Playground', 'Computed', 'Predict']
+  ['Playground', 'Computed', 'Predict', 'Sweep']
     .flatMap((name) => findTags(source, name))
     .sort((a, b) => a.line - b.line);
 
@@ -56,10 +57,30 @@ describe('the chapters', () => {
       const zh = read('zh', slug);
       const en = read('en', slug);
 
-      it('has the same order number in both languages', () => {
-        const order = (source: string) => /^order:\s*(\d+)/m.exec(source)?.[1];
-        expect(order(zh)).toBe(String(chapterSlugs.indexOf(slug) + 1));
-        expect(order(en)).toBe(order(zh));
+      it('numbers every chapter link as the chapter order does', () => {
+        for (const source of [zh, en]) {
+          for (const link of findTags(source, 'ChapterLink')) {
+            const target = link.attributes.slug as (typeof chapterSlugs)[number];
+            for (const digits of link.children.match(/\d+/g) ?? []) {
+              expect(Number(digits), `${slug}.mdx:${link.line} → ${target}`).toBe(
+                chapterNumber(target),
+              );
+            }
+          }
+        }
+      });
+
+      it('says 保活 and 套接字 in Chinese prose, as the cards do', () => {
+        const prose = zh
+          .replace(/```[\s\S]*?```/g, '')
+          .replace(/`[^`]*`/g, '')
+          .replace(/<[^>]*>/g, '')
+          .replace(/\]\([^)]*\)/g, ']')
+          .replace(/（(keepalive|socket)）/g, '') // the English term glossed where it is introduced
+          .split('\n')
+          .filter((line) => !/^(import |\s)/.test(line));
+        const english = prose.filter((line) => /(?<![\w-])(keepalive|socket)(?![\w-])/.test(line));
+        expect(english).toEqual([]);
       });
 
       it('embeds the same runs and quotes the same values in Chinese and English', () => {
@@ -106,6 +127,9 @@ describe('the chapters', () => {
   }
 });
 
+// A sweep runs a snippet hundreds of times; on a busy machine that takes a while.
+const SWEEP_TIMEOUT_MS = 300_000;
+
 describe('what the prose says about Linux, checked against the engine', () => {
   const abortAfterSend = (edits: [string, string][] = []) => {
     const run = snippetRun('retries2-budget', edits);
@@ -115,6 +139,11 @@ describe('what the prose says about Linux, checked against the engine', () => {
   // The textbook timing: the timer wheel off, every timer exactly on time.
   const textbook: [string, string] = ['createLab({', 'createLab({\n  timerWheel: false,'];
   const textbookNoOptions: [string, string] = ['createLab()', 'createLab({ timerWheel: false })'];
+  /** `ms` is the promised time, or later by the timer wheel's rounding (at most 12.5 % + 1 jiffy). */
+  const expectLate = (ms: number, promised: number) => {
+    expect(ms).toBeGreaterThanOrEqual(promised);
+    expect(ms).toBeLessThanOrEqual(promised * 1.125 + 4);
+  };
   const sinceHeard = (run: ReturnType<typeof snippetRun>) =>
     (run.server.errorAt ?? 0) - (readValue(run, 'lastReceivedAt:server') as number);
 
@@ -130,6 +159,32 @@ describe('what the prose says about Linux, checked against the engine', () => {
       expect(abortAfterSend(edits)).toBeLessThan(13_600);
     }
   });
+
+  it(
+    'over the timer phases, tcp_retries2 = 5 gives up after five retransmissions at HZ=1000 and 250, in a range that holds the measurement',
+    () => {
+      for (const hz of ['hz: 1000', 'hz: 250']) {
+        const edits: Edit[] = [['hz: 1000', hz]];
+        expect(
+          shareOf(
+            snippetSweep('retries2-budget', edits, 'timerPhase', 'server.retransmissions'),
+            '5',
+          ),
+        ).toBe(1);
+      }
+      const at250 = snippetSweep(
+        'retries2-budget',
+        [['hz: 1000', 'hz: 250']],
+        'timerPhase',
+        'server.errorAt',
+        'firstSendAt',
+      );
+      // Linux 6.18, HZ=250: 13.32–13.47 s after the send (kernel-measurements.md, row A).
+      expect(at250.min).toBeLessThanOrEqual(13_320);
+      expect(at250.max).toBeGreaterThanOrEqual(13_470);
+    },
+    SWEEP_TIMEOUT_MS,
+  );
 
   it('default keepalive gives up 7875 s after the last segment received (later by the timer wheel’s rounding), after 9 probes, with an RST', () => {
     const run = snippetRun('keepalive-detects-dead-peer');
@@ -147,11 +202,116 @@ describe('what the prose says about Linux, checked against the engine', () => {
     expect(readValue(run, 'tlpAt')).toBeLessThan(readValue(run, 'retransmission:1') as number);
   });
 
-  it('with TCP_USER_TIMEOUT set, idle keepalive gives up after one probe', () => {
-    const idle = snippetRun('production-settings', [
-      ["lab.at('2s', () => conn.server.send('hello'));", ''],
+  const idle: Edit = ["lab.at('2s', () => conn.server.send('hello'));", ''];
+  const userTimeout = (value: string): Edit => [
+    "setUserTimeout('90s')",
+    `setUserTimeout('${value}')`,
+  ];
+  const died = (edits: Edit[] = []) =>
+    1 -
+    shareOf(snippetSweep('keepalive-under-loss', edits, 'seed', 'outcome.id'), 'still-established');
+
+  it('a user timeout of TCP_KEEPIDLE + TCP_KEEPINTVL × TCP_KEEPCNT gives up where keepalive says', () => {
+    const run = snippetRun('production-settings', [idle]);
+    expect(run.server.keepaliveProbes).toBe(3);
+    expect(run.outcome.id).toBe('user-timeout');
+  });
+
+  it('with TCP_USER_TIMEOUT set, TCP_KEEPCNT is ignored: a shorter one gives up after one probe, a longer one sends more', () => {
+    expect(
+      snippetRun('production-settings', [idle, userTimeout('30s')]).server.keepaliveProbes,
+    ).toBe(1);
+    expect(
+      snippetRun('production-settings', [idle, userTimeout('120s')]).server.keepaliveProbes,
+    ).toBeGreaterThan(3);
+  });
+
+  it(
+    'at 1 % loss for an hour, the recommended setting keeps 100 idle connections alive; 30 s kills most; keepalive alone none',
+    () => {
+      expect(died()).toBe(0);
+      expect(died([userTimeout('30s')])).toBeGreaterThan(0.5);
+      expect(died([["conn.server.setUserTimeout('90s');", '']])).toBe(0);
+    },
+    SWEEP_TIMEOUT_MS,
+  );
+
+  it('the RTO retransmission count equals tcp_retries2 for an ordinary RTT, is one more for a small N on a 1 ms LAN, and fewer with a very long RTT', () => {
+    for (let n = 3; n <= 15; n++) {
+      const run = snippetRun('sender-aborts', [
+        ['createLab()', `createLab({ server: { sysctl: { tcp_retries2: ${n} } } })`],
+      ]);
+      expect(run.server.retransmissions, `tcp_retries2 = ${n}`).toBe(n);
+    }
+    // On a 1 ms LAN the textbook timing needs one more; the timer wheel's lateness takes it back.
+    expect(snippetRun('retries2-budget', [textbook]).server.retransmissions).toBe(6);
+    expect(snippetRun('retries2-budget').server.retransmissions).toBe(5);
+    const far = snippetRun('sender-aborts', [['createLab()', "createLab({ rtt: '300ms' })"]]);
+    expect(far.server.retransmissions).toBeLessThan(15);
+  });
+
+  it('the TLP is not one of the counted retransmissions', () => {
+    const run = snippetRun('sender-aborts');
+    expect(run.server.tlps).toBe(1);
+    const rtoResends = run.segments.filter(
+      (s) => s.from === 'server' && s.role === 'retransmission',
+    );
+    expect(rtoResends).toHaveLength(run.server.retransmissions);
+  });
+
+  it('ETIMEDOUT reaches a waiting application at the moment of the abort', () => {
+    const run = snippetRun('sender-aborts');
+    expect(run.server.error).toBe('ETIMEDOUT');
+    expect(run.server.errorAt).toBe(readValue(run, 'closedAt:server'));
+  });
+
+  it("the unplugged side's neighbour entry is gone at once: its first send after the pull already needs ARP", () => {
+    const run = snippetRun('unplugged-side-unreachable');
+    const first = run.segments.find((s) => s.from === 'client' && s.role === 'data');
+    expect(first?.lostBecause).toBe('no-neighbour');
+  });
+
+  it('the unplugged side sends no TLP and re-sends only every 3 s, the ARP-failure cadence of the model', () => {
+    const run = snippetRun('unplugged-side-unreachable');
+    expect(run.client.tlps).toBe(0);
+    const sends = readValue(run, 'times:data,retransmission') as number[];
+    const gaps = sends.slice(1).map((t, i) => t - sends[i]!);
+    expect(gaps.length).toBeGreaterThan(2);
+    for (const gap of gaps) expectLate(gap, 3_000);
+  });
+
+  it('connect() from the unplugged side fails after a whole resolution (3 s), or with a pending one (2.5 s)', () => {
+    const own = snippetRun('connect-timeout', [['lab.server.unplug();', 'lab.client.unplug();']]);
+    expectLate((own.client.errorAt ?? 0) - (readValue(own, 'connectAt') as number), 3_000);
+    const send = "lab.at('2s', () => conn.client.send('hello'));";
+    const joined = snippetRun('unplugged-side-unreachable', [
+      [send, `${send}\nlab.at('2.5s', () => lab.connect());`],
     ]);
-    expect(idle.server.keepaliveProbes).toBe(1);
+    expect(joined.connections[1]?.client.error).toBe('EHOSTUNREACH');
+    expectLate(
+      (readValue(joined, 'connections.1.client.errorAt') as number) -
+        (readValue(joined, 'connectAt:1') as number),
+      2_500,
+    );
+  });
+
+  it('SYNs leave 1 s apart up to 5 s, then back off; without linear timeouts connect() gives up at 127 s', () => {
+    const synTimes = (edits: Edit[]) => {
+      const syns = readValue(snippetRun('connect-timeout', edits), 'times:syn,syn-retransmission');
+      return (syns as number[]).map((t, _, all) => t - all[0]!);
+    };
+    const textbookSyns = synTimes([textbookNoOptions]);
+    expect(textbookSyns.slice(0, 7)).toEqual([0, 1000, 2000, 3000, 4000, 5000, 7000]);
+    synTimes([]).forEach((t, i) => {
+      const gap = i ? t - synTimes([])[i - 1]! : 0;
+      if (i) expectLate(gap, textbookSyns[i]! - textbookSyns[i - 1]!);
+    });
+    const noLinear: Edit = [
+      'createLab()',
+      'createLab({ timerWheel: false, client: { sysctl: { tcp_syn_linear_timeouts: 0 } } })',
+    ];
+    const old = snippetRun('connect-timeout', [noLinear]);
+    expect((old.client.errorAt ?? 0) - (readValue(old, 'connectAt') as number)).toBe(127_000);
   });
 
   it('Redis-style keepalive (300 s, 100 s, 3) gives up after 600 s (later by the timer wheel’s rounding)', () => {

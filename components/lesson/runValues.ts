@@ -106,8 +106,16 @@ export const metrics: Record<string, Metric> = {
       .map((s) => s.t);
     return found.length ? found : undefined;
   },
-  /** When the first connection's SYN left. */
-  connectAt: (run) => run.segments.find((s) => s.role === 'syn')?.t,
+  /** When a connection's first SYN left: 'connectAt' for the first, 'connectAt:1' for the second. */
+  connectAt: (run, arg) => {
+    const conn = arg === undefined ? 0 : Number(arg);
+    if (!Number.isInteger(conn) || conn < 0) {
+      throw new Error(
+        'The metric "connectAt" takes a connection number from 0 up, e.g. "connectAt:1".',
+      );
+    }
+    return run.segments.find((s) => s.role === 'syn' && s.conn === conn)?.t;
+  },
 };
 
 function byPath(run: RunResult, path: string): unknown {

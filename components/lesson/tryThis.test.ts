@@ -75,6 +75,25 @@ const prompts: {
     },
   },
   {
+    chapter: 'data-in-flight',
+    snippet: 'retries2-budget',
+    edits: [['hz: 1000', 'hz: 1000, timerWheel: false']],
+    check: (run) => {
+      expect(run.server.retransmissions).toBe(6);
+      expect(sinceSend(run)).toBeCloseTo(25_728, -1);
+    },
+  },
+  {
+    chapter: 'data-in-flight',
+    snippet: 'retries2-budget',
+    edits: [['hz: 1000', 'hz: 1000, timerPhase: 0.5']],
+    check: (run) => {
+      expect(run.server.retransmissions).toBe(5);
+      expect(sinceSend(run)).toBeGreaterThan(13_000);
+      expect(sinceSend(run)).toBeLessThan(13_600);
+    },
+  },
+  {
     chapter: 'idle-connection',
     snippet: 'keepalive-answered',
     edits: [["lab.at('13s', () => lab.client.plugIn());", '']],
@@ -202,7 +221,7 @@ const prompts: {
   {
     chapter: 'in-production',
     snippet: 'production-settings',
-    edits: [["conn.server.setUserTimeout('30s');", '']],
+    edits: [["conn.server.setUserTimeout('90s');", '']],
     check: (run) => {
       expect(run.outcome.id).toBe('sender-aborts');
       expect(sinceSend(run)).toBeGreaterThan(15 * 60_000);
@@ -212,10 +231,26 @@ const prompts: {
     chapter: 'in-production',
     snippet: 'production-settings',
     edits: [
-      ["setUserTimeout('30s')", "setUserTimeout('90s')"],
       ["lab.at('2s', () => conn.server.send('hello'));", ''],
+      ['count: 3', 'count: 5'],
     ],
-    check: (run) => expect(run.server.keepaliveProbes).toBe(3),
+    check: (run) => {
+      expect(run.server.keepaliveProbes).toBe(3);
+      expectPromised(sinceHeard(run), 90_000);
+    },
+  },
+  {
+    chapter: 'in-production',
+    snippet: 'production-settings',
+    edits: [
+      ["lab.at('2s', () => conn.server.send('hello'));", ''],
+      ['count: 3', 'count: 5'],
+      ["setUserTimeout('90s')", "setUserTimeout('110s')"],
+    ],
+    check: (run) => {
+      expect(run.server.keepaliveProbes).toBe(5);
+      expectPromised(sinceHeard(run), 110_000);
+    },
   },
   {
     chapter: 'in-production',

@@ -2,17 +2,9 @@
 import type { OutcomeId } from 'tcp-lab';
 import type { VizLang } from './strings';
 
-export const chapterSlugs = [
-  'the-question',
-  'data-in-flight',
-  'idle-connection',
-  'application-keepalive',
-  'summary',
-  'crashes',
-  'user-timeout',
-  'in-production',
-] as const;
-export type ChapterSlug = (typeof chapterSlugs)[number];
+import type { ChapterSlug } from '../../src/lib/site/chapterOrder';
+
+export { chapterNumber, chapterSlugs, type ChapterSlug } from '../../src/lib/site/chapterOrder';
 
 export const outcomeChapter: Record<OutcomeId, ChapterSlug> = {
   'survives-after-replug': 'data-in-flight',
@@ -32,11 +24,6 @@ export const outcomeChapter: Record<OutcomeId, ChapterSlug> = {
   'still-established': 'the-question',
   'closed-normally': 'the-question',
 };
-
-/** Chapter number, 1-based, as the table of contents numbers it. */
-export function chapterNumber(slug: ChapterSlug): number {
-  return chapterSlugs.indexOf(slug) + 1;
-}
 
 /** The site's base path with exactly one trailing slash. */
 export function siteBase(): string {

@@ -3,7 +3,7 @@ import { createLab } from 'tcp-lab';
 const lab = createLab();
 const conn = lab.connect();
 
-// 把 keepalive 调短：空闲 10 秒开始探测，之后每 5 秒一个，最多 3 个。
+// 把保活调短：空闲 10 秒开始探测，之后每 5 秒一个，最多 3 个。
 conn.server.setKeepAlive(true, { idle: '10s', interval: '5s', count: 3 });
 
 lab.at('1s', () => lab.client.unplug());

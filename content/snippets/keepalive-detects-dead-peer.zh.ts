@@ -3,7 +3,7 @@ import { createLab } from 'tcp-lab';
 const lab = createLab();
 const conn = lab.connect();
 
-// 在服务器的 socket 上打开 SO_KEEPALIVE，参数用系统默认值：
+// 在服务器的套接字上打开 SO_KEEPALIVE，参数用系统默认值：
 // 空闲 7200 秒后开始探测，每 75 秒一个，9 个都没回应就放弃。
 conn.server.setKeepAlive(true);
 

@@ -10,5 +10,5 @@ conn.server.on('end', () => conn.server.close());
 // 1 秒时客户端应用调用 close()，它的内核发出 FIN。
 lab.at('1s', () => conn.client.close());
 
-// 先关闭的客户端要在 TIME_WAIT 里等一阵，socket 才会消失。
+// 先关闭的客户端要在 TIME_WAIT 里等一阵，套接字才会消失。
 lab.run({ until: '2m' });

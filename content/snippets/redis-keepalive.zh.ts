@@ -3,7 +3,7 @@ import { createLab } from 'tcp-lab';
 const lab = createLab();
 const conn = lab.connect();
 
-// Redis 默认的 `tcp-keepalive 300` 在 Linux 上给客户端 socket 设置的值：
+// Redis 默认的 `tcp-keepalive 300` 在 Linux 上给客户端套接字设置的值：
 // TCP_KEEPIDLE = 300 秒，TCP_KEEPINTVL = 300 / 3 = 100 秒，
 // TCP_KEEPCNT = 3。
 conn.server.setKeepAlive(true, { idle: '300s', interval: '100s', count: 3 });

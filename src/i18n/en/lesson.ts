@@ -15,7 +15,7 @@ const lesson: Strings<typeof zhLesson> = {
     title: 'Try this',
     intro: 'Change one line in a program above, press Run, and see how the result changes.',
   },
-  backToSummary: 'Back to chapter 5: all the branches in one tree',
+  backToSummary: 'Back to chapter {n}: all the branches in one tree',
 };
 
 export default lesson;

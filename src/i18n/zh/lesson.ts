@@ -10,9 +10,9 @@ const lesson = {
   },
   tryThis: {
     title: '动手试试',
-    intro: '改上面程序里的一行，按"运行"，看看结果怎么变。',
+    intro: '改上面程序里的一行，按“运行”，看看结果怎么变。',
   },
-  backToSummary: '回到第 5 章：把所有分支放在一起看',
+  backToSummary: '回到第 {n} 章：把所有分支放在一起看',
 };
 
 export default lesson;

@@ -175,8 +175,8 @@ const viz = {
     omitted: '⋯ {d}，其间 {n} 个报文没有画出（事件表里有全部）⋯',
     hint: '把鼠标移到箭头上，或用 Tab 聚焦后按 ↑ ↓ 切换，可以查看每个报文的详情。',
     detailsHeading: '报文详情',
-    sent: '{t} 发出',
-    arrived: '{d} 后到达',
+    sent: '{t}发出',
+    arrived: '{d}后到达',
     lost: '丢失：{reason}',
     segmentsLabel: '报文',
     arrowSummary: '{t}，{from} → {to}：{label}，{fate}',
@@ -186,7 +186,7 @@ const viz = {
     title: '时间线',
     logScale: '对数刻度',
     logSince: '对数刻度，从{event}（{t}）起算',
-    brokenScale: '线性刻度，中间省略了 {d} 的空闲',
+    brokenScale: '线性刻度，中间省略了 {d}的空闲',
     linearScale: '线性刻度',
     sends: '{host}发出的报文',
     legendData: '数据',
@@ -195,7 +195,7 @@ const viz = {
     legendKeepalive: '保活探测',
     legendRst: 'RST',
     legendError: '应用收到错误',
-    description: '{host}在 {span} 内发出 {n} 个报文',
+    description: '{host}在 {span}内发出 {n} 个报文',
   },
 
   sockets: {

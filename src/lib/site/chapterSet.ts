@@ -1,4 +1,5 @@
 import { languages, type Lang } from '../../i18n';
+import { chapterSlugs } from './chapterOrder';
 
 // Pure checks on the set of chapter files, kept apart from astro:content so they can be unit tested.
 
@@ -14,35 +15,26 @@ export function parseChapterId(id: string, filePath = id): { lang: Lang; slug: s
 }
 
 /**
- * Checks that every chapter exists in every language and that each order number is used once
- * per language; throws an error naming the offending file otherwise.
+ * Checks that every chapter file is in the chapter order (src/lib/site/chapterOrder.ts) and that
+ * every chapter there exists in every language; throws an error naming the offending file otherwise.
  */
 export function checkChapterSet(
-  chapters: readonly { lang: Lang; slug: string; order: number; file: string }[],
+  chapters: readonly { lang: Lang; slug: string; file: string }[],
+  order: readonly string[] = chapterSlugs,
 ): void {
   const problems: string[] = [];
   for (const chapter of chapters) {
-    for (const lang of languages) {
-      if (lang === chapter.lang) continue;
-      if (!chapters.some((other) => other.lang === lang && other.slug === chapter.slug)) {
-        problems.push(
-          `${chapter.file} has no ${lang} translation: add content/${lang}/${chapter.slug}.mdx`,
-        );
-      }
-    }
-    const sameOrder = chapters.find(
-      (other) => other !== chapter && other.lang === chapter.lang && other.order === chapter.order,
-    );
-    if (sameOrder && chapter.file < sameOrder.file) {
-      problems.push(`${chapter.file} and ${sameOrder.file} both have order ${chapter.order}`);
-    }
-    const translation = chapters.find(
-      (other) => other.lang !== chapter.lang && other.slug === chapter.slug,
-    );
-    if (translation && translation.order !== chapter.order && chapter.lang === 'zh') {
+    if (!order.includes(chapter.slug)) {
       problems.push(
-        `${chapter.file} has order ${chapter.order} but its translation ${translation.file} has order ${translation.order}`,
+        `${chapter.file} is not in the chapter order: add "${chapter.slug}" to src/lib/site/chapterOrder.ts`,
       );
+    }
+  }
+  for (const slug of order) {
+    for (const lang of languages) {
+      if (!chapters.some((chapter) => chapter.lang === lang && chapter.slug === slug)) {
+        problems.push(`chapter "${slug}" has no ${lang} version: add content/${lang}/${slug}.mdx`);
+      }
     }
   }
   if (problems.length > 0) {

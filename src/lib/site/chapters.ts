@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Lang } from '../../i18n';
+import { chapterNumber, isChapterSlug, type ChapterSlug } from './chapterOrder';
 import { checkChapterSet, parseChapterId } from './chapterSet';
 
 export type ChapterEntry = CollectionEntry<'chapters'>;
@@ -7,7 +8,9 @@ export type ChapterEntry = CollectionEntry<'chapters'>;
 export interface Chapter {
   lang: Lang;
   /** File name without extension: the translation key shared by both languages. */
-  slug: string;
+  slug: ChapterSlug;
+  /** 1-based place in the reading order (src/lib/site/chapterOrder.ts). */
+  number: number;
   entry: ChapterEntry;
 }
 
@@ -16,11 +19,13 @@ export async function getChapters(lang?: Lang): Promise<Chapter[]> {
   const entries = await getCollection('chapters');
   const chapters = entries.map((entry) => {
     const file = entry.filePath ?? `content/${entry.id}.mdx`;
-    return { ...parseChapterId(entry.id, file), entry, file, order: entry.data.order };
+    return { ...parseChapterId(entry.id, file), entry, file };
   });
   checkChapterSet(chapters);
   return chapters
     .filter((chapter) => lang === undefined || chapter.lang === lang)
-    .sort((a, b) => a.order - b.order)
-    .map(({ lang: chapterLang, slug, entry }) => ({ lang: chapterLang, slug, entry }));
+    .flatMap(({ lang: chapterLang, slug, entry }) =>
+      isChapterSlug(slug) ? [{ lang: chapterLang, slug, number: chapterNumber(slug), entry }] : [],
+    )
+    .sort((a, b) => a.number - b.number);
 }
