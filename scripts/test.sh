@@ -41,6 +41,9 @@ run "Lint (ESLint)" eslint .
 run "Format (Prettier)" prettier --check .
 run "Types (astro check)" astro check
 run "Unit tests (Vitest)" vitest run
+# The engine against this machine's own kernel (root with network namespaces, as in CI; it says
+# why when it skips). One run of each scenario, all at once: under a minute.
+run "Kernel lab (re-measure on this kernel, compare the engine)" node scripts/kernel-lab.ts --check
 
 build_start=$(date +%s)
 if run "Build ($SITE_DIR, base $BASE_PATH)" bash scripts/build.sh "$SITE_DIR"; then
