@@ -5,6 +5,7 @@
 import type { HostOptions, LabOptions, Sysctls } from './api.ts';
 import { parseMicros } from './duration.ts';
 import { LabError } from './errors.ts';
+import { phaseForSeed } from './timer.ts';
 import type { HostName } from './types.ts';
 
 export const DEFAULT_SYSCTLS: Sysctls = {
@@ -51,6 +52,10 @@ export interface LabConfig {
   hz: number;
   loss: number;
   maxEvents: number;
+  /** Timers run at the timer wheel's bucket boundaries (timer.ts) rather than exactly. */
+  timerWheel: boolean;
+  /** Where t = 0 falls on the jiffies counter (0 ≤ phase < 1 of the wheel's cycle). */
+  timerPhase: number;
   hosts: Record<HostName, HostConfig>;
 }
 
@@ -102,7 +107,17 @@ export function labConfig(options: LabOptions = {}): LabConfig {
       "createLab(options): options must be an object such as { rtt: '20ms' }.",
     );
   }
-  const known = ['seed', 'rtt', 'hz', 'loss', 'maxEvents', 'client', 'server'];
+  const known = [
+    'seed',
+    'rtt',
+    'hz',
+    'loss',
+    'maxEvents',
+    'timerWheel',
+    'timerPhase',
+    'client',
+    'server',
+  ];
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
       throw new LabError(
@@ -134,12 +149,26 @@ export function labConfig(options: LabOptions = {}): LabConfig {
   }
   const maxEvents = options.maxEvents ?? 1_000_000;
   checkInteger('maxEvents', maxEvents, 1, 1e9, 'a whole number');
+  const timerWheel = options.timerWheel ?? true;
+  if (typeof timerWheel !== 'boolean') {
+    throw new LabError('timerWheel', 'timerWheel: it must be true or false.');
+  }
+  const timerPhase = options.timerPhase ?? phaseForSeed(seed);
+  if (typeof timerPhase !== 'number' || !(timerPhase >= 0 && timerPhase < 1)) {
+    throw new LabError(
+      'timerPhase',
+      `timerPhase: ${String(timerPhase)} is not a phase; use a number from 0 up to (not including) 1.`,
+    );
+  }
   return {
     seed,
     rttUs,
     hz,
     loss,
     maxEvents,
+    timerWheel,
+    // With the wheel off the counter starts at 0, as the textbook timing assumes.
+    timerPhase: timerWheel ? timerPhase : 0,
     hosts: {
       client: hostConfig('client', options.client),
       server: hostConfig('server', options.server),

@@ -7,6 +7,7 @@ import type { HostConfig } from './config.ts';
 import { ACK, Frame, RST, SYN } from './frame.ts';
 import { Neighbour } from './neighbour.ts';
 import type { Sim } from './sim.ts';
+import { TimerBase } from './timer.ts';
 import { tcpDone } from './tcp/done.ts';
 import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
 import { emit, tcpResetXmitTimer, tcpTransmitSkb } from './tcp/output.ts';
@@ -32,6 +33,8 @@ export class HostKernel {
   readonly sim: Sim;
   readonly cfg: HostConfig;
   readonly neighbour: Neighbour;
+  /** This host's kernel timers (its timer wheel). */
+  readonly timers: TimerBase;
   up = true;
   /** The host has booted again after a crash (at least once). */
   booted = false;
@@ -50,7 +53,8 @@ export class HostKernel {
     this.peer = name === 'client' ? 'server' : 'client';
     this.cfg = cfg;
     this.listening = name === 'server';
-    this.neighbour = new Neighbour(sim, name, cfg.staticNeighbour);
+    this.timers = new TimerBase(sim.queue, sim.jiffies, sim.cfg.timerWheel);
+    this.neighbour = new Neighbour(sim, name, cfg.staticNeighbour, this.timers);
   }
 
   /** The socket for (local port, remote port), if this host has one. */
@@ -74,11 +78,7 @@ export class HostKernel {
 
   /** ip_queue_xmit() → neighbour output. */
   ipOutput(frame: Frame): void {
-    if (!this.up) {
-      this.sim.frames.give(frame);
-      return;
-    }
-    this.neighbour.output(frame);
+    if (this.up) this.neighbour.output(frame);
   }
 
   /** tcp_v4_rcv(): find the socket, or answer a SYN on the listener, or reset. */
@@ -112,7 +112,7 @@ export class HostKernel {
 
   sendSynAck(sk: TcpSock, role: 'syn-ack'): void {
     sk.synackSentUs = this.sim.now;
-    emit(sk, sk.iss, SYN | ACK, 0, undefined, false, role, undefined, undefined, undefined);
+    emit(sk, { seq: sk.iss, flags: SYN | ACK, role });
   }
 
   /** tcp_v4_send_reset(): answer a segment that no socket owns. Never in reply to a RST. */
@@ -124,36 +124,30 @@ export class HostKernel {
     const clientPort = this.name === 'client' ? f.dport : f.sport;
     const peerSock = this.sim.hosts[f.from].lookup(f.sport, f.dport);
     const flags = RST | (ackFlag ? ACK : 0);
-    const id = this.sim.rec.segments.add(
-      this.sim.now,
-      this.sim.connOf(clientPort),
-      this.name,
+    const segment = this.sim.rec.segments.add(this.sim.now, {
+      conn: this.sim.connOf(clientPort),
+      from: this.name,
       flags,
-      mod32(seq),
-      mod32(ack),
-      peerSock ? mod32(seq - peerSock.irs) : 0,
-      peerSock && ackFlag ? mod32(ack - peerSock.iss) : 0,
-      0,
-      'rst',
-      undefined,
-      undefined,
-    );
+      seq: mod32(seq),
+      ack: mod32(ack),
+      relSeq: peerSock ? mod32(seq - peerSock.irs) : 0,
+      relAck: peerSock && ackFlag ? mod32(ack - peerSock.iss) : 0,
+      len: 0,
+      role: 'rst',
+    });
     this.ipOutput(
-      this.sim.frames.take(
-        this.name,
-        f.from,
-        f.dport,
-        f.sport,
+      new Frame({
+        from: this.name,
+        to: f.from,
+        sport: f.dport,
+        dport: f.sport,
         seq,
         ack,
         flags,
-        0,
-        undefined,
-        false,
-        id,
-        'rst',
-        undefined,
-      ),
+        len: 0,
+        segment,
+        role: 'rst',
+      }),
     );
   }
 
@@ -192,6 +186,7 @@ export class HostKernel {
       lastXmitUs: -1,
       inHostQueue: false,
       lost: false,
+      sacked: false,
     };
     sk.skbs.push(syn);
     sk.sendHead = 1;

@@ -8,14 +8,14 @@
  * the next hop is assumed to stay alive (see README, simplifications).
  */
 import type { Frame } from './frame.ts';
-import { Timer } from './queue.ts';
 import type { Sim } from './sim.ts';
+import { KernelTimer, type TimerBase } from './timer.ts';
 import type { HostName } from './types.ts';
 
 /** Requests sent before resolution fails (NUD_INCOMPLETE: ucast 3 + app 0 + mcast 3, starting at 3). */
 const SOLICIT = 3;
-/** RETRANS_TIME: 1 s between requests. */
-const RETRANS_US = 1_000_000;
+/** RETRANS_TIME: 1 s between requests, in seconds (armed as HZ jiffies). */
+const RETRANS_S = 1;
 
 type NudState = 'permanent' | 'reachable' | 'none' | 'incomplete' | 'failed';
 
@@ -25,14 +25,14 @@ export class Neighbour {
   private readonly host: HostName;
   private queue: Frame[] = [];
   private probes = 0;
-  private readonly timer: Timer;
+  private readonly timer: KernelTimer;
   private resolving = false;
 
-  constructor(sim: Sim, host: HostName, permanent: boolean) {
+  constructor(sim: Sim, host: HostName, permanent: boolean, timers: TimerBase) {
     this.sim = sim;
     this.host = host;
     this.state = permanent ? 'permanent' : 'reachable';
-    this.timer = new Timer(sim.queue, () => this.neighTimerHandler());
+    this.timer = new KernelTimer(timers, () => this.neighTimerHandler());
   }
 
   /** neigh_resolve_output(): send now, or queue behind resolution. */
@@ -54,12 +54,11 @@ export class Neighbour {
   /** neigh_carrier_down(): the cable was pulled; forget the entry and its queue. */
   carrierDown(): void {
     if (this.state === 'permanent') return;
-    this.timer.cancel();
+    this.timer.del();
     this.resolving = false;
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
       this.sim.rec.segments.lost(this.sim.queue.now, frame.segment, 'unplugged');
-      this.sim.frames.give(frame);
     }
     this.queue = [];
     this.state = 'none';
@@ -68,12 +67,11 @@ export class Neighbour {
   /** Host crash or boot: the table is empty. */
   reset(): void {
     if (this.state === 'permanent') return;
-    this.timer.cancel();
+    this.timer.del();
     this.resolving = false;
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
       this.sim.rec.segments.lost(this.sim.queue.now, frame.segment, 'host-down');
-      this.sim.frames.give(frame);
     }
     this.queue = [];
     this.state = 'none';
@@ -91,7 +89,7 @@ export class Neighbour {
         if (this.state === 'incomplete' && sim.cable.carrier[this.host]) this.resolved();
       });
     }
-    this.timer.armAt(sim.queue.now + RETRANS_US);
+    this.timer.mod(sim.jiffies.fromSeconds(RETRANS_S));
   }
 
   /** neigh_timer_handler(): another request, or give up. */
@@ -105,7 +103,7 @@ export class Neighbour {
   }
 
   private resolved(): void {
-    this.timer.cancel();
+    this.timer.del();
     this.state = 'reachable';
     const queued = this.queue;
     this.queue = [];
@@ -128,7 +126,6 @@ export class Neighbour {
     const host = this.sim.hosts[this.host];
     for (const frame of queued) {
       host.icmpHostUnreachable(frame);
-      this.sim.frames.give(frame);
     }
   }
 }

@@ -37,6 +37,22 @@ const LOSS_REASONS: (LossReason | undefined)[] = [
 ];
 const LOSS_CODES = codeTable(LOSS_REASONS);
 
+/** A segment as it leaves: what its record says (sequence numbers already on the wire, mod 2^32). */
+export interface SentSegment {
+  conn: number;
+  from: HostName;
+  /** SYN | FIN | RST | ACK bits (frame.ts). */
+  flags: number;
+  seq: number;
+  ack: number;
+  relSeq: number;
+  relAck: number;
+  len: number;
+  role: SegmentRole;
+  retransmission?: number;
+  probe?: number;
+}
+
 /** The table at one moment: how many segments, and the records of those not yet final. */
 export interface SegmentSnapshot {
   readonly count: number;
@@ -86,20 +102,8 @@ export class SegmentTable {
   }
 
   /** Record a segment as it leaves (its receiver is the other host); returns its id. */
-  add(
-    us: number,
-    conn: number,
-    from: HostName,
-    flags: number,
-    seq: number,
-    ack: number,
-    relSeq: number,
-    relAck: number,
-    len: number,
-    role: SegmentRole,
-    retransmission: number | undefined,
-    probe: number | undefined,
-  ): number {
+  add(us: number, s: SentSegment): number {
+    const { conn, from, flags, seq, ack, relSeq, relAck, len, role, retransmission, probe } = s;
     const id = this.count++;
     if (id === this.cap) this.allocate(this.cap * 2);
     this.conn[id] = conn;

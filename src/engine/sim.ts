@@ -1,7 +1,6 @@
 /** The simulator: owns the virtual clock, the PRNG, the cable, both hosts and the record. */
 import type { LabConfig } from './config.ts';
 import { EventBudgetExceeded } from './errors.ts';
-import { FramePool } from './frame.ts';
 import type { HostKernel } from './host.ts';
 import { Jiffies } from './jiffies.ts';
 import { Prng } from './prng.ts';
@@ -24,7 +23,6 @@ export class Sim {
   readonly prng: Prng;
   readonly jiffies: Jiffies;
   readonly rec = new Recorder();
-  readonly frames = new FramePool();
   readonly cable: Cable;
   /** Filled in by the lab right after construction. */
   hosts!: Record<HostName, HostKernel>;
@@ -35,7 +33,7 @@ export class Sim {
   constructor(cfg: LabConfig) {
     this.cfg = cfg;
     this.prng = new Prng(cfg.seed);
-    this.jiffies = new Jiffies(cfg.hz);
+    this.jiffies = new Jiffies(cfg.hz, cfg.timerPhase);
     this.cable = new Cable(this);
   }
 

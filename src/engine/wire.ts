@@ -45,12 +45,10 @@ export class Cable {
     const now = sim.queue.now;
     if (!this.carrier[frame.from]) {
       sim.rec.segments.lost(now, frame.segment, 'unplugged');
-      sim.frames.give(frame);
       return;
     }
     if (sim.cfg.loss > 0 && sim.prng.next() < sim.cfg.loss) {
       sim.rec.segments.lost(now, frame.segment, 'loss');
-      sim.frames.give(frame);
       return;
     }
     frame.epoch = this.cutEpoch;
@@ -69,6 +67,5 @@ export class Cable {
       sim.rec.segments.arrived(t, frame.segment);
       sim.hosts[frame.to].receive(frame);
     }
-    sim.frames.give(frame);
   };
 }

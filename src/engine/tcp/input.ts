@@ -10,11 +10,12 @@ import {
   tcpWriteXmit,
 } from './output.ts';
 import { tcpAckUpdateRtt, tcpSetRto } from './rtt.ts';
+import { tcpDataQueueOfo, tcpOfoQueue, tcpSacktagWriteQueue } from './sack.ts';
 import type { TcpSock } from './sock.ts';
 import { keepaliveTimeWhen, resetKeepaliveTimer, tcpRetransmitTimer } from './timers.ts';
 
 /** TCP_TIMEWAIT_LEN: 60 s. */
-const TIMEWAIT_US = 60_000_000;
+const TIMEWAIT_S = 60;
 /** sysctl_tcp_invalid_ratelimit: 500 ms between out-of-window duplicate ACKs. */
 const OOW_RATELIMIT_US = 500_000;
 
@@ -95,7 +96,13 @@ function tcpAck(sk: TcpSock, f: Frame): void {
   sk.errSoft = undefined;
   sk.probesOut = 0;
   sk.rcvTstampUs = sk.now;
-  if (f.ack === sk.sndUna) return;
+  if (f.sack) tcpSacktagWriteQueue(sk, f.sack);
+  if (f.ack === sk.sndUna) {
+    // An ACK while a probe is pending re-arms the timer (FLAG_SET_XMIT_TIMER); with data
+    // SACKed the connection is no longer in CA_Open, so that arms the RTO instead.
+    if (sk.pending === 'tlp' && sk.sackedOut > 0) tcpSetXmitTimer(sk);
+    return;
+  }
   sk.retransmits = 0;
   // tcp_clean_rtx_queue(): drop what is acknowledged, sample the RTT from the newest of it.
   let lastAcked = undefined as (typeof sk.skbs)[number] | undefined;
@@ -104,6 +111,7 @@ function tcpAck(sk: TcpSock, f: Frame): void {
     const skb = sk.skbs.shift()!;
     sk.sendHead -= 1;
     sk.sendQ -= skb.len;
+    if (skb.sacked) sk.sackedOut -= 1;
     lastAcked = skb;
     if (skb.fin) finAcked = true;
   }
@@ -135,7 +143,7 @@ function tcpOurFinAcked(sk: TcpSock): void {
   switch (sk.state) {
     case 'FIN_WAIT1':
       sk.setState('FIN_WAIT2');
-      if (sk.dead) sk.twTimer.armAt(sk.now + sk.k.cfg.sysctl.tcp_fin_timeout * 1_000_000);
+      if (sk.dead) sk.twTimer.mod(sk.k.sim.jiffies.fromSeconds(sk.k.cfg.sysctl.tcp_fin_timeout));
       break;
     case 'CLOSING':
       tcpTimeWait(sk);
@@ -149,10 +157,10 @@ function tcpOurFinAcked(sk: TcpSock): void {
 
 /** tcp_time_wait(): linger 60 s to absorb a retransmitted FIN. */
 function tcpTimeWait(sk: TcpSock): void {
-  sk.xmitTimer.cancel();
-  sk.keepaliveTimer.cancel();
+  sk.xmitTimer.del();
+  sk.keepaliveTimer.del();
   sk.setState('TIME_WAIT');
-  sk.twTimer.armAt(sk.now + TIMEWAIT_US);
+  sk.twTimer.mod(sk.k.sim.jiffies.fromSeconds(TIMEWAIT_S));
 }
 
 /** tcp_fin(): the peer closed its direction. */
@@ -225,41 +233,78 @@ export function tcpRcvStateProcess(sk: TcpSock, f: Frame): void {
   tcpDataQueue(sk, f);
 }
 
-/** tcp_data_queue() and tcp_fin(): accept in-order data, ACK at once (no delayed ACK in this model). */
+/**
+ * tcp_data_queue() and tcp_fin(): deliver in-order data, then whatever held out-of-order data it
+ * completes; keep data beyond a hole; ACK at once (no delayed ACK in this model), with SACK
+ * blocks while data is held.
+ */
 function tcpDataQueue(sk: TcpSock, f: Frame): void {
   if (f.len === 0 && !f.fin) return;
-  if (f.seq > sk.rcvNxt) {
-    tcpSendAck(sk); // out of order: dropped here, duplicate ACK
+  const newBytes = f.seq + f.len - sk.rcvNxt;
+  // Data for a socket whose application has closed it: "RFC 1122 says we MUST send a reset".
+  if (
+    newBytes > 0 &&
+    f.len > 0 &&
+    sk.dead &&
+    (sk.state === 'FIN_WAIT1' ||
+      sk.state === 'FIN_WAIT2' ||
+      sk.state === 'CLOSING' ||
+      sk.state === 'LAST_ACK')
+  ) {
+    sk.k.sendReset(f);
+    tcpDone(sk, sk.cause ?? 'close');
     return;
   }
-  const newBytes = f.seq + f.len - sk.rcvNxt;
+  if (f.seq > sk.rcvNxt) {
+    tcpDataQueueOfo(sk, f);
+    tcpSendAck(sk); // a duplicate ACK, with the SACK blocks
+    return;
+  }
+  if (
+    tcpQueueRcv(
+      sk,
+      newBytes,
+      f.text,
+      f.partial,
+      f.fin && f.seq + f.len === sk.rcvNxt + Math.max(newBytes, 0),
+    )
+  )
+    return;
+  let finished = false;
+  tcpOfoQueue(sk, (seg, bytes) => {
+    if (!finished) finished = tcpQueueRcv(sk, bytes, seg.text, seg.partial, seg.fin);
+  });
+  if (!finished) tcpSendAck(sk);
+}
+
+/**
+ * Take `newBytes` of in-order data (and the FIN after them, if `fin`). Returns true when the
+ * FIN ended the receive side (it has sent its ACK), or the socket closed.
+ */
+function tcpQueueRcv(
+  sk: TcpSock,
+  newBytes: number,
+  text: string | undefined,
+  partial: boolean,
+  fin: boolean,
+): boolean {
   if (newBytes > 0) {
-    // Data for a socket whose application has closed it: "RFC 1122 says we MUST send a reset".
-    if (
-      sk.dead &&
-      (sk.state === 'FIN_WAIT1' ||
-        sk.state === 'FIN_WAIT2' ||
-        sk.state === 'CLOSING' ||
-        sk.state === 'LAST_ACK')
-    ) {
-      sk.k.sendReset(f);
-      tcpDone(sk, sk.cause ?? 'close');
-      return;
-    }
     sk.rcvNxt += newBytes;
     sk.lrcvtimeUs = sk.now;
     sk.rcvQueue += newBytes;
     sk.k.snapshot(sk);
-    sk.app?.kernelData(f.text, newBytes, f.partial);
+    sk.app?.kernelData(text, newBytes, partial);
+    if (sk.state === 'CLOSED') return true;
   }
-  if (f.fin && f.seq + f.len === sk.rcvNxt) {
+  if (fin) {
     sk.rcvNxt += 1;
     sk.lrcvtimeUs = sk.now;
+    sk.ofo = [];
     tcpSendAck(sk);
     tcpFin(sk);
-    return;
+    return true;
   }
-  tcpSendAck(sk);
+  return false;
 }
 
 /**

@@ -1,9 +1,10 @@
 /** Sending segments and arming the retransmission timer (net/ipv4/tcp_output.c, tcp_input.c). */
 import type { Skb } from '../frame.ts';
 import { ACK, FIN, RST, SYN } from '../frame.ts';
-import type { Frame } from '../frame.ts';
+import { Frame } from '../frame.ts';
 import type { SegmentRole } from '../types.ts';
 import { RTO_MIN_US } from './rtt.ts';
+import { tcpSackBlocks } from './sack.ts';
 import type { TcpSock } from './sock.ts';
 
 /** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
@@ -12,56 +13,58 @@ const mod32 = (n: number): number => n >>> 0;
 /** TCP_TIMEOUT_MIN_US: 2 ms. */
 const TIMEOUT_MIN_US = 2000;
 
-/**
- * Build a frame from `sk` and hand it to the host's IP layer. `flags` are frame.ts's bits;
- * the ACK bit is set by the caller (every segment but the first SYN carries one). Positional
- * arguments rather than an options object: this runs for every segment of a run.
- */
-export function emit(
-  sk: TcpSock,
-  seq: number,
-  flags: number,
-  len: number,
-  text: string | undefined,
-  partial: boolean,
-  role: SegmentRole,
-  retransmission: number | undefined,
-  probe: number | undefined,
-  skb: Skb | undefined,
-): Frame {
+/** A segment a socket sends: its flags and sequence number, and what the record says it is. */
+export interface Emit {
+  seq: number;
+  /** SYN | FIN | RST | ACK (frame.ts); the caller sets ACK (every segment but the first SYN has it). */
+  flags: number;
+  role: SegmentRole;
+  len?: number;
+  text?: string;
+  partial?: boolean;
+  /** The n-th retransmission, or the n-th keepalive probe. */
+  retransmission?: number;
+  probe?: number;
+  /** The queued segment this is a copy of. */
+  skb?: Skb;
+}
+
+/** Build the frame for `seg` from `sk`, record it, and hand it to the host's IP layer. */
+export function emit(sk: TcpSock, seg: Emit): Frame {
   const k = sk.k;
   const sim = k.sim;
-  const ackFlag = (flags & ACK) !== 0;
+  const ackFlag = (seg.flags & ACK) !== 0;
   const ack = ackFlag ? sk.rcvNxt : 0;
-  const id = sim.rec.segments.add(
-    sim.queue.now,
-    sk.conn,
-    k.name,
-    flags,
-    mod32(seq),
-    mod32(ack),
-    mod32(seq - sk.iss),
-    ackFlag ? mod32(ack - sk.irs) : 0,
+  const len = seg.len ?? 0;
+  const segment = sim.rec.segments.add(sim.queue.now, {
+    conn: sk.conn,
+    from: k.name,
+    flags: seg.flags,
+    seq: mod32(seg.seq),
+    ack: mod32(ack),
+    relSeq: mod32(seg.seq - sk.iss),
+    relAck: ackFlag ? mod32(ack - sk.irs) : 0,
     len,
-    role,
-    retransmission,
-    probe,
-  );
-  const frame = sim.frames.take(
-    k.name,
-    sk.peer,
-    sk.lport,
-    sk.rport,
-    seq,
+    role: seg.role,
+    retransmission: seg.retransmission,
+    probe: seg.probe,
+  });
+  const frame = new Frame({
+    from: k.name,
+    to: sk.peer,
+    sport: sk.lport,
+    dport: sk.rport,
+    seq: seg.seq,
     ack,
-    flags,
+    flags: seg.flags,
     len,
-    text,
-    partial,
-    id,
-    role,
-    skb,
-  );
+    text: seg.text,
+    partial: seg.partial,
+    sack: ackFlag ? tcpSackBlocks(sk) : undefined,
+    segment,
+    role: seg.role,
+    skb: seg.skb,
+  });
   k.ipOutput(frame);
   return frame;
 }
@@ -76,7 +79,16 @@ export function tcpTransmitSkb(
   skb.lastXmitUs = sk.now;
   const flags =
     (skb.syn ? SYN : 0) | (skb.fin ? FIN : 0) | (skb.syn && sk.state === 'SYN_SENT' ? 0 : ACK);
-  emit(sk, skb.seq, flags, skb.len, skb.text, skb.partial, role, retransmission, undefined, skb);
+  emit(sk, {
+    seq: skb.seq,
+    flags,
+    len: skb.len,
+    text: skb.text,
+    partial: skb.partial,
+    role,
+    retransmission,
+    skb,
+  });
 }
 
 /**
@@ -104,17 +116,17 @@ export function tcpRetransmitSkb(
 
 /** tcp_send_ack(): a pure ACK for what we have received. */
 export function tcpSendAck(sk: TcpSock, role: SegmentRole = 'ack'): void {
-  emit(sk, sk.sndNxt, ACK, 0, undefined, false, role, undefined, undefined, undefined);
+  emit(sk, { seq: sk.sndNxt, flags: ACK, role });
 }
 
 /** tcp_send_active_reset(): RST|ACK from a socket that gives up (keepalive, close with unread data). */
 export function tcpSendActiveReset(sk: TcpSock): void {
-  emit(sk, sk.sndNxt, RST | ACK, 0, undefined, false, 'rst', undefined, undefined, undefined);
+  emit(sk, { seq: sk.sndNxt, flags: RST | ACK, role: 'rst' });
 }
 
 /** tcp_xmit_probe_skb(): zero-length ACK with seq = snd_una − 1 ("should cause the other end to send an ack"). */
 export function tcpXmitProbeSkb(sk: TcpSock, probe: number): void {
-  emit(sk, sk.sndUna - 1, ACK, 0, undefined, false, 'keepalive', undefined, probe, undefined);
+  emit(sk, { seq: sk.sndUna - 1, flags: ACK, role: 'keepalive', probe });
 }
 
 /** tcp_rto_delta_us(): time left until the RTO would fire for the head segment. */
@@ -132,12 +144,12 @@ export function tcpResetXmitTimer(
 ): void {
   const j = sk.k.sim.jiffies;
   sk.pending = pending;
-  sk.xmitTimer.armAt(sk.now + j.toUs(Math.min(whenJ, j.rtoMax)));
+  sk.xmitTimer.mod(Math.min(whenJ, j.rtoMax));
 }
 
 export function tcpClearXmitTimer(sk: TcpSock): void {
   sk.pending = 'none';
-  sk.xmitTimer.cancel();
+  sk.xmitTimer.del();
 }
 
 /** tcp_rearm_rto(): restart the RTO, offset by the time already elapsed when a TLP was pending. */
@@ -161,6 +173,8 @@ export function tcpScheduleLossProbe(sk: TcpSock, advanced: boolean): boolean {
   const early = sk.k.cfg.sysctl.tcp_early_retrans;
   if ((early !== 3 && early !== 4) || sk.packetsOut === 0 || sk.caState !== 'open') return false;
   if (sk.state === 'SYN_SENT' || sk.state === 'SYN_RECV') return false;
+  // SACKed data in flight: the kernel has left CA_Open (CA_Disorder), and probes only in Open.
+  if (sk.sackedOut > 0) return false;
   let timeout: number;
   if (sk.srtt8) {
     timeout = (sk.srtt8 >> 2) + (sk.packetsOut === 1 ? RTO_MIN_US : TIMEOUT_MIN_US);
@@ -221,6 +235,7 @@ export function tcpQueueData(sk: TcpSock, bytes: number, text: string | undefine
       lastXmitUs: -1,
       inHostQueue: false,
       lost: false,
+      sacked: false,
     };
     sk.writeSeq += len;
     sk.sendQ += len;
@@ -241,6 +256,7 @@ export function tcpQueueFin(sk: TcpSock): void {
     lastXmitUs: -1,
     inHostQueue: false,
     lost: false,
+    sacked: false,
   });
   sk.writeSeq += 1;
 }

@@ -4,8 +4,9 @@
  */
 import type { SocketApp } from '../app.ts';
 import type { Skb } from '../frame.ts';
+import type { OfoSegment } from './sack.ts';
 import type { HostKernel } from '../host.ts';
-import { Timer } from '../queue.ts';
+import { KernelTimer } from '../timer.ts';
 import type { Cause, Errno, HostName, TcpStateName } from '../types.ts';
 
 export type XmitPending = 'none' | 'rto' | 'tlp' | 'synack';
@@ -25,6 +26,10 @@ export class TcpSock {
   /** Next sequence number for a byte the application writes. */
   writeSeq = 0;
   rcvNxt = 0;
+  /** Out-of-order data received beyond rcv_nxt (out_of_order_queue), in sequence order. */
+  ofo: OfoSegment[] = [];
+  /** Segments queued out of order so far (orders the SACK blocks, newest first). */
+  ofoArrivals = 0;
   /** Sent-but-unacknowledged segments, then unsent ones (from index sendHead). */
   skbs: Skb[] = [];
   sendHead = 0;
@@ -48,16 +53,18 @@ export class TcpSock {
   caState: 'open' | 'loss' = 'open';
   /** snd_nxt when the loss episode began (high_seq). */
   highSeq = 0;
+  /** sacked_out: segments in flight the peer has SACKed. */
+  sackedOut = 0;
   /** tlp_high_seq; -1 when no probe is outstanding. */
   tlpHighSeq = -1;
 
   /** The retransmission timer with icsk_pending saying what it is for. */
-  readonly xmitTimer: Timer;
+  readonly xmitTimer: KernelTimer;
   pending: XmitPending = 'none';
   /** sk_timer: keepalive, and the FIN_WAIT2 timeout of an orphan. */
-  readonly keepaliveTimer: Timer;
+  readonly keepaliveTimer: KernelTimer;
   /** TIME_WAIT expiry. */
-  readonly twTimer: Timer;
+  readonly twTimer: KernelTimer;
   /** SYN-ACK retransmissions of a request socket (req->num_timeout). */
   numTimeout = 0;
   /** When the last SYN-ACK left (for the handshake RTT sample), µs. */
@@ -106,9 +113,9 @@ export class TcpSock {
     this.lport = lport;
     this.rport = rport;
     this.peer = peer;
-    this.xmitTimer = new Timer(k.sim.queue, () => k.onXmitTimer(this));
-    this.keepaliveTimer = new Timer(k.sim.queue, () => k.onKeepaliveTimer(this));
-    this.twTimer = new Timer(k.sim.queue, () => k.onTimeWaitTimer(this));
+    this.xmitTimer = new KernelTimer(k.timers, () => k.onXmitTimer(this));
+    this.keepaliveTimer = new KernelTimer(k.timers, () => k.onKeepaliveTimer(this));
+    this.twTimer = new KernelTimer(k.timers, () => k.onTimeWaitTimer(this));
   }
 
   get now(): number {

@@ -120,7 +120,11 @@ export function tcpEnterLoss(sk: TcpSock): void {
   sk.caState = 'loss';
   sk.highSeq = sk.sndNxt;
   sk.tlpHighSeq = -1;
-  for (let i = 0; i < sk.sendHead; i++) sk.skbs[i]!.lost = true;
+  // SACKed segments are not lost: the receiver holds them.
+  for (let i = 0; i < sk.sendHead; i++) {
+    const skb = sk.skbs[i]!;
+    if (!skb.sacked) skb.lost = true;
+  }
 }
 
 /** tcp_retransmit_timer(): the RTO fired. Check the budget, retransmit the head, back off. */
@@ -188,18 +192,7 @@ export function reqskTimerHandler(sk: TcpSock): void {
     tcpDone(sk, undefined);
     return;
   }
-  emit(
-    sk,
-    sk.iss,
-    SYN | ACK,
-    0,
-    undefined,
-    false,
-    'syn-ack',
-    sk.numTimeout + 1,
-    undefined,
-    undefined,
-  );
+  emit(sk, { seq: sk.iss, flags: SYN | ACK, role: 'syn-ack', retransmission: sk.numTimeout + 1 });
   sk.numTimeout += 1;
   const j = sk.k.sim.jiffies;
   tcpResetXmitTimer(sk, 'synack', Math.min(j.timeoutInit * 2 ** sk.numTimeout, j.rtoMax));
@@ -225,7 +218,7 @@ export function keepaliveTimeElapsed(sk: TcpSock): number {
 
 /** inet_csk_reset_keepalive_timer(). */
 export function resetKeepaliveTimer(sk: TcpSock, whenJ: number): void {
-  sk.keepaliveTimer.armAt(sk.now + sk.k.sim.jiffies.toUs(whenJ));
+  sk.keepaliveTimer.mod(whenJ);
 }
 
 /** tcp_keepalive_timer(): probe an idle peer; abort one interval after the last unanswered probe. */
