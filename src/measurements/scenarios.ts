@@ -247,15 +247,6 @@ export const SCENARIOS: readonly Scenario[] = [
     steps: [{ at: 1000, mark: 'kill', action: { do: 'killProcess', host: 'client' } }],
     until: 4000,
     headline: ['client:fin', 'server:eof'],
-    knownDisagreements: [
-      {
-        event: 'client:fin',
-        reason: {
-          en: 'The engine closes a killed process’s sockets at the instant of the kill. Linux closes them when the dying process releases its files, after its memory: a few ms later.',
-          zh: '引擎在进程被杀的瞬间关闭它的套接字；Linux 要等垂死的进程释放内存之后、释放文件时才关闭它们：晚几毫秒。',
-        },
-      },
-    ],
     differs: {
       en: 'ends at 4 s instead of 5 min, with the client still in FIN_WAIT2 (tcp_fin_timeout 60 s)',
       zh: '在 4 秒而不是 5 分钟时结束，客户端仍处于 FIN_WAIT2（tcp_fin_timeout 60 秒）',
