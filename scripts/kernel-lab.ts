@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.id));
   const kernel = await kernelInfo();
   console.log(
-    `Linux ${kernel.release}, HZ=${kernel.hz} (${kernel.hzSource}); ${scenarios.length} scenarios × ${runsPer} runs, ${concurrency} at a time`,
+    `Linux ${kernel.release}, CONFIG_HZ=${kernel.hz} (from ${kernel.hzSource}); ${scenarios.length} scenarios × ${runsPer} runs, ${concurrency} at a time`,
   );
 
   const started = performance.now();

@@ -76,18 +76,18 @@ function alive(pid: number): boolean {
   }
 }
 
-/** CONFIG_HZ, and how it was found: the kernel's config, or the jiffies counter's rate. */
+/** CONFIG_HZ, and where it was read: the kernel's config, or the jiffies counter's rate. */
 export async function kernelInfo(): Promise<{ release: string; hz: number; hzSource: string }> {
   const rel = release();
   const fromConfig = (text: string) => /^CONFIG_HZ=(\d+)$/m.exec(text)?.[1];
   const boot = `/boot/config-${rel}`;
   if (existsSync(boot)) {
     const hz = fromConfig(readFileSync(boot, 'utf8'));
-    if (hz) return { release: rel, hz: Number(hz), hzSource: `CONFIG_HZ=${hz} in ${boot}` };
+    if (hz) return { release: rel, hz: Number(hz), hzSource: boot };
   }
   if (existsSync('/proc/config.gz')) {
     const hz = fromConfig(gunzipSync(readFileSync('/proc/config.gz')).toString('utf8'));
-    if (hz) return { release: rel, hz: Number(hz), hzSource: `CONFIG_HZ=${hz} in /proc/config.gz` };
+    if (hz) return { release: rel, hz: Number(hz), hzSource: '/proc/config.gz' };
   }
   // No config: count jiffies over two seconds (/proc/timer_list prints the counter).
   const jiffies = () =>

@@ -29,6 +29,7 @@ export interface MeasuredEvent {
 export interface Measurement {
   scenario: string;
   outcome: string;
+  /** `hzSource`: where CONFIG_HZ was read (a kernel config file, or the jiffies rate). */
   kernel: { release: string; hz: number; hzSource: string };
   date: string;
   runs: number;

@@ -79,8 +79,8 @@ export interface Scenario {
   differs?: Bilingual;
   /** True when the difference only shortens the run (a default too long for real time). */
   shortened?: boolean;
-  /** The snippet's own path when it is not the lab default (20 ms RTT, HZ=1000). */
-  snippetPath?: { rtt: string; hz: number };
+  /** The snippet's own path when it is not the lab's default (20 ms RTT, HZ=1000). */
+  snippetPath?: { rttMs: number; hz: number };
   knownDisagreements?: KnownDisagreement[];
 }
 
@@ -174,7 +174,7 @@ export const SCENARIOS: readonly Scenario[] = [
     steps: [unplug(1000), serverSends(2000)],
     until: 18_000,
     headline: ['server:error:ETIMEDOUT'],
-    snippetPath: { rtt: '1 ms', hz: 1000 },
+    snippetPath: { rttMs: 1, hz: 1000 },
   },
   {
     id: 'peer-reset-after-abort',
