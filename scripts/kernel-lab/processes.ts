@@ -1,9 +1,11 @@
-// Every process and namespace the lab creates is registered here, so that exit, an error or
+// Every process, namespace and temporary directory the lab creates is registered here, so that exit, an error or
 // Ctrl+C can end exactly those (by PID) and delete exactly those namespaces.
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 const children = new Set<ChildProcess>();
 const namespaces = new Set<string>();
+const directories = new Set<string>();
 
 export class SetupError extends Error {}
 
@@ -35,6 +37,15 @@ export async function run(cmd: string, args: string[], input?: string): Promise<
   return out;
 }
 
+/** A temporary directory (captures) to remove on cleanup. */
+export function trackDirectory(path: string): void {
+  directories.add(path);
+}
+export function removeDirectory(path: string): void {
+  rmSync(path, { recursive: true, force: true });
+  directories.delete(path);
+}
+
 export function trackNamespace(name: string): void {
   namespaces.add(name);
 }
@@ -57,4 +68,6 @@ export function cleanUpEverything(): void {
   children.clear();
   for (const ns of namespaces) spawnSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
   namespaces.clear();
+  for (const dir of directories) rmSync(dir, { recursive: true, force: true });
+  directories.clear();
 }

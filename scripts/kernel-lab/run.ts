@@ -2,7 +2,7 @@
 // endpoints, act at the scenario's times, read final states with ss, tear everything down, and
 // return what happened as a Trace (src/measurements/trace.ts) plus the raw `ss -tanoi` output.
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostName } from '../../src/engine/types.ts';
@@ -10,7 +10,7 @@ import type { Scenario, SideSetup, Step } from '../../src/measurements/scenarios
 import type { Trace, TraceApp } from '../../src/measurements/trace.ts';
 import { Endpoint } from './endpoint.ts';
 import { readCapture } from './pcap.ts';
-import { run, SetupError, start } from './processes.ts';
+import { removeDirectory, run, SetupError, start, trackDirectory } from './processes.ts';
 import { ADDR, Topology } from './topology.ts';
 
 /** Generous: on a busy machine a process can take seconds to start. */
@@ -94,6 +94,7 @@ export class LabRun {
       staticNeighbour: { client: !unplugged('client'), server: !unplugged('server') },
     });
     this.dir = mkdtempSync(join(tmpdir(), `${tag}-`));
+    trackDirectory(this.dir);
     this.pcap = join(this.dir, 'switch.pcap');
   }
 
@@ -295,6 +296,6 @@ export class LabRun {
     const dump = this.dump;
     if (dump && dump.exitCode === null && dump.signalCode === null) dump.kill('SIGKILL');
     await this.topo.destroy();
-    rmSync(this.dir, { recursive: true, force: true });
+    removeDirectory(this.dir);
   }
 }

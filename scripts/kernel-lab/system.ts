@@ -1,7 +1,8 @@
 // What the lab needs from the machine, and what it records about the kernel.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { release } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { release, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PYTHON } from './endpoint.ts';
 import { PREFIX } from './topology.ts';
@@ -61,8 +62,23 @@ export function removeLeftovers(): string[] {
     if (!owner) continue;
     const pid = Number(owner[1]);
     if (pid === process.pid || alive(pid)) continue;
+    // What still runs inside it (a capture, say) was started by that lab: end it by PID.
+    const pids = spawnSync('ip', ['netns', 'pids', name], { encoding: 'utf8' }).stdout ?? '';
+    for (const p of pids.split(/\s+/).filter(Boolean)) {
+      try {
+        process.kill(Number(p), 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }
     spawnSync('ip', ['netns', 'del', name], { stdio: 'ignore' });
     removed.push(name);
+  }
+  // And its capture directories.
+  for (const entry of readdirSync(tmpdir())) {
+    const owner = new RegExp(`^${PREFIX}(\\d+)-`).exec(entry);
+    if (owner && Number(owner[1]) !== process.pid && !alive(Number(owner[1])))
+      rmSync(join(tmpdir(), entry), { recursive: true, force: true });
   }
   return removed;
 }
