@@ -48,7 +48,7 @@ lab_pid=$!
 trap 'kill "$lab_pid" 2>/dev/null' EXIT
 trap 'exit 130' INT TERM
 
-run "Lint (ESLint)" eslint .
+run "Lint (ESLint, engine import cycles)" npm run --silent lint
 run "Format (Prettier)" prettier --check .
 run "Types (astro check)" astro check
 run "Unit tests (Vitest)" vitest run

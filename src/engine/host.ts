@@ -2,22 +2,22 @@
  * One host's kernel: its socket table, the listener on port 80, next-hop resolution, and what
  * happens when the host crashes, boots, or its process dies or hangs.
  */
-import type { SocketApp } from './app.ts';
+import type { Sysctls } from './api.ts';
 import type { HostConfig } from './config.ts';
-import { ACK, Frame, RST, SYN } from './frame.ts';
+import { ACK, Frame, RST } from './frame.ts';
 import { Neighbour } from './neighbour.ts';
-import type { Sim } from './sim.ts';
+import type { HostEnv } from './env.ts';
+import type { EventLog } from './eventlog.ts';
+import type { Jiffies } from './jiffies.ts';
+import type { EventQueue } from './queue.ts';
+import type { SegmentTable } from './segments.ts';
 import { TimerBase } from './timer.ts';
+import type { SocketOwner, TcpKernel } from './tcp/context.ts';
 import { tcpDone } from './tcp/done.ts';
 import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
-import { emit, tcpResetXmitTimer, tcpTransmitSkb } from './tcp/output.ts';
+import { tcpResetXmitTimer, tcpSendSynAck, tcpTransmitSkb } from './tcp/output.ts';
 import { TcpSock } from './tcp/sock.ts';
-import {
-  reqskTimerHandler,
-  tcpKeepaliveTimer,
-  tcpRetransmitTimer,
-  tcpSendLossProbe,
-} from './tcp/timers.ts';
+import { tcpInitXmitTimers } from './tcp/timers.ts';
 import type { HostName } from './types.ts';
 
 /** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
@@ -27,10 +27,18 @@ export const SERVER_PORT = 80;
 
 export type ProcessState = 'running' | 'hung' | 'dead';
 
-export class HostKernel {
+/** An application socket on this host (app.ts): what TCP tells it, and what the host does to it. */
+export interface HostSocketApp extends SocketOwner {
+  /** The kernel socket is made (connect(), or accept() of the client's SYN). */
+  attach(sk: TcpSock): void;
+  hostCrashed(): void;
+  processExit(): void;
+}
+
+export class HostKernel implements TcpKernel {
   readonly name: HostName;
   readonly peer: HostName;
-  readonly sim: Sim;
+  readonly sim: HostEnv;
   readonly cfg: HostConfig;
   readonly neighbour: Neighbour;
   /** This host's kernel timers (its timer wheel). */
@@ -43,18 +51,43 @@ export class HostKernel {
   /** Established and half-open sockets by their key (TcpSock.key: the client port). */
   readonly socks = new Map<number, TcpSock>();
   /** Server side: the application handle waiting to accept each client port's connection. */
-  readonly pendingAccept = new Map<number, SocketApp>();
+  readonly pendingAccept = new Map<number, HostSocketApp>();
   /** Every application socket handle on this host. */
-  readonly apps: SocketApp[] = [];
+  readonly apps: HostSocketApp[] = [];
 
-  constructor(sim: Sim, name: HostName, cfg: HostConfig) {
+  constructor(sim: HostEnv, name: HostName, cfg: HostConfig) {
     this.sim = sim;
     this.name = name;
     this.peer = name === 'client' ? 'server' : 'client';
     this.cfg = cfg;
     this.listening = name === 'server';
     this.timers = new TimerBase(sim.queue, sim.jiffies, sim.cfg.timerWheel);
-    this.neighbour = new Neighbour(sim, name, cfg.staticNeighbour, this.timers);
+    this.neighbour = new Neighbour(sim, name, cfg.staticNeighbour, this.timers, {
+      isUp: () => this.up,
+      icmpHostUnreachable: (f) => this.icmpHostUnreachable(f),
+    });
+  }
+
+  // ——— The kernel as TCP sees it (tcp/context.ts) ———
+
+  get now(): number {
+    return this.sim.queue.now;
+  }
+
+  get jiffies(): Jiffies {
+    return this.sim.jiffies;
+  }
+
+  get sysctl(): Sysctls {
+    return this.cfg.sysctl;
+  }
+
+  get queue(): EventQueue {
+    return this.sim.queue;
+  }
+
+  get record(): { readonly segments: SegmentTable; readonly events: EventLog } {
+    return this.sim.rec;
   }
 
   /** The socket for (local port, remote port), if this host has one. */
@@ -73,11 +106,11 @@ export class HostKernel {
 
   /** Record the socket's `ss -tn` row if its state or queues changed. */
   snapshot(sk: TcpSock): void {
-    this.sim.rec.sockets.record(this.sim.now, this.name, sk);
+    this.sim.rec.sockets.record(this.now, this.name, sk);
   }
 
   /** ip_queue_xmit() → neighbour output. */
-  ipOutput(frame: Frame): void {
+  transmit(frame: Frame): void {
     if (this.up) this.neighbour.output(frame);
   }
 
@@ -106,13 +139,8 @@ export class HostKernel {
       app.attach(sk);
     }
     sk.setState('SYN_RECV');
-    this.sendSynAck(sk, 'syn-ack');
+    tcpSendSynAck(sk);
     tcpResetXmitTimer(sk, 'synack', this.sim.jiffies.timeoutInit);
-  }
-
-  sendSynAck(sk: TcpSock, role: 'syn-ack'): void {
-    sk.synackSentUs = this.sim.now;
-    emit(sk, { seq: sk.iss, flags: SYN | ACK, role });
   }
 
   /** tcp_v4_send_reset(): answer a segment that no socket owns. Never in reply to a RST. */
@@ -122,9 +150,9 @@ export class HostKernel {
     const ack = f.ackFlag ? 0 : f.seq + (f.syn ? 1 : 0) + (f.fin ? 1 : 0) + f.len;
     const ackFlag = !f.ackFlag;
     const clientPort = this.name === 'client' ? f.dport : f.sport;
-    const peerSock = this.sim.hosts[f.from].lookup(f.sport, f.dport);
+    const peerSock = this.sim.isnsOf(f.from, f.sport, f.dport);
     const flags = RST | (ackFlag ? ACK : 0);
-    const segment = this.sim.rec.segments.add(this.sim.now, {
+    const segment = this.sim.rec.segments.add(this.sim.queue.now, {
       conn: this.sim.connOf(clientPort),
       from: this.name,
       flags,
@@ -135,7 +163,7 @@ export class HostKernel {
       len: 0,
       role: 'rst',
     });
-    this.ipOutput(
+    this.transmit(
       new Frame({
         from: this.name,
         to: f.from,
@@ -161,6 +189,7 @@ export class HostKernel {
   /** A socket in this host's table with a fresh ISN (its SYN or SYN-ACK is yet to be sent). */
   private newSock(conn: number, localPort: number, remotePort: number): TcpSock {
     const sk = new TcpSock(this, conn, localPort, remotePort, this.peer);
+    tcpInitXmitTimers(sk);
     sk.iss = this.sim.prng.nextU32();
     sk.sndUna = sk.iss;
     sk.sndNxt = sk.iss + 1;
@@ -171,7 +200,7 @@ export class HostKernel {
   }
 
   /** tcp_v4_connect() + tcp_connect(): SYN now, retransmission timer at TCP_TIMEOUT_INIT. */
-  connect(app: SocketApp, port: number, conn: number): TcpSock {
+  connect(app: HostSocketApp, port: number, conn: number): TcpSock {
     const sk = this.newSock(conn, port, SERVER_PORT);
     app.attach(sk);
     sk.setState('SYN_SENT');
@@ -190,42 +219,16 @@ export class HostKernel {
     };
     sk.skbs.push(syn);
     sk.sendHead = 1;
-    sk.retransStampUs = this.sim.now;
+    sk.retransStampUs = this.sim.queue.now;
     tcpTransmitSkb(sk, syn, 'syn');
     tcpResetXmitTimer(sk, 'rto', sk.rto);
     return sk;
   }
 
-  /** tcp_write_timer_handler(): dispatch on icsk_pending. */
-  onXmitTimer(sk: TcpSock): void {
-    const pending = sk.pending;
-    sk.pending = 'none';
-    if (pending === 'rto') tcpRetransmitTimer(sk);
-    else if (pending === 'tlp') {
-      sk.pending = 'tlp';
-      tcpSendLossProbe(sk);
-    } else if (pending === 'synack') reqskTimerHandler(sk);
-  }
-
-  onKeepaliveTimer(sk: TcpSock): void {
-    tcpKeepaliveTimer(sk);
-  }
-
-  /** TIME_WAIT over, or an orphan's FIN_WAIT2 lasted tcp_fin_timeout. */
-  onTimeWaitTimer(sk: TcpSock): void {
-    this.sim.rec.events.timer(
-      this.sim.now,
-      this.name,
-      sk.conn,
-      sk.state === 'TIME_WAIT' ? 'time-wait' : 'fin-wait2',
-    );
-    tcpDone(sk, sk.cause ?? 'close');
-  }
-
   /** The host dies: sockets vanish without a segment, the wire sees nothing more from it. */
   crash(): void {
     if (!this.up) return;
-    const now = this.sim.now;
+    const now = this.sim.queue.now;
     this.sim.rec.events.hostAction(now, this.name, 'crash');
     this.sim.rec.outageStart(now, this.name, 'host-down');
     for (const sk of [...this.socks.values()]) {
@@ -242,7 +245,7 @@ export class HostKernel {
   /** The host comes back with an empty stack; the service listens again. */
   boot(): void {
     if (this.up) return;
-    const now = this.sim.now;
+    const now = this.sim.queue.now;
     this.up = true;
     this.booted = true;
     this.process = 'running';
@@ -255,7 +258,7 @@ export class HostKernel {
   /** The process dies: its kernel closes every socket it had (FIN, or RST with unread data). */
   killProcess(): void {
     if (!this.up || this.process === 'dead') return;
-    this.sim.rec.events.hostAction(this.sim.now, this.name, 'kill-process');
+    this.sim.rec.events.hostAction(this.sim.queue.now, this.name, 'kill-process');
     this.listening = false;
     for (const app of this.apps) app.processExit();
   }
@@ -263,7 +266,7 @@ export class HostKernel {
   /** The process hangs: no more reads, timers or answers; the kernel carries on. */
   hangProcess(): void {
     if (!this.up || this.process !== 'running') return;
-    this.sim.rec.events.hostAction(this.sim.now, this.name, 'hang-process');
+    this.sim.rec.events.hostAction(this.sim.queue.now, this.name, 'hang-process');
     this.process = 'hung';
   }
 }

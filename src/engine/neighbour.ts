@@ -8,7 +8,7 @@
  * the next hop is assumed to stay alive (see README, simplifications).
  */
 import type { Frame } from './frame.ts';
-import type { Sim } from './sim.ts';
+import type { HostEnv } from './env.ts';
 import { KernelTimer, type TimerBase } from './timer.ts';
 import type { HostName } from './types.ts';
 
@@ -17,20 +17,34 @@ const SOLICIT = 3;
 /** RETRANS_TIME: 1 s between requests, in seconds (armed as HZ jiffies). */
 const RETRANS_S = 1;
 
+/** The host the neighbour layer belongs to: whether it is up, and where its ICMP errors go. */
+export interface NeighbourOwner {
+  isUp(): boolean;
+  icmpHostUnreachable(frame: Frame): void;
+}
+
 type NudState = 'permanent' | 'reachable' | 'none' | 'incomplete' | 'failed';
 
 export class Neighbour {
   state: NudState;
-  private readonly sim: Sim;
+  private readonly env: HostEnv;
   private readonly host: HostName;
+  private readonly owner: NeighbourOwner;
   private queue: Frame[] = [];
   private probes = 0;
   private readonly timer: KernelTimer;
   private resolving = false;
 
-  constructor(sim: Sim, host: HostName, permanent: boolean, timers: TimerBase) {
-    this.sim = sim;
+  constructor(
+    env: HostEnv,
+    host: HostName,
+    permanent: boolean,
+    timers: TimerBase,
+    owner: NeighbourOwner,
+  ) {
+    this.env = env;
     this.host = host;
+    this.owner = owner;
     this.state = permanent ? 'permanent' : 'reachable';
     this.timer = new KernelTimer(timers, () => this.neighTimerHandler());
   }
@@ -38,7 +52,7 @@ export class Neighbour {
   /** neigh_resolve_output(): send now, or queue behind resolution. */
   output(frame: Frame): void {
     if (this.state === 'permanent' || this.state === 'reachable') {
-      this.sim.cable.transmit(frame);
+      this.env.cable.transmit(frame);
       return;
     }
     if (frame.skb) frame.skb.inHostQueue = true;
@@ -58,7 +72,7 @@ export class Neighbour {
     this.resolving = false;
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.segments.lost(this.sim.queue.now, frame.segment, 'unplugged');
+      this.env.rec.segments.lost(this.env.queue.now, frame.segment, 'unplugged');
     }
     this.queue = [];
     this.state = 'none';
@@ -71,7 +85,7 @@ export class Neighbour {
     this.resolving = false;
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.segments.lost(this.sim.queue.now, frame.segment, 'host-down');
+      this.env.rec.segments.lost(this.env.queue.now, frame.segment, 'host-down');
     }
     this.queue = [];
     this.state = 'none';
@@ -80,16 +94,16 @@ export class Neighbour {
   /** arp_solicit(): one request; answered after one RTT if this host's cable is in. */
   private solicit(): void {
     this.probes += 1;
-    const sim = this.sim;
-    if (sim.cable.carrier[this.host] && sim.hosts[this.host].up && !this.resolving) {
+    const env = this.env;
+    if (env.cable.carrier[this.host] && this.owner.isUp() && !this.resolving) {
       this.resolving = true;
-      sim.queue.schedule(sim.queue.now + sim.cfg.rttUs, () => {
+      env.queue.schedule(env.queue.now + env.cfg.rttUs, () => {
         if (!this.resolving) return;
         this.resolving = false;
-        if (this.state === 'incomplete' && sim.cable.carrier[this.host]) this.resolved();
+        if (this.state === 'incomplete' && env.cable.carrier[this.host]) this.resolved();
       });
     }
-    this.timer.mod(sim.jiffies.fromSeconds(RETRANS_S));
+    this.timer.mod(env.jiffies.fromSeconds(RETRANS_S));
   }
 
   /** neigh_timer_handler(): another request, or give up. */
@@ -109,7 +123,7 @@ export class Neighbour {
     this.queue = [];
     for (const frame of queued) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.cable.transmit(frame);
+      this.env.cable.transmit(frame);
     }
   }
 
@@ -118,14 +132,13 @@ export class Neighbour {
     this.state = 'failed';
     const queued = this.queue;
     this.queue = [];
-    const now = this.sim.queue.now;
+    const now = this.env.queue.now;
     for (const frame of queued) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.segments.lost(now, frame.segment, 'no-neighbour');
+      this.env.rec.segments.lost(now, frame.segment, 'no-neighbour');
     }
-    const host = this.sim.hosts[this.host];
     for (const frame of queued) {
-      host.icmpHostUnreachable(frame);
+      this.owner.icmpHostUnreachable(frame);
     }
   }
 }

@@ -10,7 +10,7 @@ export function tcpDone(sk: TcpSock, cause: Cause | undefined): void {
   sk.pending = 'none';
   sk.keepaliveTimer.del();
   sk.twTimer.del();
-  sk.skbs = [];
+  sk.skbs.clear();
   sk.sendHead = 0;
   sk.sendQ = 0;
   sk.sackedOut = 0;

@@ -1,11 +1,12 @@
 /** Receiving segments (net/ipv4/tcp_input.c, tcp_ipv4.c, tcp_minisocks.c). */
-import type { Frame } from '../frame.ts';
+import type { Frame, Skb } from '../frame.ts';
 import { tcpDone, tcpDoneWithError, tcpReset } from './done.ts';
 import {
   tcpClearXmitTimer,
   tcpResetXmitTimer,
   tcpRetransmitSkb,
   tcpSendAck,
+  tcpSendSynAck,
   tcpSetXmitTimer,
   tcpWriteXmit,
 } from './output.ts';
@@ -44,7 +45,7 @@ function tcpRcvSynsentStateProcess(sk: TcpSock, f: Frame): void {
     return;
   }
   if (!f.syn || !f.ackFlag) return;
-  const syn = sk.skbs[0];
+  const syn = sk.skbs.at(0);
   sk.irs = f.seq;
   sk.rcvNxt = f.seq + 1;
   sk.sndUna = f.ack;
@@ -66,7 +67,7 @@ function tcpCheckReq(sk: TcpSock, f: Frame): boolean {
   }
   if (f.syn && !f.ackFlag) {
     // A retransmitted SYN: answer with the SYN-ACK again (inet_rtx_syn_ack()).
-    tcpSendAckSyn(sk);
+    tcpSendSynAck(sk);
     return false;
   }
   if (!f.ackFlag) return false;
@@ -75,17 +76,13 @@ function tcpCheckReq(sk: TcpSock, f: Frame): boolean {
     return false;
   }
   sk.sndUna = f.ack;
-  sk.skbs = [];
+  sk.skbs.clear();
   sk.sendHead = 0;
   tcpClearXmitTimer(sk);
   // tcp_synack_rtt_meas(): the SYN-ACK's round trip.
   tcpAckUpdateRtt(sk, sk.now - sk.synackSentUs);
   tcpEstablished(sk);
   return true;
-}
-
-function tcpSendAckSyn(sk: TcpSock): void {
-  sk.k.sendSynAck(sk, 'syn-ack');
 }
 
 /** tcp_ack(): process the acknowledgement field. */
@@ -105,9 +102,9 @@ function tcpAck(sk: TcpSock, f: Frame): void {
   }
   sk.retransmits = 0;
   // tcp_clean_rtx_queue(): drop what is acknowledged, sample the RTT from the newest of it.
-  let lastAcked = undefined as (typeof sk.skbs)[number] | undefined;
+  let lastAcked: Skb | undefined;
   let finAcked = false;
-  while (sk.skbs.length > 0 && sk.sendHead > 0 && sk.skbs[0]!.endSeq <= f.ack) {
+  while (sk.skbs.length > 0 && sk.sendHead > 0 && sk.skbs.at(0)!.endSeq <= f.ack) {
     const skb = sk.skbs.shift()!;
     sk.sendHead -= 1;
     sk.sendQ -= skb.len;
@@ -124,7 +121,7 @@ function tcpAck(sk: TcpSock, f: Frame): void {
     } else {
       // Loss recovery: re-send what the RTO marked lost, now that the path answers.
       for (let i = 0; i < sk.sendHead; i++) {
-        const skb = sk.skbs[i]!;
+        const skb = sk.skbs.at(i)!;
         if (skb.lost && tcpRetransmitSkb(sk, skb, 'retransmission')) skb.lost = false;
       }
     }
@@ -143,7 +140,7 @@ function tcpOurFinAcked(sk: TcpSock): void {
   switch (sk.state) {
     case 'FIN_WAIT1':
       sk.setState('FIN_WAIT2');
-      if (sk.dead) sk.twTimer.mod(sk.k.sim.jiffies.fromSeconds(sk.k.cfg.sysctl.tcp_fin_timeout));
+      if (sk.dead) sk.twTimer.mod(sk.k.jiffies.fromSeconds(sk.k.sysctl.tcp_fin_timeout));
       break;
     case 'CLOSING':
       tcpTimeWait(sk);
@@ -160,7 +157,7 @@ function tcpTimeWait(sk: TcpSock): void {
   sk.xmitTimer.del();
   sk.keepaliveTimer.del();
   sk.setState('TIME_WAIT');
-  sk.twTimer.mod(sk.k.sim.jiffies.fromSeconds(TIMEWAIT_S));
+  sk.twTimer.mod(sk.k.jiffies.fromSeconds(TIMEWAIT_S));
 }
 
 /** tcp_fin(): the peer closed its direction. */
@@ -317,7 +314,7 @@ export function tcpV4Err(sk: TcpSock, f: Frame): void {
       tcpDone(sk, 'neighbour');
       return;
     }
-    sk.k.sim.rec.events.note(
+    sk.k.record.events.note(
       sk.now,
       sk.k.name,
       sk.conn,
@@ -335,9 +332,9 @@ export function tcpV4Err(sk: TcpSock, f: Frame): void {
 /** tcp_ld_RTO_revert(): undo one backoff step per ICMP; retransmit at once if that RTO has passed. */
 function tcpLdRtoRevert(sk: TcpSock, seq: number): void {
   if (seq !== sk.sndUna || sk.retransmits === 0 || sk.backoff === 0) return;
-  const head = sk.skbs[0];
+  const head = sk.skbs.at(0);
   if (!head) return;
-  const j = sk.k.sim.jiffies;
+  const j = sk.k.jiffies;
   sk.backoff -= 1;
   tcpSetRto(sk);
   sk.rto = Math.min(sk.rto * 2 ** sk.backoff, j.rtoMax);

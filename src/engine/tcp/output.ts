@@ -32,11 +32,10 @@ export interface Emit {
 /** Build the frame for `seg` from `sk`, record it, and hand it to the host's IP layer. */
 export function emit(sk: TcpSock, seg: Emit): Frame {
   const k = sk.k;
-  const sim = k.sim;
   const ackFlag = (seg.flags & ACK) !== 0;
   const ack = ackFlag ? sk.rcvNxt : 0;
   const len = seg.len ?? 0;
-  const segment = sim.rec.segments.add(sim.queue.now, {
+  const segment = k.record.segments.add(k.now, {
     conn: sk.conn,
     from: k.name,
     flags: seg.flags,
@@ -65,7 +64,7 @@ export function emit(sk: TcpSock, seg: Emit): Frame {
     role: seg.role,
     skb: seg.skb,
   });
-  k.ipOutput(frame);
+  k.transmit(frame);
   return frame;
 }
 
@@ -102,7 +101,7 @@ export function tcpRetransmitSkb(
   retransmission?: number,
 ): boolean {
   if (skb.inHostQueue) {
-    sk.k.sim.rec.events.note(
+    sk.k.record.events.note(
       sk.now,
       sk.k.name,
       sk.conn,
@@ -112,6 +111,12 @@ export function tcpRetransmitSkb(
   }
   tcpTransmitSkb(sk, skb, role, retransmission);
   return true;
+}
+
+/** tcp_v4_send_synack() (and inet_rtx_syn_ack()): the SYN-ACK of a request socket. */
+export function tcpSendSynAck(sk: TcpSock): void {
+  sk.synackSentUs = sk.now;
+  emit(sk, { seq: sk.iss, flags: SYN | ACK, role: 'syn-ack' });
 }
 
 /** tcp_send_ack(): a pure ACK for what we have received. */
@@ -131,9 +136,9 @@ export function tcpXmitProbeSkb(sk: TcpSock, probe: number): void {
 
 /** tcp_rto_delta_us(): time left until the RTO would fire for the head segment. */
 export function tcpRtoDeltaUs(sk: TcpSock): number {
-  const head = sk.skbs[0];
+  const head = sk.skbs.at(0);
   if (!head) return 0;
-  return head.lastXmitUs + sk.k.sim.jiffies.toUs(sk.rto) - sk.now;
+  return head.lastXmitUs + sk.k.jiffies.toUs(sk.rto) - sk.now;
 }
 
 /** inet_csk_reset_xmit_timer(): arm the retransmission timer `when` jiffies from now (≤ TCP_RTO_MAX). */
@@ -142,7 +147,7 @@ export function tcpResetXmitTimer(
   pending: 'rto' | 'tlp' | 'synack',
   whenJ: number,
 ): void {
-  const j = sk.k.sim.jiffies;
+  const j = sk.k.jiffies;
   sk.pending = pending;
   sk.xmitTimer.mod(Math.min(whenJ, j.rtoMax));
 }
@@ -160,7 +165,7 @@ export function tcpRearmRto(sk: TcpSock): void {
   }
   let rto = sk.rto;
   if (sk.pending === 'tlp') {
-    rto = sk.k.sim.jiffies.fromUs(Math.max(tcpRtoDeltaUs(sk), 1));
+    rto = sk.k.jiffies.fromUs(Math.max(tcpRtoDeltaUs(sk), 1));
   }
   tcpResetXmitTimer(sk, 'rto', rto);
 }
@@ -170,7 +175,7 @@ export function tcpRearmRto(sk: TcpSock): void {
  * out (2·srtt + 2 ms with more), never later than the RTO. Returns false if TLP does not apply.
  */
 export function tcpScheduleLossProbe(sk: TcpSock, advanced: boolean): boolean {
-  const early = sk.k.cfg.sysctl.tcp_early_retrans;
+  const early = sk.k.sysctl.tcp_early_retrans;
   if ((early !== 3 && early !== 4) || sk.packetsOut === 0 || sk.caState !== 'open') return false;
   if (sk.state === 'SYN_SENT' || sk.state === 'SYN_RECV') return false;
   // SACKed data in flight: the kernel has left CA_Open (CA_Disorder), and probes only in Open.
@@ -181,7 +186,7 @@ export function tcpScheduleLossProbe(sk: TcpSock, advanced: boolean): boolean {
   } else {
     timeout = 1_000_000; // TCP_TIMEOUT_INIT
   }
-  const j = sk.k.sim.jiffies;
+  const j = sk.k.jiffies;
   const rtoDelta = advanced ? j.toUs(sk.rto) : tcpRtoDeltaUs(sk);
   if (rtoDelta > 0) timeout = Math.min(timeout, rtoDelta);
   tcpResetXmitTimer(sk, 'tlp', j.fromUs(timeout));
@@ -203,7 +208,7 @@ export function tcpWriteXmit(sk: TcpSock): void {
   const priorPackets = sk.packetsOut;
   let sent = 0;
   while (sk.sendHead < sk.skbs.length) {
-    const skb = sk.skbs[sk.sendHead]!;
+    const skb = sk.skbs.at(sk.sendHead)!;
     sk.sendHead += 1;
     sk.sndNxt = skb.endSeq;
     tcpTransmitSkb(sk, skb, skb.fin && skb.len === 0 ? 'fin' : 'data');

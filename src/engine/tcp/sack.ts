@@ -6,20 +6,7 @@
  * never retransmits it.
  */
 import type { Frame } from '../frame.ts';
-import type { TcpSock } from './sock.ts';
-
-/** One out-of-order segment held by the receiver. */
-export interface OfoSegment {
-  seq: number;
-  /** seq + len + FIN. */
-  endSeq: number;
-  len: number;
-  fin: boolean;
-  text: string | undefined;
-  partial: boolean;
-  /** When it arrived, as a count: the block holding the newest comes first in a SACK. */
-  arrival: number;
-}
+import type { OfoSegment, TcpSock } from './sock.ts';
 
 /** SACK blocks fitting beside the timestamp option (TCP_NUM_SACKS is 4; the option space leaves 3). */
 const MAX_SACK_BLOCKS = 3;
@@ -87,7 +74,7 @@ export function tcpSacktagWriteQueue(sk: TcpSock, sack: readonly number[]): void
     const end = sack[b + 1]!;
     if (end <= sk.sndUna || end > sk.sndNxt || start >= end) continue; // D-SACK or bogus
     for (let i = 0; i < sk.sendHead; i++) {
-      const skb = sk.skbs[i]!;
+      const skb = sk.skbs.at(i)!;
       if (skb.seq >= end) break;
       if (skb.seq >= start && skb.endSeq <= end && !skb.sacked) {
         skb.sacked = true;
