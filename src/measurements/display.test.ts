@@ -7,7 +7,7 @@ const texts = (id: string, lang: 'en' | 'zh'): string[] => {
   const line = measuredLine(id, lang)!;
   return [
     line.heading,
-    ...line.items.flatMap((i) => [i.text, i.engine]),
+    ...line.items.flatMap((i) => [i.text, i.engineNote]),
     line.variant,
     ...line.reasons,
   ];
@@ -31,6 +31,10 @@ describe('measured lines and the comparison page', () => {
       for (const text of texts(scenario.id, 'zh')) {
         expect(text, text).not.toMatch(/[\u4e00-\u9fff][,;:!?]|[,;:!?] ?[\u4e00-\u9fff]/);
         expect(text, text).not.toMatch(/(秒|毫秒|微秒|分钟|小时) [\u4e00-\u9fff]/);
+        // Parentheses around Chinese are full-width; a call such as connect() keeps its own.
+        expect(text, text).not.toMatch(
+          /[\u4e00-\u9fff] ?\((?!\))|(?<!\()\) ?[\u4e00-\u9fff]|\([\u4e00-\u9fff]/,
+        );
       }
     }
   });

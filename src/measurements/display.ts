@@ -59,7 +59,10 @@ export function eventLabel(key: string, lang: Lang): string {
 
 export interface MeasuredItem {
   text: string;
+  /** The engine's value for the same parameters. */
   engine: string;
+  /** The same, as the note that follows the measured text. */
+  engineNote: string;
   verdict: RowVerdict;
 }
 
@@ -88,7 +91,12 @@ function item(row: ComparisonRow, lang: Lang): MeasuredItem {
     typeof row.simulated === 'number'
       ? formatRange(row.simulated, row.simulated, lang)
       : t.page.notSeen;
-  return { text, engine: `${t.engine} ${sim}`, verdict: row.verdict };
+  return {
+    text,
+    engine: sim,
+    engineNote: format(t.engineNote, { value: sim }),
+    verdict: row.verdict,
+  };
 }
 
 const kernelShort = (release: string) => release.split('.').slice(0, 2).join('.');
@@ -122,6 +130,7 @@ export function measuredLine(snippet: string, lang: Lang): MeasuredLineData | un
         {
           text: format(t.noEvents, { client: m.finalStates.client, server: m.finalStates.server }),
           engine: engineStates(c, lang),
+          engineNote: format(t.engineNote, { value: engineStates(c, lang) }),
           verdict: c.verdict,
         },
       ];

@@ -4,7 +4,7 @@ import type zhMeasured from '../zh/measured';
 // English strings for measured-versus-simulated: the line under an outcome card, and the page.
 const measured: Strings<typeof zhMeasured> = {
   line: 'Measured on Linux {kernel} (HZ={hz}), {runs} runs:',
-  engine: 'engine',
+  engineNote: '(engine {value})',
   noEvents:
     'no packet from either end while unplugged; at the end the client is {client}, the server {server}',
   eventAt: '{event} {range} {after}',
@@ -39,7 +39,7 @@ const measured: Strings<typeof zhMeasured> = {
   differs: '; {differs}',
   shortened: '. Shortened to fit real time; the same branch.',
   end: '.',
-  engineStates: 'engine: client {client}, server {server}',
+  engineStates: 'client {client}, server {server}',
   reason: '{event}: {reason}',
   microseconds: '{n} µs',
   seeAll: 'Every scenario, measured and simulated',

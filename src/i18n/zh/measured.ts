@@ -1,7 +1,8 @@
 // 实测与模拟对照的中文文案：结果卡片下的实测行，以及对照页。
 const measured = {
   line: '在 Linux {kernel}（HZ={hz}）上实测 {runs} 次：',
-  engine: '模拟',
+  /** 实测行里，模拟的结果跟在实测之后 */
+  engineNote: '（模拟 {value}）',
   noEvents: '拔线期间两端都没有发出任何报文；结束时客户端 {client}，服务器 {server}',
   /** 事件出现的时刻：{event}、{after}、{range} */
   eventAt: '{event}：{after} {range}',
@@ -32,7 +33,7 @@ const measured = {
   differs: '；{differs}',
   shortened: '。为适应真实时间而缩短，走的仍是同一分支。',
   end: '。',
-  engineStates: '模拟：客户端 {client}，服务器 {server}',
+  engineStates: '客户端 {client}，服务器 {server}',
   reason: '{event}：{reason}',
   microseconds: '{n} 微秒',
   seeAll: '全部场景的实测与模拟对照',
