@@ -12,6 +12,10 @@ for (const lang of ['zh', 'en'] as const) {
     const lines = page.locator('aside.measured');
     await expect(lines).toHaveCount(playgrounds);
     await expect(lines.first()).toContainText(/Linux \d+\.\d+.*HZ=\d+/);
+    // The engine's value for the same parameters follows the measured one.
+    await expect(lines.first()).toContainText(
+      lang === 'zh' ? /（模拟 [\d.]+ 秒）/ : /\(engine [\d.]+ s\)/,
+    );
     await lines.first().getByRole('link').click();
     await expect(page).toHaveURL(new RegExp(`${lang}/measured/$`));
   });
