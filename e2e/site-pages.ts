@@ -11,7 +11,8 @@ export function basePath(): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
-export const chapterPath = /^(zh|en)\/[a-z0-9-]+\/$/;
+/** A chapter page; the measured-versus-simulated page is not one. */
+export const chapterPath = /^(zh|en)\/(?!measured\/)[a-z0-9-]+\/$/;
 
 /** Paths relative to the base URL ("zh/the-question/") of every page in the built sitemap. */
 export function sitemapPages(siteDir = process.env.SITE_DIR ?? 'dist'): string[] {

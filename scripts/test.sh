@@ -37,6 +37,17 @@ export BASE_PATH="${BASE_PATH:-/tcp-unplugged/}"
 export SITE_DIR="${SITE_DIR:-dist}"
 export CHROMIUM_PATH="$chromium_path"
 
+# The engine against this machine's own kernel (root with network namespaces, as in CI; it says
+# why when it skips): one run of each scenario, about a minute of mostly waiting on kernel timers.
+# It runs alongside the checks below (its endpoints run under SCHED_FIFO, so their load does not
+# delay what the applications see) and is reported after the build.
+lab_log="$(mktemp)"
+node scripts/kernel-lab.ts --check >"$lab_log" 2>&1 &
+lab_pid=$!
+# Interrupted, the lab still removes its namespaces (it cleans up on SIGTERM).
+trap 'kill "$lab_pid" 2>/dev/null' EXIT
+trap 'exit 130' INT TERM
+
 run "Lint (ESLint, engine import cycles)" npm run --silent lint
 run "Format (Prettier)" prettier --check .
 run "Types (astro check)" astro check
@@ -54,6 +65,13 @@ if run "Build ($SITE_DIR, base $BASE_PATH)" bash scripts/build.sh "$SITE_DIR"; t
 else
   failed+=("Size budgets and end-to-end tests (not run: the build failed)")
 fi
+
+step "Kernel lab (re-measured on this kernel, the engine compared)"
+if ! wait "$lab_pid"; then
+  failed+=("Kernel lab")
+fi
+cat "$lab_log"
+rm -f "$lab_log"
 
 if [ ${#failed[@]} -gt 0 ]; then
   printf '\n\033[1;31mFailed:\033[0m\n' >&2

@@ -4,19 +4,33 @@ import zhSite from './zh/site';
 import zhViz from './zh/viz';
 import zhPlayground from './zh/playground';
 import zhLesson from './zh/lesson';
+import zhMeasured from './zh/measured';
 import enSite from './en/site';
 import enViz from './en/viz';
 import enPlayground from './en/playground';
 import enLesson from './en/lesson';
+import enMeasured from './en/measured';
 import type { Strings } from './strings';
 
 export const languages = ['zh', 'en'] as const;
 export type Lang = (typeof languages)[number];
 export const defaultLang: Lang = 'zh';
 
-const zh = { site: zhSite, viz: zhViz, playground: zhPlayground, lesson: zhLesson };
+const zh = {
+  site: zhSite,
+  viz: zhViz,
+  playground: zhPlayground,
+  lesson: zhLesson,
+  measured: zhMeasured,
+};
 export type Dictionary = Strings<typeof zh>;
-const en: Dictionary = { site: enSite, viz: enViz, playground: enPlayground, lesson: enLesson };
+const en: Dictionary = {
+  site: enSite,
+  viz: enViz,
+  playground: enPlayground,
+  lesson: enLesson,
+  measured: enMeasured,
+};
 
 const dictionaries: Record<Lang, Dictionary> = { zh, en };
 
