@@ -12,6 +12,7 @@ import { Heartbeat, IdleClose, PING, PONG } from './helpers.ts';
 import type { HelperSocket } from './helpers.ts';
 import type { AppNotice } from './eventlog.ts';
 import { tcpDone } from './tcp/done.ts';
+import { tcpCleanupRbuf } from './tcp/input.ts';
 import { tcpQueueData, tcpQueueFin, tcpSendActiveReset, tcpWriteXmit } from './tcp/output.ts';
 import type { TcpSock } from './tcp/sock.ts';
 import { tcpSetKeepaliveOptions } from './tcp/sockopt.ts';
@@ -175,6 +176,7 @@ export class SocketApp implements SocketHandle {
   private deliver(sk: TcpSock, text: string | undefined, bytes: number, partial: boolean): void {
     sk.rcvQueue = Math.max(0, sk.rcvQueue - bytes);
     this.k.snapshot(sk);
+    tcpCleanupRbuf(sk);
     // A text message longer than one segment is handed over whole, with its last piece.
     if (partial) {
       this.carried += bytes;

@@ -55,6 +55,8 @@ export class Frame {
   skb: Skb | undefined = undefined;
   /** The cable's cut counter when the frame went on the wire. */
   epoch = 0;
+  /** The receive window the sender advertises, bytes (tcp_select_window()). */
+  win = 0;
 }
 
 /**
@@ -100,6 +102,7 @@ export class FramePool {
     f.role = role;
     f.skb = skb;
     f.epoch = 0;
+    f.win = 0;
     return f;
   }
 

@@ -10,6 +10,7 @@ import type { Sim } from './sim.ts';
 import { tcpDone } from './tcp/done.ts';
 import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
 import { emit, tcpResetXmitTimer, tcpTransmitSkb } from './tcp/output.ts';
+import { tcpProbeTimer } from './tcp/persist.ts';
 import { TcpSock } from './tcp/sock.ts';
 import {
   reqskTimerHandler,
@@ -50,7 +51,11 @@ export class HostKernel {
     this.peer = name === 'client' ? 'server' : 'client';
     this.cfg = cfg;
     this.listening = name === 'server';
-    this.neighbour = new Neighbour(sim, name, cfg.staticNeighbour);
+    this.neighbour = new Neighbour(sim, name, {
+      params: cfg.neigh,
+      permanent: cfg.staticNeighbour,
+      lan: sim.cfg.topology === 'lan',
+    });
   }
 
   /** The socket for (local port, remote port), if this host has one. */
@@ -210,6 +215,7 @@ export class HostKernel {
       sk.pending = 'tlp';
       tcpSendLossProbe(sk);
     } else if (pending === 'synack') reqskTimerHandler(sk);
+    else if (pending === 'probe0') tcpProbeTimer(sk);
   }
 
   onKeepaliveTimer(sk: TcpSock): void {

@@ -1,112 +1,258 @@
 /**
- * Next-hop resolution (ARP), just enough to reproduce what the unplugged side's own sends see
- * (kernel-measurements.md row K). A pulled cable makes the kernel flush the neighbour entry
- * (net/core/neighbour.c neigh_carrier_down()); the next send starts resolution, which sends
- * 3 requests 1 s apart (ucast/mcast_solicit 3, retrans_time 1 s) and then fails, reporting
- * every queued packet to its socket as ICMP host unreachable (net/ipv4/arp.c
- * arp_error_report() → ipv4_link_failure()). Entries do not age while the carrier is up:
- * the next hop is assumed to stay alive (see README, simplifications).
+ * The neighbour (ARP) entry for a host's next hop, with the kernel's NUD state machine
+ * (net/core/neighbour.c __neigh_event_send(), neigh_timer_handler(), neigh_update(),
+ * neigh_invalidate(); net/ipv4/arp.c arp_solicit(), arp_process(), arp_error_report()).
+ *
+ *   NONE/FAILED --send--> INCOMPLETE: the packet waits; a broadcast request at once, then one
+ *       every retrans_time; after mcast_solicit of them, FAILED, and every queued packet comes
+ *       back to its socket as ICMP host unreachable (→ tcp_v4_err()).
+ *   REACHABLE for reachable_time after the last confirmation (a reply, or TCP seeing its ACKs
+ *       answered), then STALE. Packets go out at once in every state but INCOMPLETE.
+ *   STALE --send--> DELAY: wait delay_first_probe_time for a confirmation, then PROBE: up to
+ *       ucast_solicit unicast requests, retrans_time apart; unanswered, FAILED (nothing queued).
+ *
+ * Which next hop: with topology 'routed' (the default) it is a router that stays up, so its
+ * entry never needs re-probing and the lab does not age it; only the host's own cable can break
+ * it. With 'lan' it is the peer itself, which answers only while both cables are in and it runs.
+ * Pulling a host's cable flushes its entry (neigh_carrier_down()).
  */
+import type { NeighSysctls } from './api.ts';
 import type { Frame } from './frame.ts';
+import { Prng } from './prng.ts';
 import { Timer } from './queue.ts';
 import type { Sim } from './sim.ts';
 import type { HostName } from './types.ts';
 
-/** Requests sent before resolution fails (NUD_INCOMPLETE: ucast 3 + app 0 + mcast 3, starting at 3). */
-const SOLICIT = 3;
-/** RETRANS_TIME: 1 s between requests. */
-const RETRANS_US = 1_000_000;
+type NudState =
+  'none' | 'incomplete' | 'reachable' | 'stale' | 'delay' | 'probe' | 'failed' | 'permanent';
 
-type NudState = 'permanent' | 'reachable' | 'none' | 'incomplete' | 'failed';
+export interface NeighbourSetup {
+  params: NeighSysctls;
+  /** A permanent entry (ip neigh replace … nud permanent). */
+  permanent: boolean;
+  /** 'lan': the next hop is the peer, and the entry ages; 'routed': a router that never fails. */
+  lan: boolean;
+}
+
+/** HZ/100: the shortest neighbour timer (neigh_timer_handler()). */
+const MIN_TIMER_US = 10_000;
 
 export class Neighbour {
   state: NudState;
   private readonly sim: Sim;
   private readonly host: HostName;
+  private readonly peer: HostName;
+  private readonly p: NeighSysctls;
+  private readonly lan: boolean;
   private queue: Frame[] = [];
   private probes = 0;
   private readonly timer: Timer;
+  /** A request is on its way and its answer not yet back (at most one at a time). */
   private resolving = false;
+  /** Bumped when the entry is flushed: answers to requests sent before then are ignored. */
+  private generation = 0;
+  /** neigh->confirmed and neigh->used, µs. */
+  private confirmedUs: number;
+  private usedUs = 0;
+  /** parms->reachable_time: base_reachable_time randomised to [½, 1½) of it (neigh_rand_reach_time()), µs. */
+  private readonly reachableUs: number;
 
-  constructor(sim: Sim, host: HostName, permanent: boolean) {
+  constructor(sim: Sim, host: HostName, setup: NeighbourSetup) {
     this.sim = sim;
     this.host = host;
-    this.state = permanent ? 'permanent' : 'reachable';
+    this.peer = host === 'client' ? 'server' : 'client';
+    this.p = setup.params;
+    this.lan = setup.lan;
     this.timer = new Timer(sim.queue, () => this.neighTimerHandler());
+    // A fresh LAN lab has never resolved anything; a routed host knows its router.
+    this.state = setup.permanent ? 'permanent' : setup.lan ? 'none' : 'reachable';
+    // neigh_alloc(): "confirmed" long ago, so a new entry must be confirmed before it is trusted.
+    this.confirmedUs = -2 * this.p.base_reachable_time_ms * 1000;
+    this.reachableUs = setup.lan ? randomReachableUs(sim, host, this.p) : 0;
   }
 
-  /** neigh_resolve_output(): send now, or queue behind resolution. */
+  /** neigh_resolve_output() (or the connected fast path): send now, or queue behind resolution. */
   output(frame: Frame): void {
-    if (this.state === 'permanent' || this.state === 'reachable') {
-      this.sim.cable.transmit(frame);
-      return;
+    const now = this.sim.queue.now;
+    switch (this.state) {
+      case 'permanent':
+      case 'reachable':
+        this.sim.cable.transmit(frame);
+        return;
+      case 'stale':
+        // __neigh_event_send(): STALE → DELAY; the packet still goes out.
+        this.usedUs = now;
+        this.enter('delay', now + this.p.delay_first_probe_time * 1_000_000);
+        this.sim.cable.transmit(frame);
+        return;
+      case 'delay':
+      case 'probe':
+        this.usedUs = now;
+        this.sim.cable.transmit(frame);
+        return;
+      case 'incomplete':
+        this.usedUs = now;
+        this.enqueue(frame);
+        return;
+      case 'none':
+      case 'failed':
+        // __neigh_event_send(): → INCOMPLETE, first request at once (probes start at ucast_solicit).
+        this.usedUs = now;
+        this.enqueue(frame);
+        this.probes = this.p.ucast_solicit;
+        this.enter('incomplete', now + this.p.retrans_time_ms * 1000);
+        this.neighProbe();
+        return;
     }
-    if (frame.skb) frame.skb.inHostQueue = true;
-    this.queue.push(frame);
-    if (this.state !== 'incomplete') {
-      // __neigh_event_send(): NONE/FAILED → INCOMPLETE, first request at once.
-      this.state = 'incomplete';
-      this.probes = 0;
-      this.solicit();
-    }
+  }
+
+  /** neigh_confirm(): TCP saw the peer answer (sock_confirm_neigh() on the next send). */
+  confirm(): void {
+    this.confirmedUs = this.sim.queue.now;
   }
 
   /** neigh_carrier_down(): the cable was pulled; forget the entry and its queue. */
   carrierDown(): void {
-    if (this.state === 'permanent') return;
-    this.timer.cancel();
-    this.resolving = false;
-    for (const frame of this.queue) {
-      if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.segments.lost(this.sim.queue.now, frame.segment, 'unplugged');
-      this.sim.frames.give(frame);
-    }
-    this.queue = [];
-    this.state = 'none';
+    this.flush('unplugged');
   }
 
   /** Host crash or boot: the table is empty. */
   reset(): void {
+    this.flush('host-down');
+  }
+
+  /**
+   * arp_process() for the peer's request: its sender address is learned (neigh_event_ns(),
+   * STALE). It changes only an entry that had no address; one waiting for it is resolved.
+   */
+  learnFromRequest(): void {
+    if (this.state === 'none' || this.state === 'failed') {
+      this.state = 'stale';
+      this.timer.cancel();
+    } else if (this.state === 'incomplete') {
+      this.state = 'stale';
+      this.timer.cancel();
+      this.sendQueued();
+    }
+  }
+
+  private flush(reason: 'unplugged' | 'host-down'): void {
     if (this.state === 'permanent') return;
     this.timer.cancel();
     this.resolving = false;
+    this.generation += 1;
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.segments.lost(this.sim.queue.now, frame.segment, 'host-down');
+      this.sim.rec.segments.lost(this.sim.queue.now, frame.segment, reason);
       this.sim.frames.give(frame);
     }
     this.queue = [];
     this.state = 'none';
   }
 
-  /** arp_solicit(): one request; answered after one RTT if this host's cable is in. */
-  private solicit(): void {
-    this.probes += 1;
-    const sim = this.sim;
-    if (sim.cable.carrier[this.host] && sim.hosts[this.host].up && !this.resolving) {
-      this.resolving = true;
-      sim.queue.schedule(sim.queue.now + sim.cfg.rttUs, () => {
-        if (!this.resolving) return;
-        this.resolving = false;
-        if (this.state === 'incomplete' && sim.cable.carrier[this.host]) this.resolved();
-      });
-    }
-    this.timer.armAt(sim.queue.now + RETRANS_US);
+  private enqueue(frame: Frame): void {
+    if (frame.skb) frame.skb.inHostQueue = true;
+    this.queue.push(frame);
   }
 
-  /** neigh_timer_handler(): another request, or give up. */
+  /** Change state and (re)arm the timer, or stop it for a state that has none. */
+  private enter(state: NudState, timerAtUs?: number): void {
+    this.state = state;
+    if (timerAtUs === undefined) this.timer.cancel();
+    else this.timer.armAt(Math.max(timerAtUs, this.sim.queue.now + MIN_TIMER_US));
+  }
+
+  /** neigh_max_probes(): ucast + app + (mcast, or mcast_resolicit once PROBE). */
+  private maxProbes(): number {
+    const again = this.state === 'probe' ? 0 : this.p.mcast_solicit; // mcast_resolicit = 0
+    return this.p.ucast_solicit + again;
+  }
+
+  /** neigh_timer_handler(). */
   private neighTimerHandler(): void {
-    if (this.state !== 'incomplete') return;
-    if (this.probes >= SOLICIT) {
+    const now = this.sim.queue.now;
+    const delayUs = this.p.delay_first_probe_time * 1_000_000;
+    const retransUs = this.p.retrans_time_ms * 1000;
+    let next = now + retransUs;
+    switch (this.state) {
+      case 'reachable':
+        if (now <= this.confirmedUs + this.reachableUs) {
+          this.enter('reachable', this.confirmedUs + this.reachableUs);
+        } else if (now <= this.usedUs + delayUs) {
+          this.enter('delay', now + delayUs);
+        } else {
+          this.enter('stale');
+        }
+        return;
+      case 'delay':
+        if (now <= this.confirmedUs + delayUs) {
+          this.enter('reachable', this.confirmedUs + this.reachableUs);
+          return;
+        }
+        this.state = 'probe';
+        this.probes = 0;
+        next = now + retransUs;
+        break;
+      case 'incomplete':
+      case 'probe':
+        break;
+      default:
+        return;
+    }
+    if (this.probes >= this.maxProbes()) {
       this.failed();
       return;
     }
-    this.solicit();
+    this.timer.armAt(Math.max(next, now + MIN_TIMER_US));
+    this.neighProbe();
   }
 
-  private resolved(): void {
-    this.timer.cancel();
-    this.state = 'reachable';
+  /** neigh_probe() → arp_solicit(): one request (broadcast while INCOMPLETE, unicast in PROBE). */
+  private neighProbe(): void {
+    this.probes += 1;
+    const sim = this.sim;
+    if (this.resolving || !sim.cable.carrier[this.host] || !sim.hosts[this.host].up) return;
+    const generation = this.generation;
+    if (!this.lan) {
+      // The router answers one round trip later.
+      this.resolving = true;
+      sim.queue.schedule(sim.queue.now + sim.cfg.rttUs, () => this.answered(generation));
+      return;
+    }
+    if (!sim.cable.carrier[this.peer]) return;
+    this.resolving = true;
+    const there =
+      this.host === 'client' ? Math.floor(sim.cfg.rttUs / 2) : Math.ceil(sim.cfg.rttUs / 2);
+    sim.queue.schedule(sim.queue.now + there, () => {
+      const peer = sim.hosts[this.peer];
+      if (
+        generation !== this.generation ||
+        !peer.up ||
+        !sim.cable.carrier[this.peer] ||
+        !sim.cable.carrier[this.host]
+      ) {
+        if (generation === this.generation) this.resolving = false;
+        return;
+      }
+      peer.neighbour.learnFromRequest();
+      sim.queue.schedule(sim.queue.now + sim.cfg.rttUs - there, () => this.answered(generation));
+    });
+  }
+
+  /** The reply arrived: neigh_update(NUD_REACHABLE). */
+  private answered(generation: number): void {
+    if (generation !== this.generation) return;
+    this.resolving = false;
+    const sim = this.sim;
+    if (!sim.cable.carrier[this.host] || (this.lan && !sim.cable.carrier[this.peer])) return;
+    if (this.state === 'permanent' || this.state === 'none' || this.state === 'failed') return;
+    this.confirmedUs = sim.queue.now;
+    if (this.lan) this.enter('reachable', this.confirmedUs + this.reachableUs);
+    else this.enter('reachable');
+    this.sendQueued();
+  }
+
+  private sendQueued(): void {
     const queued = this.queue;
     this.queue = [];
     for (const frame of queued) {
@@ -117,7 +263,7 @@ export class Neighbour {
 
   /** neigh_invalidate() → arp_error_report(): each queued packet becomes a local ICMP error. */
   private failed(): void {
-    this.state = 'failed';
+    this.enter('failed');
     const queued = this.queue;
     this.queue = [];
     const now = this.sim.queue.now;
@@ -131,4 +277,12 @@ export class Neighbour {
       this.sim.frames.give(frame);
     }
   }
+}
+
+/** neigh_rand_reach_time(): base/2 + a uniform draw below base, in jiffies; from a stream of its own so ISNs do not move. */
+function randomReachableUs(sim: Sim, host: HostName, p: NeighSysctls): number {
+  const j = sim.jiffies;
+  const base = j.fromMs(p.base_reachable_time_ms);
+  const prng = new Prng((sim.cfg.seed ^ (host === 'client' ? 0x4e554431 : 0x4e554432)) >>> 0);
+  return j.toUs(Math.floor(base / 2) + Math.floor(prng.next() * base));
 }

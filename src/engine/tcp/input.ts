@@ -9,8 +9,10 @@ import {
   tcpSetXmitTimer,
   tcpWriteXmit,
 } from './output.ts';
+import { tcpAckProbe } from './persist.ts';
 import { tcpAckUpdateRtt, tcpSetRto } from './rtt.ts';
 import type { TcpSock } from './sock.ts';
+import { MSS, RCV_SPACE } from './window.ts';
 import { keepaliveTimeWhen, resetKeepaliveTimer, tcpRetransmitTimer } from './timers.ts';
 
 /** TCP_TIMEWAIT_LEN: 60 s. */
@@ -47,6 +49,8 @@ function tcpRcvSynsentStateProcess(sk: TcpSock, f: Frame): void {
   sk.irs = f.seq;
   sk.rcvNxt = f.seq + 1;
   sk.sndUna = f.ack;
+  sk.sndWnd = f.win;
+  sk.dstPendingConfirm = true; // tcp_ack() on the SYN-ACK: forward progress
   sk.skbs.shift();
   sk.sendHead = 0;
   tcpClearXmitTimer(sk);
@@ -74,6 +78,8 @@ function tcpCheckReq(sk: TcpSock, f: Frame): boolean {
     return false;
   }
   sk.sndUna = f.ack;
+  sk.sndWnd = f.win;
+  sk.dstPendingConfirm = true; // tcp_ack() on the handshake's ACK: forward progress
   sk.skbs = [];
   sk.sendHead = 0;
   tcpClearXmitTimer(sk);
@@ -95,7 +101,19 @@ function tcpAck(sk: TcpSock, f: Frame): void {
   sk.errSoft = undefined;
   sk.probesOut = 0;
   sk.rcvTstampUs = sk.now;
-  if (f.ack === sk.sndUna) return;
+  // tcp_ack_update_window(), simplified: the cable never reorders, so the latest ACK's window is current.
+  sk.sndWnd = f.win;
+  // sk_dst_confirm() on forward progress or a pure duplicate ACK: the peer is reachable.
+  if (f.ack > sk.sndUna || (f.len === 0 && !f.fin)) sk.dstPendingConfirm = true;
+  if (f.ack === sk.sndUna) {
+    // Nothing in flight: the no_queue path. A probe's answer re-arms the persist timer, or an
+    // opened window lets the queued data go (tcp_ack_probe(), tcp_data_snd_check()).
+    if (sk.packetsOut === 0 && sk.writeQueued) {
+      tcpAckProbe(sk);
+      tcpWriteXmit(sk);
+    }
+    return;
+  }
   sk.retransmits = 0;
   // tcp_clean_rtx_queue(): drop what is acknowledged, sample the RTT from the newest of it.
   let lastAcked = undefined as (typeof sk.skbs)[number] | undefined;
@@ -182,6 +200,26 @@ function tcpTimewaitStateProcess(sk: TcpSock, f: Frame): void {
   if (f.fin) tcpSendAck(sk);
 }
 
+/**
+ * tcp_cleanup_rbuf(): after the application read, announce a window that has at least doubled
+ * (and was at most half open) at once, rather than waiting for the next segment to ACK.
+ */
+export function tcpCleanupRbuf(sk: TcpSock): void {
+  if (sk.state !== 'ESTABLISHED' && sk.state !== 'FIN_WAIT1' && sk.state !== 'FIN_WAIT2') return;
+  const now = Math.max(0, sk.rcvWndEnd - sk.rcvNxt);
+  if (2 * now > RCV_SPACE) return;
+  const free = Math.max(0, RCV_SPACE - sk.rcvQueue);
+  const next = free - (free % MSS);
+  if (next > 0 && next >= 2 * now) tcpSendAck(sk);
+}
+
+/** How the record labels the duplicate ACK that answers an out-of-window segment. */
+function probeAnswerRole(role: Frame['role']): 'keepalive-ack' | 'window-probe-ack' | 'ack' {
+  if (role === 'keepalive') return 'keepalive-ack';
+  if (role === 'window-probe') return 'window-probe-ack';
+  return 'ack';
+}
+
 /** tcp_rcv_state_process() / tcp_rcv_established(): one segment for an existing socket. */
 export function tcpRcvStateProcess(sk: TcpSock, f: Frame): void {
   if (sk.state === 'SYN_SENT') {
@@ -205,7 +243,7 @@ export function tcpRcvStateProcess(sk: TcpSock, f: Frame): void {
       if (!pure || sk.now - sk.lastOowAckUs >= OOW_RATELIMIT_US) {
         if (pure) sk.lastOowAckUs = sk.now;
         // The label is the recorder's: the kernel answers any out-of-window segment alike.
-        tcpSendAck(sk, f.role === 'keepalive' ? 'keepalive-ack' : 'ack');
+        tcpSendAck(sk, probeAnswerRole(f.role));
       }
     }
     return;

@@ -5,6 +5,7 @@ import type { Frame } from '../frame.ts';
 import type { SegmentRole } from '../types.ts';
 import { RTO_MIN_US } from './rtt.ts';
 import type { TcpSock } from './sock.ts';
+import { MSS, tcpSelectWindow, tcpSndWndTest } from './window.ts';
 
 /** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
 const mod32 = (n: number): number => n >>> 0;
@@ -31,6 +32,11 @@ export function emit(
 ): Frame {
   const k = sk.k;
   const sim = k.sim;
+  // sock_confirm_neigh(): an ACK since the last send showed the peer is there.
+  if (sk.dstPendingConfirm) {
+    sk.dstPendingConfirm = false;
+    k.neighbour.confirm();
+  }
   const ackFlag = (flags & ACK) !== 0;
   const ack = ackFlag ? sk.rcvNxt : 0;
   const id = sim.rec.segments.add(
@@ -62,6 +68,7 @@ export function emit(
     role,
     skb,
   );
+  frame.win = tcpSelectWindow(sk);
   k.ipOutput(frame);
   return frame;
 }
@@ -127,7 +134,7 @@ export function tcpRtoDeltaUs(sk: TcpSock): number {
 /** inet_csk_reset_xmit_timer(): arm the retransmission timer `when` jiffies from now (≤ TCP_RTO_MAX). */
 export function tcpResetXmitTimer(
   sk: TcpSock,
-  pending: 'rto' | 'tlp' | 'synack',
+  pending: 'rto' | 'tlp' | 'synack' | 'probe0',
   whenJ: number,
 ): void {
   const j = sk.k.sim.jiffies;
@@ -179,9 +186,21 @@ export function tcpSetXmitTimer(sk: TcpSock): void {
   if (!tcpScheduleLossProbe(sk, true)) tcpRearmRto(sk);
 }
 
+/** tcp_probe0_base(): the current RTO, at least TCP_RTO_MIN. Jiffies. */
+export function tcpProbe0Base(sk: TcpSock): number {
+  return Math.max(sk.rto, sk.k.sim.jiffies.rtoMin);
+}
+
+/** tcp_check_probe_timer(): nothing in flight, data waiting for window: start the persist timer (tcp/persist.ts). */
+function tcpCheckProbeTimer(sk: TcpSock): void {
+  if (sk.packetsOut === 0 && sk.pending === 'none') {
+    tcpResetXmitTimer(sk, 'probe0', tcpProbe0Base(sk));
+  }
+}
+
 /**
- * tcp_write_xmit(): send queued segments. In the Loss state the congestion window is one
- * segment, so nothing new goes out until the loss is repaired.
+ * tcp_write_xmit(): send queued segments the peer's window admits. In the Loss state the
+ * congestion window is one segment, so nothing new goes out until the loss is repaired.
  */
 export function tcpWriteXmit(sk: TcpSock): void {
   if (sk.state === 'SYN_SENT' || sk.state === 'SYN_RECV' || sk.state === 'CLOSED') return;
@@ -190,6 +209,10 @@ export function tcpWriteXmit(sk: TcpSock): void {
   let sent = 0;
   while (sk.sendHead < sk.skbs.length) {
     const skb = sk.skbs[sk.sendHead]!;
+    if (!tcpSndWndTest(sk, skb)) {
+      if (sent === 0) tcpCheckProbeTimer(sk);
+      break;
+    }
     sk.sendHead += 1;
     sk.sndNxt = skb.endSeq;
     tcpTransmitSkb(sk, skb, skb.fin && skb.len === 0 ? 'fin' : 'data');
@@ -205,7 +228,6 @@ export function tcpWriteXmit(sk: TcpSock): void {
 
 /** Queue application bytes as segments of at most one MSS. */
 export function tcpQueueData(sk: TcpSock, bytes: number, text: string | undefined): void {
-  const MSS = 1448;
   let left = bytes;
   while (left > 0) {
     const len = Math.min(MSS, left);

@@ -6,9 +6,10 @@ import type { SocketApp } from '../app.ts';
 import type { Skb } from '../frame.ts';
 import type { HostKernel } from '../host.ts';
 import { Timer } from '../queue.ts';
+import { RCV_SPACE } from './window.ts';
 import type { Cause, Errno, HostName, TcpStateName } from '../types.ts';
 
-export type XmitPending = 'none' | 'rto' | 'tlp' | 'synack';
+export type XmitPending = 'none' | 'rto' | 'tlp' | 'synack' | 'probe0';
 
 export class TcpSock {
   readonly k: HostKernel;
@@ -84,6 +85,17 @@ export class TcpSock {
   rcvQueue = 0;
   /** Last out-of-window duplicate ACK (tcp_oow_rate_limited), µs. */
   lastOowAckUs = -Infinity;
+
+  /** snd_wnd: the window the peer last advertised, bytes (tcp/window.ts). */
+  sndWnd = RCV_SPACE;
+  /** rcv_wup + rcv_wnd: the right edge of the window this socket last advertised. */
+  rcvWndEnd = 0;
+  /** icsk_probes_tstamp: first zero-window probe timer expiry of this episode, µs; -1 when unset. */
+  probesTstampUs = -1;
+  /** sk_dst_pending_confirm: an ACK showed the peer is reachable; the next send confirms the neighbour. */
+  dstPendingConfirm = false;
+  /** Zero-window probes this socket sent. */
+  windowProbes = 0;
 
   app: SocketApp | undefined;
   /** The last `ss` row recorded for this socket: its index in the table, and what it said. */

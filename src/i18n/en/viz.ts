@@ -79,6 +79,11 @@ const viz: Strings<typeof zhViz> = {
       title: 'Closed normally',
       explanation: 'Both applications closed the connection and the FIN exchange completed.',
     },
+    'peer-process-hung': {
+      title: 'The peer’s process hung, and nothing noticed',
+      explanation:
+        'The process is stuck but its kernel still acknowledges data and answers probes, so nothing in TCP can tell. If the other side keeps writing, the receive window fills and it switches to zero-window probes, which are answered too. Only a TCP_USER_TIMEOUT on the sender or an application heartbeat ends the wait.',
+    },
     'still-established': {
       title: 'Nothing went wrong',
       explanation:
@@ -112,6 +117,8 @@ const viz: Strings<typeof zhViz> = {
     'syn-retransmission': 'SYN retransmission #{n}',
     keepalive: 'keepalive probe #{n}',
     'keepalive-ack': 'keepalive answer',
+    'window-probe': 'zero-window probe #{n}',
+    'window-probe-ack': 'window probe answer',
     fin: 'FIN',
     rst: 'RST',
   },
@@ -148,6 +155,7 @@ const viz: Strings<typeof zhViz> = {
     syn: 'SYN timer',
     synack: 'SYN-ACK timer',
     keepalive: 'keepalive timer',
+    persist: 'persist timer (zero-window probe)',
     'time-wait': 'TIME_WAIT timer',
     'fin-wait2': 'FIN_WAIT2 timer',
     'delayed-ack': 'delayed-ACK timer',
@@ -261,6 +269,7 @@ const viz: Strings<typeof zhViz> = {
     processDies: 'The process dies',
     hostCrashes: 'The host crashes',
     hostReboots: 'The host reboots',
+    processHangs: 'The process hangs (its kernel lives on)',
     nothing: 'Nothing failed',
     keepOpen: 'The connection stays open',
     bothClose: 'Both sides close',

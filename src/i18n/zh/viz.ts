@@ -71,6 +71,11 @@ const viz = {
       title: '正常关闭',
       explanation: '双方应用都关闭了连接，FIN 交换顺利完成。',
     },
+    'peer-process-hung': {
+      title: '对端进程卡死，没人发现',
+      explanation:
+        '进程卡住了，但它的内核照常确认数据、应答探测，所以 TCP 层面什么也察觉不到。对端还在写的话，接收窗口会填满，发送方转而发零窗口探测，这些探测同样有应答。只有发送方设置的 TCP_USER_TIMEOUT 或者应用心跳能结束这种等待。',
+    },
     'still-established': {
       title: '一切正常',
       explanation: '连接没有受到任何影响，运行结束时仍然是 ESTABLISHED。',
@@ -103,6 +108,8 @@ const viz = {
     'syn-retransmission': 'SYN 重传 #{n}',
     keepalive: '保活探测 #{n}',
     'keepalive-ack': '保活应答',
+    'window-probe': '零窗口探测 #{n}',
+    'window-probe-ack': '窗口探测应答',
     fin: 'FIN',
     rst: 'RST',
   },
@@ -139,6 +146,7 @@ const viz = {
     syn: 'SYN 计时器',
     synack: 'SYN-ACK 计时器',
     keepalive: '保活计时器',
+    persist: '坚持计时器（零窗口探测）',
     'time-wait': 'TIME_WAIT 计时器',
     'fin-wait2': 'FIN_WAIT2 计时器',
     'delayed-ack': '延迟确认计时器',
@@ -252,6 +260,7 @@ const viz = {
     processDies: '进程退出',
     hostCrashes: '主机崩溃',
     hostReboots: '主机重启',
+    processHangs: '进程卡死（内核还活着）',
     nothing: '什么都没发生',
     keepOpen: '连接继续开着',
     bothClose: '双方都关闭了连接',
