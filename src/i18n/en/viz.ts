@@ -14,7 +14,7 @@ const viz: Strings<typeof zhViz> = {
     'sender-aborts': {
       title: 'The sender gave up (ETIMEDOUT)',
       explanation:
-        'The sender kept retransmitting without an acknowledgement until its time budget ran out, then dropped the connection and told its application ETIMEDOUT; the peer was told nothing.',
+        'The sender kept retransmitting without an acknowledgement until its time budget ran out, then dropped the connection and told its application ETIMEDOUT (EHOSTUNREACH if, on one LAN, ARP for the peer had failed); the peer was told nothing.',
     },
     'peer-reset-after-abort': {
       title: 'The peer later got an RST (ECONNRESET)',
@@ -68,7 +68,8 @@ const viz: Strings<typeof zhViz> = {
     },
     'connect-timeout': {
       title: 'connect() gave up',
-      explanation: 'The SYN was never answered; after its retries connect() failed with ETIMEDOUT.',
+      explanation:
+        'The SYN was never answered; after its retries connect() failed with ETIMEDOUT. With the server on the same LAN, ARP for it fails first, and connect() fails after about 3 s with EHOSTUNREACH.',
     },
     'unplugged-side-unreachable': {
       title: 'The unplugged side could not send (EHOSTUNREACH)',
@@ -179,6 +180,7 @@ const viz: Strings<typeof zhViz> = {
     retransmissions: 'Retransmissions',
     tlps: 'Tail loss probes',
     keepaliveProbes: 'Keepalive probes',
+    windowProbes: 'Zero-window probes',
     detection: 'From failure to detection',
     notDetected: 'not detected',
     chapterLink: 'Chapter {n} explains this branch',

@@ -12,7 +12,7 @@ const viz = {
     'sender-aborts': {
       title: '发送方放弃了（ETIMEDOUT）',
       explanation:
-        '发送方一直重传却等不到确认，重传时间预算耗尽后它丢弃连接、向应用报告 ETIMEDOUT，对端对此一无所知。',
+        '发送方一直重传却等不到确认，重传时间预算耗尽后它丢弃连接、向应用报告 ETIMEDOUT（如果两端在同一个局域网、对端的 ARP 已经失败，报告的是 EHOSTUNREACH），对端对此一无所知。',
     },
     'peer-reset-after-abort': {
       title: '对端后来收到 RST（ECONNRESET）',
@@ -61,7 +61,8 @@ const viz = {
     },
     'connect-timeout': {
       title: 'connect() 放弃了',
-      explanation: 'SYN 始终没有回应，重试用完之后 connect() 以 ETIMEDOUT 失败。',
+      explanation:
+        'SYN 始终没有回应，重试用完之后 connect() 以 ETIMEDOUT 失败。如果服务器和客户端在同一个局域网，ARP 会先失败，connect() 大约 3 秒后以 EHOSTUNREACH 失败。',
     },
     'unplugged-side-unreachable': {
       title: '拔线的一端发不出去（EHOSTUNREACH）',
@@ -170,6 +171,7 @@ const viz = {
     retransmissions: '重传',
     tlps: '尾部丢包探测',
     keepaliveProbes: '保活探测',
+    windowProbes: '零窗口探测',
     detection: '从出事到发现',
     notDetected: '没有发现',
     chapterLink: '第 {n} 章讲的就是这种情况',
