@@ -158,7 +158,7 @@ export function classify(
     return out(
       'user-timeout',
       sides[ut].windowProbes
-        ? `TCP_USER_TIMEOUT ended the ${ut}'s connection at ${at(sides[ut].errorAt)} (${sides[ut].error}): its ${sides[ut].windowProbes} zero-window probes were answered, but the window never opened.`
+        ? `TCP_USER_TIMEOUT ended the ${ut}'s connection at ${at(sides[ut].errorAt)} (${sides[ut].error}): its peer's kernel kept answering its ${sides[ut].windowProbes} zero-window probes, but the window never opened.`
         : `TCP_USER_TIMEOUT ended the ${ut}'s connection at ${at(sides[ut].errorAt)} (${sides[ut].error}).`,
     );
   const ka = find((s) => s.cause === 'keepalive');
@@ -204,7 +204,7 @@ export function classify(
     return out(
       'peer-process-hung',
       probes
-        ? `The ${hung}'s process hung and its receive window closed; the ${peer} has sent ${probes} zero-window probe${probes === 1 ? '' : 's'}, each answered by the ${hung}'s kernel, so nothing detected the hang.`
+        ? `The ${hung}'s process hung and its receive window closed; the ${peer} has sent ${probes} zero-window probe${probes === 1 ? '' : 's'} and the ${hung}'s kernel keeps answering them, so nothing detected the hang.`
         : `The ${hung}'s process hung, but its kernel kept answering: nothing in TCP detected it.`,
     );
   }

@@ -1,0 +1,13 @@
+import { createLab } from 'tcp-lab';
+
+const lab = createLab();
+const conn = lab.connect();
+
+// The writer sets TCP_USER_TIMEOUT: 30 s.
+conn.server.setUserTimeout('30s');
+
+// At 1 s the client process hangs; at 2 s the server writes 200 kB to it.
+lab.at('1s', () => lab.client.hangProcess());
+lab.at('2s', () => conn.server.send(200_000));
+
+lab.run({ until: '1h' });
