@@ -112,17 +112,31 @@ describe('what the prose says about Linux, checked against the engine', () => {
     return (readValue(run, 'server.errorAt') as number) - (readValue(run, 'firstSendAt') as number);
   };
 
-  it('tcp_retries2 = 5 aborts after about 26 s with a 201 ms RTO and about 13 s with 204 ms', () => {
-    expect(abortAfterSend()).toBeCloseTo(25_728, -1);
-    expect(abortAfterSend([['hz: 1000', 'hz: 250']])).toBeGreaterThan(13_000);
-    expect(abortAfterSend([['hz: 1000', 'hz: 250']])).toBeLessThan(13_600);
+  // The textbook timing: the timer wheel off, every timer exactly on time.
+  const textbook: [string, string] = ['createLab({', 'createLab({\n  timerWheel: false,'];
+  const textbookNoOptions: [string, string] = ['createLab()', 'createLab({ timerWheel: false })'];
+  const sinceHeard = (run: ReturnType<typeof snippetRun>) =>
+    (run.server.errorAt ?? 0) - (readValue(run, 'lastReceivedAt:server') as number);
+
+  it('tcp_retries2 = 5, textbook timing: aborts after about 26 s with a 201 ms RTO and about 13 s with 204 ms', () => {
+    expect(abortAfterSend([textbook])).toBeCloseTo(25_728, -1);
+    expect(abortAfterSend([textbook, ['hz: 1000', 'hz: 250']])).toBeGreaterThan(13_000);
+    expect(abortAfterSend([textbook, ['hz: 1000', 'hz: 250']])).toBeLessThan(13_600);
   });
 
-  it('default keepalive gives up 7875 s after the last segment received, after 9 probes, with an RST', () => {
+  it('tcp_retries2 = 5 with the timer wheel: aborts after about 13 s at HZ=1000 as well as at HZ=250', () => {
+    for (const edits of [[], [['hz: 1000', 'hz: 250']]] as [string, string][][]) {
+      expect(abortAfterSend(edits)).toBeGreaterThan(13_000);
+      expect(abortAfterSend(edits)).toBeLessThan(13_600);
+    }
+  });
+
+  it('default keepalive gives up 7875 s after the last segment received (later by the timer wheel’s rounding), after 9 probes, with an RST', () => {
     const run = snippetRun('keepalive-detects-dead-peer');
-    expect(
-      (run.server.errorAt ?? 0) - (readValue(run, 'lastReceivedAt:server') as number),
-    ).toBeCloseTo(7_875_000, -1);
+    expect(sinceHeard(run)).toBeGreaterThanOrEqual(7_875_000);
+    expect(sinceHeard(run)).toBeLessThanOrEqual(7_875_000 * 1.125);
+    const exact = snippetRun('keepalive-detects-dead-peer', [textbookNoOptions]);
+    expect(sinceHeard(exact)).toBeCloseTo(7_875_000, -1);
     expect(run.server.keepaliveProbes).toBe(9);
     expect(run.segments.some((s) => s.from === 'server' && s.role === 'rst')).toBe(true);
   });
@@ -140,11 +154,11 @@ describe('what the prose says about Linux, checked against the engine', () => {
     expect(idle.server.keepaliveProbes).toBe(1);
   });
 
-  it('Redis-style keepalive (300 s, 100 s, 3) gives up after 600 s', () => {
-    const run = snippetRun('redis-keepalive');
-    expect(
-      (run.server.errorAt ?? 0) - (readValue(run, 'lastReceivedAt:server') as number),
-    ).toBeCloseTo(600_000, -1);
+  it('Redis-style keepalive (300 s, 100 s, 3) gives up after 600 s (later by the timer wheel’s rounding)', () => {
+    expect(sinceHeard(snippetRun('redis-keepalive', [textbookNoOptions]))).toBeCloseTo(600_000, -1);
+    const withWheel = sinceHeard(snippetRun('redis-keepalive'));
+    expect(withWheel).toBeGreaterThanOrEqual(600_000);
+    expect(withWheel).toBeLessThanOrEqual(600_000 * 1.125);
   });
 });
 

@@ -90,6 +90,18 @@ export interface LabOptions {
    * A run that needs more throws EventBudgetExceeded, naming the time it had reached.
    */
   maxEvents?: number;
+  /**
+   * Model the kernel's timer wheel (default true): timers run late by its rounding, as on a
+   * real Linux machine (at least one jiffy, up to about 12.5 % of a long timeout). false gives
+   * the exact, textbook expiries.
+   */
+  timerWheel?: boolean;
+  /**
+   * Where t = 0 falls on the kernel's jiffies counter, as a fraction 0 ≤ phase < 1 of the timer
+   * wheel's longest cycle (8^8 jiffies): it decides how late each timer runs. Default: derived
+   * from `seed`. `sweepTimerPhase()` runs a scenario over many phases.
+   */
+  timerPhase?: number;
   client?: HostOptions;
   server?: HostOptions;
 }
@@ -182,4 +194,31 @@ export interface Lab {
   sockets(host: HostName): SocketSnapshot[];
   /** Run the simulation and return what happened. */
   run(options?: RunOptions): RunResult;
+}
+
+/**
+ * What `sweepTimerPhase(scenario, measure)` found: how often each value of the measure came up.
+ * A real kernel's timers run late by its timer wheel's rounding, which depends on where its
+ * jiffies counter stood (the lab's `timerPhase`); a sweep runs one scenario over many phases:
+ *
+ *     const sweep = sweepTimerPhase(
+ *       (timerPhase) => { const lab = createLab({ timerPhase }); …; return lab.run(); },
+ *       (r) => Math.round((r.server.errorAt ?? 0) / 1000), // when the server gave up, s
+ *     );
+ *     // sweep.values: [{ value: 13, share: 0.7, … }, { value: 26, share: 0.3, … }]
+ */
+export interface PhaseSweep<T extends string | number | boolean | undefined> {
+  /** How many phases were run. */
+  runs: number;
+  /** Each distinct value of the measure, most frequent first, with the share of phases (0..1) that gave it. */
+  values: { value: T; count: number; share: number; examplePhase: number }[];
+  /** For numeric measures: the smallest, median and largest value. */
+  min?: number;
+  median?: number;
+  max?: number;
+}
+
+export interface SweepOptions {
+  /** How many phases to run (default 100, at most 10,000). */
+  phases?: number;
 }

@@ -5,6 +5,7 @@
 import type { HostOptions, LabOptions, NeighSysctls, Sysctls, Topology } from './api.ts';
 import { parseMicros } from './duration.ts';
 import { LabError } from './errors.ts';
+import { phaseForSeed } from './timer.ts';
 import type { HostName } from './types.ts';
 
 export const DEFAULT_SYSCTLS: Sysctls = {
@@ -72,6 +73,10 @@ export interface LabConfig {
   loss: number;
   maxEvents: number;
   topology: Topology;
+  /** Timers run at the timer wheel's bucket boundaries (timer.ts) rather than exactly. */
+  timerWheel: boolean;
+  /** Where t = 0 falls on the jiffies counter (0 ≤ phase < 1 of the wheel's cycle). */
+  timerPhase: number;
   hosts: Record<HostName, HostConfig>;
 }
 
@@ -137,7 +142,18 @@ export function labConfig(options: LabOptions = {}): LabConfig {
       "createLab(options): options must be an object such as { rtt: '20ms' }.",
     );
   }
-  const known = ['seed', 'rtt', 'hz', 'loss', 'topology', 'maxEvents', 'client', 'server'];
+  const known = [
+    'seed',
+    'rtt',
+    'hz',
+    'loss',
+    'topology',
+    'maxEvents',
+    'timerWheel',
+    'timerPhase',
+    'client',
+    'server',
+  ];
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
       throw new LabError(
@@ -169,6 +185,17 @@ export function labConfig(options: LabOptions = {}): LabConfig {
   }
   const maxEvents = options.maxEvents ?? 1_000_000;
   checkInteger('maxEvents', maxEvents, 1, 1e9, 'a whole number');
+  const timerWheel = options.timerWheel ?? true;
+  if (typeof timerWheel !== 'boolean') {
+    throw new LabError('timerWheel', 'timerWheel: it must be true or false.');
+  }
+  const timerPhase = options.timerPhase ?? phaseForSeed(seed);
+  if (typeof timerPhase !== 'number' || !(timerPhase >= 0 && timerPhase < 1)) {
+    throw new LabError(
+      'timerPhase',
+      `timerPhase: ${String(timerPhase)} is not a phase; use a number from 0 up to (not including) 1.`,
+    );
+  }
   const topology = options.topology ?? 'routed';
   if (!TOPOLOGIES.includes(topology)) {
     throw new LabError(
@@ -183,6 +210,9 @@ export function labConfig(options: LabOptions = {}): LabConfig {
     loss,
     maxEvents,
     topology,
+    timerWheel,
+    // With the wheel off the counter starts at 0, as the textbook timing assumes.
+    timerPhase: timerWheel ? timerPhase : 0,
     hosts: {
       client: hostConfig('client', options.client),
       server: hostConfig('server', options.server),

@@ -7,6 +7,7 @@ import type { HostConfig } from './config.ts';
 import { ACK, Frame, RST, SYN } from './frame.ts';
 import { Neighbour } from './neighbour.ts';
 import type { Sim } from './sim.ts';
+import { TimerBase } from './timer.ts';
 import { tcpDone } from './tcp/done.ts';
 import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
 import { emit, tcpResetXmitTimer, tcpTransmitSkb } from './tcp/output.ts';
@@ -33,6 +34,8 @@ export class HostKernel {
   readonly sim: Sim;
   readonly cfg: HostConfig;
   readonly neighbour: Neighbour;
+  /** This host's kernel timers (its timer wheel). */
+  readonly timers: TimerBase;
   up = true;
   /** The host has booted again after a crash (at least once). */
   booted = false;
@@ -51,7 +54,8 @@ export class HostKernel {
     this.peer = name === 'client' ? 'server' : 'client';
     this.cfg = cfg;
     this.listening = name === 'server';
-    this.neighbour = new Neighbour(sim, name, {
+    this.timers = new TimerBase(sim.queue, sim.jiffies, sim.cfg.timerWheel);
+    this.neighbour = new Neighbour(sim, name, this.timers, {
       params: cfg.neigh,
       permanent: cfg.staticNeighbour,
       lan: sim.cfg.topology === 'lan',

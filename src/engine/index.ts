@@ -8,3 +8,4 @@ export { observeRuns } from './observe.ts';
 export { socketsAt } from './ss.ts';
 export { OUTCOMES } from './outcome.ts';
 export { DEFAULT_SYSCTLS } from './config.ts';
+export { sweepTimerPhase } from './sweep.ts';

@@ -19,8 +19,8 @@
 import type { NeighSysctls } from './api.ts';
 import type { Frame } from './frame.ts';
 import { Prng } from './prng.ts';
-import { Timer } from './queue.ts';
 import type { Sim } from './sim.ts';
+import { KernelTimer, type TimerBase } from './timer.ts';
 import type { HostName } from './types.ts';
 
 type NudState =
@@ -34,9 +34,6 @@ export interface NeighbourSetup {
   lan: boolean;
 }
 
-/** HZ/100: the shortest neighbour timer (neigh_timer_handler()). */
-const MIN_TIMER_US = 10_000;
-
 export class Neighbour {
   state: NudState;
   private readonly sim: Sim;
@@ -46,34 +43,51 @@ export class Neighbour {
   private readonly lan: boolean;
   private queue: Frame[] = [];
   private probes = 0;
-  private readonly timer: Timer;
+  private readonly timer: KernelTimer;
   /** A request is on its way and its answer not yet back (at most one at a time). */
   private resolving = false;
   /** Bumped when the entry is flushed: answers to requests sent before then are ignored. */
   private generation = 0;
-  /** neigh->confirmed and neigh->used, µs. */
-  private confirmedUs: number;
-  private usedUs = 0;
-  /** parms->reachable_time: base_reachable_time randomised to [½, 1½) of it (neigh_rand_reach_time()), µs. */
-  private readonly reachableUs: number;
+  /** neigh->confirmed and neigh->used: the jiffies counter when they last happened. */
+  private confirmed: number;
+  private used: number;
+  /** parms->reachable_time: base_reachable_time randomised to [½, 1½) of it (neigh_rand_reach_time()), jiffies. */
+  private readonly reachableJ: number;
 
-  constructor(sim: Sim, host: HostName, setup: NeighbourSetup) {
+  constructor(sim: Sim, host: HostName, timers: TimerBase, setup: NeighbourSetup) {
     this.sim = sim;
     this.host = host;
     this.peer = host === 'client' ? 'server' : 'client';
     this.p = setup.params;
     this.lan = setup.lan;
-    this.timer = new Timer(sim.queue, () => this.neighTimerHandler());
+    this.timer = new KernelTimer(timers, () => this.neighTimerHandler());
     // A fresh LAN lab has never resolved anything; a routed host knows its router.
     this.state = setup.permanent ? 'permanent' : setup.lan ? 'none' : 'reachable';
     // neigh_alloc(): "confirmed" long ago, so a new entry must be confirmed before it is trusted.
-    this.confirmedUs = -2 * this.p.base_reachable_time_ms * 1000;
-    this.reachableUs = setup.lan ? randomReachableUs(sim, host, this.p) : 0;
+    const j = sim.jiffies;
+    this.used = j.at(0);
+    this.confirmed = this.used - 2 * j.fromMs(this.p.base_reachable_time_ms);
+    this.reachableJ = setup.lan ? randomReachableJ(sim, host, this.p) : 0;
+  }
+
+  /** The jiffies counter now. */
+  private get now(): number {
+    return this.sim.jiffies.at(this.sim.queue.now);
+  }
+
+  private get delayProbeJ(): number {
+    return this.sim.jiffies.fromSeconds(this.p.delay_first_probe_time);
+  }
+
+  /** RETRANS_TIME, at least HZ/100 (neigh_timer_handler()). */
+  private get retransJ(): number {
+    const j = this.sim.jiffies;
+    return Math.max(j.fromMs(this.p.retrans_time_ms), Math.floor(j.hz / 100));
   }
 
   /** neigh_resolve_output() (or the connected fast path): send now, or queue behind resolution. */
   output(frame: Frame): void {
-    const now = this.sim.queue.now;
+    const now = this.now;
     switch (this.state) {
       case 'permanent':
       case 'reachable':
@@ -81,26 +95,26 @@ export class Neighbour {
         return;
       case 'stale':
         // __neigh_event_send(): STALE → DELAY; the packet still goes out.
-        this.usedUs = now;
-        this.enter('delay', now + this.p.delay_first_probe_time * 1_000_000);
+        this.used = now;
+        this.enter('delay', this.delayProbeJ);
         this.sim.cable.transmit(frame);
         return;
       case 'delay':
       case 'probe':
-        this.usedUs = now;
+        this.used = now;
         this.sim.cable.transmit(frame);
         return;
       case 'incomplete':
-        this.usedUs = now;
+        this.used = now;
         this.enqueue(frame);
         return;
       case 'none':
       case 'failed':
         // __neigh_event_send(): → INCOMPLETE, first request at once (probes start at ucast_solicit).
-        this.usedUs = now;
+        this.used = now;
         this.enqueue(frame);
         this.probes = this.p.ucast_solicit;
-        this.enter('incomplete', now + this.p.retrans_time_ms * 1000);
+        this.enter('incomplete', this.retransJ);
         this.neighProbe();
         return;
     }
@@ -108,7 +122,7 @@ export class Neighbour {
 
   /** neigh_confirm(): TCP saw the peer answer (sock_confirm_neigh() on the next send). */
   confirm(): void {
-    this.confirmedUs = this.sim.queue.now;
+    this.confirmed = this.now;
   }
 
   /** neigh_carrier_down(): the cable was pulled; forget the entry and its queue. */
@@ -128,17 +142,17 @@ export class Neighbour {
   learnFromRequest(): void {
     if (this.state === 'none' || this.state === 'failed') {
       this.state = 'stale';
-      this.timer.cancel();
+      this.timer.del();
     } else if (this.state === 'incomplete') {
       this.state = 'stale';
-      this.timer.cancel();
+      this.timer.del();
       this.sendQueued();
     }
   }
 
   private flush(reason: 'unplugged' | 'host-down'): void {
     if (this.state === 'permanent') return;
-    this.timer.cancel();
+    this.timer.del();
     this.resolving = false;
     this.generation += 1;
     for (const frame of this.queue) {
@@ -155,11 +169,11 @@ export class Neighbour {
     this.queue.push(frame);
   }
 
-  /** Change state and (re)arm the timer, or stop it for a state that has none. */
-  private enter(state: NudState, timerAtUs?: number): void {
+  /** Change state and (re)arm the timer `inJ` jiffies from now, or stop it for a state that has none. */
+  private enter(state: NudState, inJ?: number): void {
     this.state = state;
-    if (timerAtUs === undefined) this.timer.cancel();
-    else this.timer.armAt(Math.max(timerAtUs, this.sim.queue.now + MIN_TIMER_US));
+    if (inJ === undefined) this.timer.del();
+    else this.timer.mod(Math.max(inJ, Math.floor(this.sim.jiffies.hz / 100)));
   }
 
   /** neigh_max_probes(): ucast + app + (mcast, or mcast_resolicit once PROBE). */
@@ -170,28 +184,25 @@ export class Neighbour {
 
   /** neigh_timer_handler(). */
   private neighTimerHandler(): void {
-    const now = this.sim.queue.now;
-    const delayUs = this.p.delay_first_probe_time * 1_000_000;
-    const retransUs = this.p.retrans_time_ms * 1000;
-    let next = now + retransUs;
+    const now = this.now;
+    const delay = this.delayProbeJ;
     switch (this.state) {
       case 'reachable':
-        if (now <= this.confirmedUs + this.reachableUs) {
-          this.enter('reachable', this.confirmedUs + this.reachableUs);
-        } else if (now <= this.usedUs + delayUs) {
-          this.enter('delay', now + delayUs);
+        if (now <= this.confirmed + this.reachableJ) {
+          this.enter('reachable', this.confirmed + this.reachableJ - now);
+        } else if (now <= this.used + delay) {
+          this.enter('delay', delay);
         } else {
           this.enter('stale');
         }
         return;
       case 'delay':
-        if (now <= this.confirmedUs + delayUs) {
-          this.enter('reachable', this.confirmedUs + this.reachableUs);
+        if (now <= this.confirmed + delay) {
+          this.enter('reachable', this.confirmed + this.reachableJ - now);
           return;
         }
         this.state = 'probe';
         this.probes = 0;
-        next = now + retransUs;
         break;
       case 'incomplete':
       case 'probe':
@@ -203,7 +214,7 @@ export class Neighbour {
       this.failed();
       return;
     }
-    this.timer.armAt(Math.max(next, now + MIN_TIMER_US));
+    this.timer.mod(this.retransJ);
     this.neighProbe();
   }
 
@@ -246,8 +257,8 @@ export class Neighbour {
     const sim = this.sim;
     if (!sim.cable.carrier[this.host] || (this.lan && !sim.cable.carrier[this.peer])) return;
     if (this.state === 'permanent' || this.state === 'none' || this.state === 'failed') return;
-    this.confirmedUs = sim.queue.now;
-    if (this.lan) this.enter('reachable', this.confirmedUs + this.reachableUs);
+    this.confirmed = this.now;
+    if (this.lan) this.enter('reachable', this.reachableJ);
     else this.enter('reachable');
     this.sendQueued();
   }
@@ -280,9 +291,8 @@ export class Neighbour {
 }
 
 /** neigh_rand_reach_time(): base/2 + a uniform draw below base, in jiffies; from a stream of its own so ISNs do not move. */
-function randomReachableUs(sim: Sim, host: HostName, p: NeighSysctls): number {
-  const j = sim.jiffies;
-  const base = j.fromMs(p.base_reachable_time_ms);
+function randomReachableJ(sim: Sim, host: HostName, p: NeighSysctls): number {
+  const base = sim.jiffies.fromMs(p.base_reachable_time_ms);
   const prng = new Prng((sim.cfg.seed ^ (host === 'client' ? 0x4e554431 : 0x4e554432)) >>> 0);
-  return j.toUs(Math.floor(base / 2) + Math.floor(prng.next() * base));
+  return Math.floor(base / 2) + Math.floor(prng.next() * base);
 }

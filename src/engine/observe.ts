@@ -13,5 +13,18 @@ export function observeRuns(listener: RunListener): () => void {
 }
 
 export function publishRun(result: RunResult): void {
+  if (muted > 0) return;
   for (const listener of [...listeners]) listener(result);
+}
+
+let muted = 0;
+
+/** Run `fn` without publishing its runs (a phase sweep's many runs are not the program's run). */
+export function unpublished<T>(fn: () => T): T {
+  muted += 1;
+  try {
+    return fn();
+  } finally {
+    muted -= 1;
+  }
 }

@@ -197,17 +197,6 @@ export function classify(
       'peer-reset-after-abort',
       `The ${reset} received an RST: ${sides[reset].error} at ${at(sides[reset].errorAt)}.`,
     );
-  const hung = hosts.find((h) => sim.hosts[h].up && sim.hosts[h].process === 'hung');
-  if (hung) {
-    const peer = other(hung);
-    const probes = sides[peer].windowProbes;
-    return out(
-      'peer-process-hung',
-      probes
-        ? `The ${hung}'s process hung and its receive window closed; the ${peer} has sent ${probes} zero-window probe${probes === 1 ? '' : 's'} and the ${hung}'s kernel keeps answering them, so nothing detected the hang.`
-        : `The ${hung}'s process hung, but its kernel kept answering: nothing in TCP detected it.`,
-    );
-  }
   const done = (s: SideResult): boolean => s.state === 'CLOSED' || s.state === 'TIME_WAIT';
   if (
     done(sides.client) &&
@@ -217,8 +206,21 @@ export function classify(
     return out('closed-normally', 'Both sides closed the connection with a FIN exchange.');
   }
   const unplugged = sim.rec.outages.some((o) => o.kind === 'unplugged');
-  if (!unplugged)
+  if (!unplugged) {
+    // No cable was pulled and nobody gave up: a hung process is what is wrong, if there is one.
+    const hung = hosts.find((h) => sim.hosts[h].up && sim.hosts[h].process === 'hung');
+    if (hung) {
+      const peer = other(hung);
+      const probes = sides[peer].windowProbes;
+      return out(
+        'peer-process-hung',
+        probes
+          ? `The ${hung}'s process hung and its receive window closed; the ${peer} has sent ${probes} zero-window probe${probes === 1 ? '' : 's'} and the ${hung}'s kernel keeps answering them, so nothing detected the hang.`
+          : `The ${hung}'s process hung, but its kernel kept answering: nothing in TCP detected it.`,
+      );
+    }
     return out('still-established', 'Nothing went wrong: the connection is still open.');
+  }
 
   const segs = segmentsOf();
   const lostUnplugged = segs.filter(

@@ -163,6 +163,8 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
     rtt: sim.cfg.rttUs / 1000,
     hz: sim.cfg.hz,
     loss: sim.cfg.loss,
+    timerWheel: sim.cfg.timerWheel,
+    timerPhase: sim.cfg.timerPhase,
   };
   result.stats = { eventsProcessed: sim.queue.processed };
   return result;

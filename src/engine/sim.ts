@@ -35,7 +35,7 @@ export class Sim {
   constructor(cfg: LabConfig) {
     this.cfg = cfg;
     this.prng = new Prng(cfg.seed);
-    this.jiffies = new Jiffies(cfg.hz);
+    this.jiffies = new Jiffies(cfg.hz, cfg.timerPhase);
     this.cable = new Cable(this);
   }
 

@@ -218,6 +218,17 @@ export interface RunResult {
   outages: { host: HostName; kind: 'unplugged' | 'host-down'; from: number; to?: number }[];
   /** Simulated span: 0 .. end ms (end = the `until` of run(), or when nothing was left to do). */
   end: number;
-  config: { seed: number; rtt: number; hz: number; loss: number };
+  /**
+   * The lab's settings. `timerPhase`: where t = 0 fell on the kernel's jiffies counter (0 when
+   * `timerWheel` is off); pass it back to createLab() to reproduce the timer rounding.
+   */
+  config: {
+    seed: number;
+    rtt: number;
+    hz: number;
+    loss: number;
+    timerWheel: boolean;
+    timerPhase: number;
+  };
   stats: { eventsProcessed: number };
 }

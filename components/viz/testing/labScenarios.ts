@@ -1,10 +1,11 @@
 // The lesson's scenarios run through the real engine, for the component tests: what the
-// components draw must come from what the simulator actually did.
+// components draw must come from what the simulator actually did. With the textbook timing
+// (timerWheel: false), so the times are those of the reference timelines.
 import { createLab, type RunResult } from 'tcp-lab';
 
 /** The client's cable is pulled at 1 s; the server sends at 2 s; maybe the cable returns at 21 s. */
 export function unplugWithData({ replug }: { replug: boolean }): RunResult {
-  const lab = createLab();
+  const lab = createLab({ timerWheel: false });
   const conn = lab.connect();
   lab.at('1s', () => lab.client.unplug());
   lab.at('2s', () => conn.server.send('hello'));
@@ -14,7 +15,7 @@ export function unplugWithData({ replug }: { replug: boolean }): RunResult {
 
 /** An idle connection whose client cable is pulled at 1 s, with or without server keepalive. */
 export function idleUnplugged({ keepalive }: { keepalive: boolean }): RunResult {
-  const lab = createLab();
+  const lab = createLab({ timerWheel: false });
   const conn = lab.connect();
   if (keepalive) conn.server.setKeepAlive(true);
   lab.at('1s', () => lab.client.unplug());
@@ -23,7 +24,7 @@ export function idleUnplugged({ keepalive }: { keepalive: boolean }): RunResult 
 
 /** Keepalive on (defaults); the first two probes die in the pulled cable, the third is answered. */
 export function keepaliveAfterReplug(): RunResult {
-  const lab = createLab();
+  const lab = createLab({ timerWheel: false });
   const conn = lab.connect();
   conn.server.setKeepAlive(true);
   lab.at('1s', () => lab.client.unplug());
@@ -33,7 +34,7 @@ export function keepaliveAfterReplug(): RunResult {
 
 /** The server crashes at 1 s and boots at 10 s; the client sends at 20 s and meets an RST. */
 export function rebootReset(): RunResult {
-  const lab = createLab();
+  const lab = createLab({ timerWheel: false });
   const conn = lab.connect();
   lab.at('1s', () => lab.server.crash());
   lab.at('10s', () => lab.server.boot());

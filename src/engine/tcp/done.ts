@@ -6,10 +6,10 @@ import type { TcpSock } from './sock.ts';
 export function tcpDone(sk: TcpSock, cause: Cause | undefined): void {
   if (sk.state === 'CLOSED' && !sk.k.owns(sk)) return;
   sk.cause ??= cause;
-  sk.xmitTimer.cancel();
+  sk.xmitTimer.del();
   sk.pending = 'none';
-  sk.keepaliveTimer.cancel();
-  sk.twTimer.cancel();
+  sk.keepaliveTimer.del();
+  sk.twTimer.del();
   sk.skbs = [];
   sk.sendHead = 0;
   sk.sendQ = 0;

@@ -16,7 +16,7 @@ import { MSS, RCV_SPACE } from './window.ts';
 import { keepaliveTimeWhen, resetKeepaliveTimer, tcpRetransmitTimer } from './timers.ts';
 
 /** TCP_TIMEWAIT_LEN: 60 s. */
-const TIMEWAIT_US = 60_000_000;
+const TIMEWAIT_S = 60;
 /** sysctl_tcp_invalid_ratelimit: 500 ms between out-of-window duplicate ACKs. */
 const OOW_RATELIMIT_US = 500_000;
 
@@ -153,7 +153,7 @@ function tcpOurFinAcked(sk: TcpSock): void {
   switch (sk.state) {
     case 'FIN_WAIT1':
       sk.setState('FIN_WAIT2');
-      if (sk.dead) sk.twTimer.armAt(sk.now + sk.k.cfg.sysctl.tcp_fin_timeout * 1_000_000);
+      if (sk.dead) sk.twTimer.mod(sk.k.sim.jiffies.fromSeconds(sk.k.cfg.sysctl.tcp_fin_timeout));
       break;
     case 'CLOSING':
       tcpTimeWait(sk);
@@ -167,10 +167,10 @@ function tcpOurFinAcked(sk: TcpSock): void {
 
 /** tcp_time_wait(): linger 60 s to absorb a retransmitted FIN. */
 function tcpTimeWait(sk: TcpSock): void {
-  sk.xmitTimer.cancel();
-  sk.keepaliveTimer.cancel();
+  sk.xmitTimer.del();
+  sk.keepaliveTimer.del();
   sk.setState('TIME_WAIT');
-  sk.twTimer.armAt(sk.now + TIMEWAIT_US);
+  sk.twTimer.mod(sk.k.sim.jiffies.fromSeconds(TIMEWAIT_S));
 }
 
 /** tcp_fin(): the peer closed its direction. */

@@ -139,12 +139,12 @@ export function tcpResetXmitTimer(
 ): void {
   const j = sk.k.sim.jiffies;
   sk.pending = pending;
-  sk.xmitTimer.armAt(sk.now + j.toUs(Math.min(whenJ, j.rtoMax)));
+  sk.xmitTimer.mod(Math.min(whenJ, j.rtoMax));
 }
 
 export function tcpClearXmitTimer(sk: TcpSock): void {
   sk.pending = 'none';
-  sk.xmitTimer.cancel();
+  sk.xmitTimer.del();
 }
 
 /** tcp_rearm_rto(): restart the RTO, offset by the time already elapsed when a TLP was pending. */

@@ -42,7 +42,7 @@ export function tcpAckProbe(sk: TcpSock): void {
     sk.probesTstampUs = -1;
     if (sk.pending === 'probe0') {
       sk.pending = 'none';
-      sk.xmitTimer.cancel();
+      sk.xmitTimer.del();
     }
     return;
   }

@@ -5,7 +5,7 @@
 import type { SocketApp } from '../app.ts';
 import type { Skb } from '../frame.ts';
 import type { HostKernel } from '../host.ts';
-import { Timer } from '../queue.ts';
+import { KernelTimer } from '../timer.ts';
 import { RCV_SPACE } from './window.ts';
 import type { Cause, Errno, HostName, TcpStateName } from '../types.ts';
 
@@ -53,12 +53,12 @@ export class TcpSock {
   tlpHighSeq = -1;
 
   /** The retransmission timer with icsk_pending saying what it is for. */
-  readonly xmitTimer: Timer;
+  readonly xmitTimer: KernelTimer;
   pending: XmitPending = 'none';
   /** sk_timer: keepalive, and the FIN_WAIT2 timeout of an orphan. */
-  readonly keepaliveTimer: Timer;
+  readonly keepaliveTimer: KernelTimer;
   /** TIME_WAIT expiry. */
-  readonly twTimer: Timer;
+  readonly twTimer: KernelTimer;
   /** SYN-ACK retransmissions of a request socket (req->num_timeout). */
   numTimeout = 0;
   /** When the last SYN-ACK left (for the handshake RTT sample), µs. */
@@ -118,9 +118,9 @@ export class TcpSock {
     this.lport = lport;
     this.rport = rport;
     this.peer = peer;
-    this.xmitTimer = new Timer(k.sim.queue, () => k.onXmitTimer(this));
-    this.keepaliveTimer = new Timer(k.sim.queue, () => k.onKeepaliveTimer(this));
-    this.twTimer = new Timer(k.sim.queue, () => k.onTimeWaitTimer(this));
+    this.xmitTimer = new KernelTimer(k.timers, () => k.onXmitTimer(this));
+    this.keepaliveTimer = new KernelTimer(k.timers, () => k.onKeepaliveTimer(this));
+    this.twTimer = new KernelTimer(k.timers, () => k.onTimeWaitTimer(this));
   }
 
   get now(): number {

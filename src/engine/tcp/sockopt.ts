@@ -23,7 +23,7 @@ export function tcpSetKeepaliveOptions(sk: TcpSock, ka: KeepaliveSettings): void
   const live = sk.state !== 'CLOSED' && sk.state !== 'LISTEN';
   if (!ka.on) {
     sk.keepaliveOn = false;
-    sk.keepaliveTimer.cancel();
+    sk.keepaliveTimer.del();
     return;
   }
   if (!sk.keepaliveOn) {

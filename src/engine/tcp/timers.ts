@@ -225,7 +225,7 @@ export function keepaliveTimeElapsed(sk: TcpSock): number {
 
 /** inet_csk_reset_keepalive_timer(). */
 export function resetKeepaliveTimer(sk: TcpSock, whenJ: number): void {
-  sk.keepaliveTimer.armAt(sk.now + sk.k.sim.jiffies.toUs(whenJ));
+  sk.keepaliveTimer.mod(whenJ);
 }
 
 /** tcp_keepalive_timer(): probe an idle peer; abort one interval after the last unanswered probe. */

@@ -1,11 +1,11 @@
-/** Mechanisms one by one, grouped by what a reader does to the lab. */
+/** Mechanisms one by one, grouped by what a reader does to the lab. Exact timing (timerWheel: false): the wheel's rounding is tested in timer.test.ts and measurements.test.ts. */
 import { describe, expect, it } from 'vitest';
 import { createLab } from '../index.ts';
 
 // ——— Handshake and data ———
 describe('handshake and data', () => {
   it('three-way handshake at t = 0 with the default 20 ms RTT; ports and ISNs from the seed', () => {
-    const lab = createLab({ seed: 7 });
+    const lab = createLab({ seed: 7, timerWheel: false });
     lab.connect();
     const r = lab.run({ until: '1s' });
     expect(r.segments.map((s) => [s.t, s.from, s.flags, s.role])).toEqual([
@@ -24,7 +24,7 @@ describe('handshake and data', () => {
   });
 
   it('delivers text in order and acknowledges each segment; a write before connect waits for it', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     const conn = lab.connect();
     const got: string[] = [];
     conn.server.on('data', (text) => got.push(text));
@@ -41,7 +41,7 @@ describe('handshake and data', () => {
   });
 
   it('a byte-count write is split into MSS-sized segments', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     const conn = lab.connect();
     lab.at('1s', () => conn.server.send(5000));
     const r = lab.run({ until: '2s' });
@@ -51,7 +51,7 @@ describe('handshake and data', () => {
   });
 
   it('the RTO follows the measured RTT: 20 ms path → 220 ms (TLP at 220, RTO at 440)', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     const conn = lab.connect();
     lab.at('1s', () => lab.client.unplug());
     lab.at('1s', () => conn.server.send('x'));
@@ -71,7 +71,7 @@ describe('handshake and data', () => {
 // ——— Closing ———
 describe('close, FIN and TIME_WAIT', () => {
   it('both close: FIN exchange, TIME_WAIT for 60 s on the side that closed first', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     const conn = lab.connect();
     conn.server.on('end', () => conn.server.close());
     lab.at('1s', () => conn.client.close());
@@ -92,7 +92,7 @@ describe('close, FIN and TIME_WAIT', () => {
   });
 
   it('close() with unread data sends an RST; the peer sees ECONNRESET', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     const conn = lab.connect();
     conn.server.pauseReading();
     lab.at('1s', () => conn.client.send('unread'));
@@ -103,7 +103,7 @@ describe('close, FIN and TIME_WAIT', () => {
   });
 
   it('an RST that lands in CLOSE_WAIT reports EPIPE', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     const conn = lab.connect();
     lab.at('1s', () => conn.client.close()); // server → CLOSE_WAIT
     lab.at('1s', () => lab.client.crash());
@@ -117,7 +117,7 @@ describe('close, FIN and TIME_WAIT', () => {
 // ——— RST ———
 describe('RST for segments no socket owns', () => {
   it('connect() to a server whose process died: RST → ECONNREFUSED', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     lab.server.killProcess();
     lab.connect();
     const r = lab.run({ until: '1s' });
@@ -128,7 +128,7 @@ describe('RST for segments no socket owns', () => {
   });
 
   it('an RST carries seq = the offending segment’s ack, so it is always accepted', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     const conn = lab.connect();
     lab.at('1s', () => lab.server.crash());
     lab.at('2s', () => lab.server.boot());
@@ -146,7 +146,7 @@ describe('RST for segments no socket owns', () => {
 // ——— Crashes ———
 describe('host crash and hung process', () => {
   it('a crashed host sends nothing; the idle peer never notices', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     lab.connect();
     lab.at('1s', () => lab.server.crash());
     const r = lab.run({ until: '1h' });
@@ -159,7 +159,7 @@ describe('host crash and hung process', () => {
   });
 
   it('data to a crashed host is lost as host-down and ends in ETIMEDOUT', () => {
-    const lab = createLab({ client: { sysctl: { tcp_retries2: 3 } } });
+    const lab = createLab({ timerWheel: false, client: { sysctl: { tcp_retries2: 3 } } });
     const conn = lab.connect();
     lab.at('1s', () => lab.server.crash());
     lab.at('2s', () => conn.client.send('x'));
@@ -171,7 +171,7 @@ describe('host crash and hung process', () => {
   });
 
   it('a hung process stops reading, but its kernel still ACKs and Recv-Q grows', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     const conn = lab.connect();
     lab.at('1s', () => lab.server.hangProcess());
     lab.at('2s', () => conn.client.send(1000));
@@ -185,7 +185,7 @@ describe('host crash and hung process', () => {
 // ——— Application helpers ———
 describe('application helpers', () => {
   it('closeWhenIdle closes after the idle period without received data', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     const conn = lab.connect();
     conn.server.closeWhenIdle('60s');
     lab.at('30s', () => conn.client.send('keep me'));
@@ -197,7 +197,7 @@ describe('application helpers', () => {
   });
 
   it('heartbeat: pings are answered by the peer application; no close while it answers', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     const conn = lab.connect();
     conn.client.heartbeat({ every: '1s', timeout: '3s' });
     const r = lab.run({ until: '10s' });
@@ -209,7 +209,7 @@ describe('application helpers', () => {
   });
 
   it('heartbeat detects a hung peer process (its kernel still ACKs)', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     const conn = lab.connect();
     conn.client.heartbeat({ every: '1s', timeout: '3s' });
     lab.at('5s', () => lab.server.hangProcess());
@@ -222,7 +222,7 @@ describe('application helpers', () => {
 // ——— Keepalive on a healthy path ———
 describe('keepalive on a live connection', () => {
   it('each probe is answered with a duplicate ACK and the idle period restarts', () => {
-    const lab = createLab();
+    const lab = createLab({ timerWheel: false });
     const conn = lab.connect();
     conn.client.setKeepAlive(true, { idle: '10s', interval: '5s', count: 3 });
     const r = lab.run({ until: '35s' });
@@ -233,7 +233,7 @@ describe('keepalive on a live connection', () => {
   });
 
   it('no probes while data is in flight: the retransmission timer decides', () => {
-    const lab = createLab({ server: { sysctl: { tcp_retries2: 8 } } });
+    const lab = createLab({ timerWheel: false, server: { sysctl: { tcp_retries2: 8 } } });
     const conn = lab.connect();
     conn.server.setKeepAlive(true, { idle: '10s', interval: '5s', count: 3 });
     lab.at('1s', () => lab.client.unplug());
@@ -249,7 +249,7 @@ describe('random loss (loss option)', () => {
   it('a lost SYN is retransmitted after 1 s and the handshake still completes', () => {
     // Find a seed whose first frame is dropped, so the test does not depend on one PRNG value.
     for (let seed = 1; seed < 200; seed++) {
-      const lab = createLab({ seed, loss: 0.5 });
+      const lab = createLab({ seed, loss: 0.5, timerWheel: false });
       lab.connect();
       const r = lab.run({ until: '10s' });
       if (r.segments[0]!.lostBecause !== 'loss') continue;
@@ -262,7 +262,7 @@ describe('random loss (loss option)', () => {
   });
 
   it('every byte written arrives exactly once and in order despite 20 % loss', () => {
-    const lab = createLab({ seed: 3, loss: 0.2 });
+    const lab = createLab({ seed: 3, loss: 0.2, timerWheel: false });
     const conn = lab.connect();
     const got: string[] = [];
     conn.server.on('data', (text) => got.push(text));

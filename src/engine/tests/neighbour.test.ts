@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { createLab, LabError } from '../index.ts';
 import type { LabOptions } from '../api.ts';
 
+/** With the wheel off: the exact 1 s ARP timers. */
 function connectToUnpluggedServer(options: LabOptions) {
-  const lab = createLab(options);
+  const lab = createLab({ timerWheel: false, ...options });
   lab.server.unplug();
   lab.connect();
   return lab.run({ until: '5m' });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLab } from '../index.ts';
+import type { LabOptions } from '../api.ts';
 import type { RunResult } from '../types.ts';
 import { round } from './helpers.ts';
 
@@ -12,13 +13,14 @@ const probeTimes = (r: RunResult): number[] =>
 
 /** The server writes 200 kB at 1 s to a client whose process hung at 0.5 s. */
 function writerToHungPeer(
-  options: Parameters<typeof createLab>[0] = {},
+  options: LabOptions = {},
   setUp?: (
     lab: ReturnType<typeof createLab>,
     conn: ReturnType<ReturnType<typeof createLab>['connect']>,
   ) => void,
 ) {
-  const lab = createLab(options);
+  // The textbook timing (no timer-wheel rounding): these tests check exact kernel arithmetic.
+  const lab = createLab({ timerWheel: false, ...options });
   const conn = lab.connect();
   lab.at('500ms', () => lab.client.hangProcess());
   lab.at('1s', () => conn.server.send(200_000));

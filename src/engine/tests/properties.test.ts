@@ -5,106 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLab } from '../index.ts';
-import type { Connection, Lab } from '../api.ts';
+import { fcParams, host, play, scenario } from './scenarios.ts';
 import type { HostName, RunResult } from '../types.ts';
-
-type Action =
-  | {
-      t: number;
-      kind: 'unplug' | 'plugIn' | 'crash' | 'boot' | 'killProcess' | 'hangProcess';
-      host: HostName;
-    }
-  | { t: number; kind: 'send'; host: HostName; bytes: number }
-  | { t: number; kind: 'close'; host: HostName }
-  | { t: number; kind: 'connect' };
-
-interface Scenario {
-  seed: number;
-  rttUs: number;
-  hz: 100 | 250 | 300 | 1000;
-  loss: number;
-  retries2: number;
-  keepalive: boolean;
-  userTimeoutMs: number;
-  actions: Action[];
-  untilMs: number;
-}
-
-const host = fc.constantFrom<HostName>('client', 'server');
-const time = fc.integer({ min: 0, max: 600_000 });
-const action: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ t: time, kind: fc.constantFrom('unplug' as const, 'plugIn' as const), host }),
-  fc.record({
-    t: time,
-    kind: fc.constantFrom(
-      'crash' as const,
-      'boot' as const,
-      'killProcess' as const,
-      'hangProcess' as const,
-    ),
-    host,
-  }),
-  fc.record({
-    t: time,
-    kind: fc.constant('send' as const),
-    host,
-    bytes: fc.integer({ min: 1, max: 5000 }),
-  }),
-  fc.record({ t: time, kind: fc.constant('close' as const), host }),
-  fc.record({ t: time, kind: fc.constant('connect' as const) }),
-);
-
-const scenario: fc.Arbitrary<Scenario> = fc.record({
-  seed: fc.integer({ min: 0, max: 2 ** 31 }),
-  rttUs: fc.integer({ min: 2, max: 300_000 }),
-  hz: fc.constantFrom(100 as const, 250 as const, 300 as const, 1000 as const),
-  loss: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.3, noNaN: true })),
-  retries2: fc.integer({ min: 1, max: 15 }),
-  keepalive: fc.boolean(),
-  userTimeoutMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60_000 })),
-  actions: fc.array(action, { maxLength: 12 }),
-  untilMs: fc.integer({ min: 1, max: 3_600_000 }),
-});
-
-function play(s: Scenario): RunResult {
-  const lab: Lab = createLab({
-    seed: s.seed,
-    rtt: s.rttUs / 1000,
-    hz: s.hz,
-    loss: s.loss,
-    client: { sysctl: { tcp_retries2: s.retries2 } },
-    server: { sysctl: { tcp_keepalive_time: 60, tcp_keepalive_intvl: 5 } },
-  });
-  const conns: Connection[] = [lab.connect()];
-  const first = conns[0]!;
-  if (s.keepalive) first.server.setKeepAlive(true);
-  if (s.userTimeoutMs) first.client.setUserTimeout(s.userTimeoutMs);
-  for (const a of s.actions) {
-    lab.at(a.t, () => {
-      const conn = conns.at(-1)!;
-      switch (a.kind) {
-        case 'send':
-          conn[a.host].send(a.bytes);
-          break;
-        case 'close':
-          conn[a.host].close();
-          break;
-        case 'connect':
-          if (lab.client.name && conns.length < 4) {
-            try {
-              conns.push(lab.connect());
-            } catch {
-              /* the client host is down */
-            }
-          }
-          break;
-        default:
-          lab[a.host][a.kind]();
-      }
-    });
-  }
-  return lab.run({ until: s.untilMs });
-}
 
 const U32 = 2 ** 32;
 
@@ -216,7 +118,7 @@ describe('property: determinism', () => {
       fc.property(scenario, (s) => {
         expect(JSON.stringify(play(s))).toBe(JSON.stringify(play(s)));
       }),
-      { numRuns: 60 },
+      fcParams(60),
     );
   });
 
@@ -237,7 +139,7 @@ describe('property: invariants', () => {
       fc.property(scenario, (s) => {
         checkInvariants(play(s));
       }),
-      { numRuns: 300 },
+      fcParams(300),
     );
   });
 });
@@ -278,7 +180,7 @@ describe('property: reliable delivery', () => {
           expect(got.client).toEqual(sent.client);
         },
       ),
-      { numRuns: 100 },
+      fcParams(100),
     );
   });
 });
@@ -333,13 +235,28 @@ describe('property: recovery after a replug', () => {
           expect(got.client).toEqual(sent.client);
         },
       ),
-      { numRuns: 100 },
+      fcParams(100),
     );
   });
 });
 
+/** The state `host`'s socket had just before event `i`. */
+function stateBefore(r: RunResult, host: HostName, i: number): string | undefined {
+  for (let k = i - 1; k >= 0; k--) {
+    const e = r.events[k]!;
+    if (e.kind === 'state' && e.host === host) return e.to;
+  }
+  return undefined;
+}
+
 describe('property: orderly close', () => {
-  it('after the writes, both closing leads to closed-normally with every byte delivered first', () => {
+  // Linux promises an orderly close only while the path carries the segments: a closed socket
+  // is an orphan, and an orphan that cannot get its data and FIN acknowledged gives up after
+  // tcp_orphan_retries (0 means 8 while its RTO is under the cap) and vanishes without a word
+  // (tcp_write_timeout()). So: either both ends close normally with every byte delivered once,
+  // in order, before the EOF; or an orphan gave up, and what the peer got is still an in-order
+  // prefix of what was sent, each message once (the peer may never hear of it: ESTABLISHED).
+  it('after the writes, both closing leads to closed-normally with every byte delivered first, unless an orphan gave up under loss', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 2 ** 31 }),
@@ -386,28 +303,46 @@ describe('property: orderly close', () => {
           lab.at(60_000, closeFirstWhenAllArrived);
           conn[second].on('end', () => lab.at(lab.now() + gap, () => conn[second].close()));
           const r = lab.run({ until: '2h' });
+          const orphanGaveUp = r.events.some(
+            (e, i) =>
+              e.kind === 'timer' &&
+              e.detail?.startsWith('abort') === true &&
+              ['FIN_WAIT1', 'CLOSING', 'LAST_ACK'].includes(stateBefore(r, e.host, i) ?? ''),
+          );
+          if (orphanGaveUp) {
+            expect(r.config.loss).toBeGreaterThan(0);
+            for (const h of ['client', 'server'] as const)
+              expect(got[h]).toEqual(sent[h].slice(0, got[h].length));
+            return;
+          }
           expect(got).toEqual(sent);
           expect(order).toEqual([`${second} EOF after ${sent[second].length}`]);
           expect([r.client.state, r.server.state]).toEqual(['CLOSED', 'CLOSED']);
           expect(r.outcome.id).toBe('closed-normally');
         },
       ),
-      {
-        numRuns: 100,
-        // Found by an earlier run: 18 % loss stretches the retransmissions past 60 s.
-        examples: [
+      fcParams(100, [
+        // 18 % loss stretches the retransmissions past 60 s.
+        [
+          580430310,
+          0.18178094038739803,
           [
-            580430310,
-            0.18178094038739803,
-            [
-              [false, 0, 2895],
-              [false, 0, 1],
-            ],
-            0,
-            false,
+            [false, 0, 2895],
+            [false, 0, 1],
           ],
+          0,
+          false,
         ],
-      },
+        // Found by a random run in CI: the receiver dropped out-of-order segments (so '7:z'
+        // arrived three times and was never delivered), then the server's orphan gave up.
+        [
+          1456277654,
+          0.17754602292552593,
+          [1447, 1447, 1, 1447, 1, 1, 1447, 1].map((n): [boolean, number, number] => [false, 0, n]),
+          0,
+          true,
+        ],
+      ]),
     );
   });
 });

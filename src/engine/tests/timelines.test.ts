@@ -14,7 +14,7 @@ function oneSegment(
   options: LabOptions = {},
   setup?: (c: ReturnType<ReturnType<typeof createLab>['connect']>) => void,
 ) {
-  const lab = createLab({ rtt: '1ms', ...options });
+  const lab = createLab({ rtt: '1ms', timerWheel: false, ...options });
   const conn = lab.connect();
   setup?.(conn);
   lab.at(T0, () => lab.client.unplug());
@@ -64,7 +64,7 @@ describe('§11 (a) one segment in flight, client unplugged forever, tcp_retries2
   });
 
   it('re-plugged before the abort: the next scheduled retransmission gets through, both stay ESTABLISHED', () => {
-    const lab = createLab({ rtt: '1ms' });
+    const lab = createLab({ rtt: '1ms', timerWheel: false });
     const conn = lab.connect();
     lab.at(T0, () => lab.client.unplug());
     lab.at(T0, () => conn.server.send('x'));
@@ -112,7 +112,7 @@ describe('§11 (b) tcp_retries2 is a time budget counted from the first RTO retr
   });
 
   it('an orphan (closed with data unacked, tcp_orphan_retries 0 → 8) aborts at 102.912 s, silently', () => {
-    const lab = createLab({ rtt: '1ms' });
+    const lab = createLab({ rtt: '1ms', timerWheel: false });
     const conn = lab.connect();
     lab.at(T0, () => lab.client.unplug());
     lab.at(T0, () => conn.server.send('x'));
@@ -128,7 +128,7 @@ describe('§11 (b) tcp_retries2 is a time budget counted from the first RTO retr
 
 describe('§11 (c) idle connection, SO_KEEPALIVE with defaults 7200/75/9', () => {
   it('probes at 7200, 7275 … 7800 s after the last segment received; RST + ETIMEDOUT at 7875 s', () => {
-    const lab = createLab({ rtt: '1ms' });
+    const lab = createLab({ rtt: '1ms', timerWheel: false });
     const conn = lab.connect();
     conn.server.setKeepAlive(true);
     lab.at(T0, () => lab.client.unplug());
@@ -144,7 +144,7 @@ describe('§11 (c) idle connection, SO_KEEPALIVE with defaults 7200/75/9', () =>
   });
 
   it('probes carry seq = snd_una − 1 and no data', () => {
-    const lab = createLab({ rtt: '1ms' });
+    const lab = createLab({ rtt: '1ms', timerWheel: false });
     const conn = lab.connect();
     conn.server.setKeepAlive(true, { idle: '10s', interval: '5s', count: 3 });
     lab.at(T0, () => lab.client.unplug());
@@ -158,7 +158,7 @@ describe('§11 (c) idle connection, SO_KEEPALIVE with defaults 7200/75/9', () =>
   });
 
   it('without SO_KEEPALIVE and nothing to send: never detected', () => {
-    const lab = createLab({ rtt: '1ms' });
+    const lab = createLab({ rtt: '1ms', timerWheel: false });
     lab.connect();
     lab.at(T0, () => lab.client.unplug());
     const r = lab.run({ until: '24h' });
@@ -170,7 +170,7 @@ describe('§11 (c) idle connection, SO_KEEPALIVE with defaults 7200/75/9', () =>
 
 describe('§11 (d) TCP_KEEPIDLE / KEEPINTVL / KEEPCNT and TCP_USER_TIMEOUT', () => {
   function keepalive(idle: string, interval: string, count: number, userTimeout?: string) {
-    const lab = createLab({ rtt: '1ms' });
+    const lab = createLab({ rtt: '1ms', timerWheel: false });
     const conn = lab.connect();
     conn.server.setKeepAlive(true, { idle, interval, count });
     if (userTimeout) conn.server.setUserTimeout(userTimeout);
@@ -234,7 +234,7 @@ describe('§11 (e) TCP_USER_TIMEOUT = 10000 ms with one segment in flight', () =
 
 describe('§11 (f) connect() to an unplugged host', () => {
   function connectToUnplugged(options: LabOptions = {}, userTimeout?: string) {
-    const lab = createLab({ rtt: '1ms', ...options });
+    const lab = createLab({ rtt: '1ms', timerWheel: false, ...options });
     lab.server.unplug();
     const conn = lab.connect();
     if (userTimeout) conn.client.setUserTimeout(userTimeout);
@@ -276,7 +276,7 @@ describe('§11 (f) connect() to an unplugged host', () => {
   });
 
   it('passive side: SYN-ACKs at 0, 1, 3, 7, 15, 31; the request is dropped at 63 s', () => {
-    const lab = createLab({ rtt: '1ms' });
+    const lab = createLab({ rtt: '1ms', timerWheel: false });
     lab.connect();
     lab.at(0.7, () => lab.client.unplug()); // after the SYN arrived (0.5 ms), before the SYN-ACK does
     const r = lab.run({ until: '10m' });

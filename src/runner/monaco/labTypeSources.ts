@@ -2,7 +2,7 @@
 // docs (the readers' documentation in api.ts) and type errors for `import ... from 'tcp-lab'`.
 // Taken from the engine itself at build time, so the editor can never disagree with the runner.
 const sources = import.meta.glob<string>(
-  ['/src/engine/**/*.ts', '!/src/engine/**/*.test.ts', '!/src/engine/**/*.bench.ts'],
+  ['/src/engine/**/*.ts', '!/src/engine/tests/**', '!/src/engine/**/*.bench.ts'],
   {
     query: '?raw',
     import: 'default',

@@ -1,0 +1,98 @@
+/**
+ * Golden traces: with the timer wheel off, every lesson snippet and a fixed sample of random
+ * scenarios must give exactly the trace the engine gave before the wheel existed (segments,
+ * events, socket rows, outcomes). The file holds one SHA-256 per run, so a change shows which
+ * runs moved. `UPDATE_TRACES=1` rewrites it; do that only for a change that is meant to alter
+ * traces, and say which runs changed and why in the commit.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { stripTypeScriptTypes } from 'node:module';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as engine from '../index.ts';
+import type { LabOptions } from '../api.ts';
+import type { RunResult } from '../types.ts';
+import { play, scenario } from './scenarios.ts';
+
+/** The options that give the textbook timing every golden trace was made with. */
+const EXACT: LabOptions = { timerWheel: false };
+const GOLDEN = join(import.meta.dirname, 'traces.golden.json');
+const SNIPPETS = join(import.meta.dirname, '../../../content/snippets');
+
+/** The trace of a result: everything it recorded, in the fields results had before the wheel. */
+function traceHash(r: RunResult): string {
+  const trace = {
+    outcome: r.outcome,
+    client: r.client,
+    server: r.server,
+    connections: r.connections,
+    segments: r.segments,
+    events: r.events,
+    sockets: r.sockets,
+    outages: r.outages,
+    end: r.end,
+    config: { seed: r.config.seed, rtt: r.config.rtt, hz: r.config.hz, loss: r.config.loss },
+    stats: r.stats,
+  };
+  return createHash('sha256').update(JSON.stringify(trace)).digest('hex').slice(0, 16);
+}
+
+/** Run a snippet with `tcp-lab` bound to the engine, its labs made with EXACT; the hashes of its runs. */
+function snippetHashes(file: string): string[] {
+  const source = stripTypeScriptTypes(readFileSync(file, 'utf8'));
+  const names: string[] = [];
+  const body = source.replace(
+    /import\s*\{([^}]*)\}\s*from\s*['"]tcp-lab['"];?/g,
+    (_, list: string) => {
+      for (const part of list.split(',')) {
+        const name = part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop();
+        if (name) names.push(name);
+      }
+      return '';
+    },
+  );
+  const bound: Record<string, unknown> = {
+    ...engine,
+    createLab: (options: LabOptions = {}) => engine.createLab({ ...options, ...EXACT }),
+  };
+  const quiet = { log() {}, info() {}, warn() {}, error() {}, table() {} };
+  const program = new Function('console', ...names, body) as (...args: unknown[]) => void;
+  const hashes: string[] = [];
+  const stop = engine.observeRuns((r) => hashes.push(traceHash(r)));
+  try {
+    program(quiet, ...names.map((n) => bound[n]));
+  } finally {
+    stop();
+  }
+  return hashes;
+}
+
+function allHashes(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const snippets = readdirSync(SNIPPETS)
+    .filter((f) => f.endsWith('.ts') && !/\.[a-z]{2}\.ts$/.test(f))
+    .sort();
+  for (const name of snippets) {
+    snippetHashes(join(SNIPPETS, name)).forEach((h, i) => (out[`snippet ${name} #${i + 1}`] = h));
+  }
+  fc.sample(scenario, { seed: 15, numRuns: 150 }).forEach((s, i) => {
+    out[`scenario ${i + 1} (seed ${s.seed}, loss ${s.loss.toFixed(3)})`] = traceHash(
+      play(s, EXACT),
+    );
+  });
+  return out;
+}
+
+describe('golden traces (timer wheel off)', () => {
+  it('every snippet and sampled scenario gives the recorded trace', () => {
+    const now = allHashes();
+    if (process.env.UPDATE_TRACES) writeFileSync(GOLDEN, `${JSON.stringify(now, null, 2)}\n`);
+    const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Record<string, string>;
+    expect(now).toEqual(golden);
+  });
+});

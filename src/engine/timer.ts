@@ -1,0 +1,137 @@
+/**
+ * Kernel timers (kernel/time/timer.c, Linux 6.x): every TCP and neighbour timer of a host is a
+ * `KernelTimer` armed through that host's `TimerBase`, as every timer_list is armed through
+ * mod_timer().
+ *
+ * The wheel. mod_timer(timer, expires) files the timer in a bucket of the timer wheel, and the
+ * bucket, not `expires`, decides when it runs (calc_wheel_index()):
+ *   - delta = expires − clk, in jiffies (clk: the base's clock, one ahead of jiffies once the
+ *     timers of the current jiffy have run);
+ *   - level n is the first with delta < LVL_START(n+1), LVL_START(n) = 63 << 3(n−1): level 0
+ *     below 63 jiffies, 1 below 504, 2 below 4032, 3 below 32256, …;
+ *   - the timer runs at jiffy ((expires >> 3n) + 1) << 3n (calc_index()): at least one jiffy
+ *     late even at level 0, up to 8^n jiffies late at level n (at most 8/63 ≈ 12.7 % of delta).
+ * Each rule re-arms from the moment its timer ran, so the lateness accumulates.
+ *
+ * The phase. Where the lab's t = 0 falls on the jiffies counter decides both how far into its
+ * jiffy a timer is armed and where `expires` falls within the buckets of its level. One number
+ * 0 ≤ phase < 1 places t = 0 within the wheel's longest cycle (WHEEL_CYCLE_JIFFIES = 8^8), so
+ * varying it uniformly spans every arrangement the real counter can be in. Both hosts' counters
+ * share it.
+ *
+ * With the wheel off (`createLab({ timerWheel: false })`) a timer runs exactly `delta` jiffies
+ * after it was armed: the textbook timing.
+ */
+import type { Jiffies } from './jiffies.ts';
+import { Prng } from './prng.ts';
+import type { EventQueue } from './queue.ts';
+import { Timer } from './queue.ts';
+
+/** LVL_CLK_SHIFT: each level is 8 times coarser than the one below. */
+const LVL_CLK_SHIFT = 3;
+/** LVL_SIZE − 1: a level covers 63 of its own buckets beyond the level below. */
+const LVL_SIZE_MINUS_1 = 63;
+
+/** LVL_DEPTH: 9 levels for HZ > 100, 8 otherwise. */
+function lvlDepth(hz: number): number {
+  return hz > 100 ? 9 : 8;
+}
+
+/** LVL_START(n) = 63 << 3(n−1). */
+function lvlStart(n: number): number {
+  return LVL_SIZE_MINUS_1 * 2 ** (LVL_CLK_SHIFT * (n - 1));
+}
+
+/**
+ * calc_wheel_index() → calc_index(): the jiffy at which a timer for `expires`, armed while the
+ * base's clock reads `clk`, runs.
+ */
+export function calcBucketExpiry(expires: number, clk: number, hz: number): number {
+  const delta = expires - clk;
+  if (delta < 0) return clk;
+  const depth = lvlDepth(hz);
+  let lvl = 0;
+  while (lvl < depth - 1 && delta >= lvlStart(lvl + 1)) lvl += 1;
+  let e = expires;
+  // WHEEL_TIMEOUT_CUTOFF: "force expire obscene large timeouts" at the wheel's capacity.
+  if (lvl === depth - 1 && delta >= lvlStart(depth)) {
+    e = clk + lvlStart(depth) - 2 ** (LVL_CLK_SHIFT * (depth - 1));
+  }
+  const gran = 2 ** (LVL_CLK_SHIFT * lvl);
+  return (Math.floor(e / gran) + 1) * gran;
+}
+
+/** The default phase for a seed: a hash of it, so runs stay deterministic and the lab's PRNG stream is untouched. */
+export function phaseForSeed(seed: number): number {
+  return new Prng((seed ^ 0x5bd1e995) >>> 0).nextU32() / 2 ** 32;
+}
+
+/** One host's timer base (struct timer_base): its clock, and the wheel's rounding. */
+export class TimerBase {
+  readonly queue: EventQueue;
+  readonly jiffies: Jiffies;
+  readonly wheel: boolean;
+  /** base->clk after the last run of timers: the jiffy after the one they ran in. */
+  private clkAfterRun = -Infinity;
+
+  constructor(queue: EventQueue, jiffies: Jiffies, wheel: boolean) {
+    this.queue = queue;
+    this.jiffies = jiffies;
+    this.wheel = wheel;
+  }
+
+  /** The jiffies counter now. */
+  get now(): number {
+    return this.jiffies.at(this.queue.now);
+  }
+
+  /** When (µs) a timer armed now to expire `deltaJ` jiffies from now runs. */
+  expiryUs(deltaJ: number): number {
+    const now = this.queue.now;
+    if (!this.wheel) return now + this.jiffies.toUs(deltaJ);
+    const jnow = this.jiffies.at(now);
+    // forward_timer_base(): the clock catches up with jiffies; while (and after) the timers of
+    // this jiffy run it reads one ahead ("to avoid endless requeuing to current jiffies").
+    const clk = Math.max(jnow, this.clkAfterRun);
+    const fire = calcBucketExpiry(jnow + deltaJ, clk, this.jiffies.hz);
+    return Math.max(now, this.jiffies.tickUs(fire));
+  }
+
+  /** __run_timers(): a timer of this base is about to run. */
+  running(): void {
+    this.clkAfterRun = this.jiffies.at(this.queue.now) + 1;
+  }
+}
+
+/** A kernel timer (struct timer_list) on a host's base. */
+export class KernelTimer {
+  private readonly base: TimerBase;
+  private readonly timer: Timer;
+
+  constructor(base: TimerBase, fn: () => void) {
+    this.base = base;
+    this.timer = new Timer(base.queue, () => {
+      base.running();
+      fn();
+    });
+  }
+
+  get pending(): boolean {
+    return this.timer.pending;
+  }
+
+  /** When it will run (µs), if armed. */
+  get expires(): number | undefined {
+    return this.timer.expires;
+  }
+
+  /** mod_timer(timer, jiffies + deltaJ). */
+  mod(deltaJ: number): void {
+    this.timer.armAt(this.base.expiryUs(deltaJ));
+  }
+
+  /** timer_delete(). */
+  del(): void {
+    this.timer.cancel();
+  }
+}
