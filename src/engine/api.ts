@@ -137,13 +137,20 @@ export interface SocketHandle {
   close(): void;
   /** SO_KEEPALIVE, with optional TCP_KEEPIDLE / TCP_KEEPINTVL / TCP_KEEPCNT. */
   setKeepAlive(enable: boolean, options?: KeepAliveOptions): void;
-  /** TCP_USER_TIMEOUT; 0 turns it off. */
+  /**
+   * TCP_USER_TIMEOUT; 0 turns it off. Bounds how long sent data may stay unacknowledged
+   * (counted from the first RTO retransmission), and how long the window may stay shut while
+   * zero-window probes go out (counted from the first probe, even if every probe is answered).
+   */
   setUserTimeout(timeout: Duration): void;
   /** Application code: close the connection after this long without receiving anything (like an HTTP server's keepalive_timeout). */
   closeWhenIdle(timeout: Duration): void;
   /** Application code: ping the peer every `every`; close when no pong came for `timeout`. The peer answers pings automatically. */
   heartbeat(options: HeartbeatOptions): void;
-  /** Stop reading from the socket (data piles up in the receive queue). */
+  /**
+   * Stop reading from the socket. Data piles up in the receive queue; once 45 segments
+   * (65,160 bytes) are unread the window is 0 and the peer sends zero-window probes.
+   */
   pauseReading(): void;
   resumeReading(): void;
   /** Listen to what the application sees. */
@@ -172,7 +179,10 @@ export interface HostHandle {
   boot(): void;
   /** The process dies; its kernel closes its sockets (FIN, or RST with unread data). */
   killProcess(): void;
-  /** The process hangs: it stops reading and answering, but its kernel still does. */
+  /**
+   * The process hangs: it stops reading and answering, but its kernel still acknowledges data
+   * and answers keepalive and zero-window probes, so TCP never notices.
+   */
   hangProcess(): void;
 }
 

@@ -212,6 +212,7 @@ const viz: Strings<typeof zhViz> = {
     legendRetransmission: 'retransmission',
     legendTlp: 'TLP',
     legendKeepalive: 'keepalive probe',
+    legendWindowProbe: 'zero-window probe',
     legendRst: 'RST',
     legendError: 'application error',
     description: 'The {host} sent {n} segments over {span}',

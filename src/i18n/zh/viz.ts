@@ -203,6 +203,7 @@ const viz = {
     legendRetransmission: '重传',
     legendTlp: 'TLP',
     legendKeepalive: '保活探测',
+    legendWindowProbe: '零窗口探测',
     legendRst: 'RST',
     legendError: '应用收到错误',
     description: '{host}在 {span} 内发出 {n} 个报文',
