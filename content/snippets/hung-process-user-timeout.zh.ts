@@ -5,9 +5,11 @@ const conn = lab.connect();
 
 // 写数据的一方设置 TCP_USER_TIMEOUT：30 秒。
 conn.server.setUserTimeout('30s');
+// 客户端还是用前面那个很小的接收缓冲区。
+conn.client.setReceiveBuffer(4344);
 
-// 1 秒时客户端进程卡死；2 秒时服务器给它写 200 kB。
+// 1 秒时客户端进程卡死；2 秒时服务器给它写 10 kB。
 lab.at('1s', () => lab.client.hangProcess());
-lab.at('2s', () => conn.server.send(200_000));
+lab.at('2s', () => conn.server.send(10_000));
 
-lab.run({ until: '1h' });
+lab.run({ until: '15m' });

@@ -148,8 +148,15 @@ export interface SocketHandle {
   /** Application code: ping the peer every `every`; close when no pong came for `timeout`. The peer answers pings automatically. */
   heartbeat(options: HeartbeatOptions): void;
   /**
-   * Stop reading from the socket. Data piles up in the receive queue; once 45 segments
-   * (65,160 bytes) are unread the window is 0 and the peer sends zero-window probes.
+   * SO_RCVBUF: about how many unread bytes the socket holds before its receive window closes
+   * (Linux doubles the value for bookkeeping and offers about half of that as window). Whole
+   * segments of 1448 bytes, at least one; at most 212992 (net.core.rmem_max). Without it: 65,160
+   * bytes (45 segments), what the default tcp_rmem gives.
+   */
+  setReceiveBuffer(bytes: number): void;
+  /**
+   * Stop reading from the socket. Data piles up in the receive queue; once the receive buffer
+   * is full (setReceiveBuffer) the window is 0 and the peer sends zero-window probes.
    */
   pauseReading(): void;
   resumeReading(): void;

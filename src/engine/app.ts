@@ -15,6 +15,7 @@ import { tcpDone } from './tcp/done.ts';
 import { tcpCleanupRbuf } from './tcp/input.ts';
 import { tcpQueueData, tcpQueueFin, tcpSendActiveReset, tcpWriteXmit } from './tcp/output.ts';
 import type { TcpSock } from './tcp/sock.ts';
+import { MSS, RCVBUF_MAX, rcvSpaceForBuffer } from './tcp/window.ts';
 import { tcpSetKeepaliveOptions } from './tcp/sockopt.ts';
 import type { KeepaliveSettings } from './tcp/sockopt.ts';
 import type { Cause, Errno, HostName, TcpStateName } from './types.ts';
@@ -62,6 +63,7 @@ export class SocketApp implements SocketHandle {
   private early: (string | number)[] = [];
   private keepalive: KeepaliveSettings | undefined;
   private userTimeoutMs: number | undefined;
+  private rcvSpace: number | undefined;
   private idle: IdleClose | undefined;
   private beat: Heartbeat | undefined;
   /** The socket as the application helpers see it. */
@@ -132,6 +134,7 @@ export class SocketApp implements SocketHandle {
     sk.app = this;
     if (this.keepalive) this.applyKeepalive();
     if (this.userTimeoutMs !== undefined) sk.userTimeoutMs = this.userTimeoutMs;
+    if (this.rcvSpace !== undefined) sk.rcvSpace = this.rcvSpace;
   }
 
   kernelConnected(): void {
@@ -366,6 +369,18 @@ export class SocketApp implements SocketHandle {
       );
     this.userTimeoutMs = Math.round(us / 1000);
     if (this.sock) this.sock.userTimeoutMs = this.userTimeoutMs;
+  }
+
+  setReceiveBuffer(bytes: number): void {
+    const value = checkInteger(
+      'setReceiveBuffer(bytes)',
+      bytes,
+      MSS,
+      RCVBUF_MAX,
+      'a whole number of bytes',
+    );
+    this.rcvSpace = rcvSpaceForBuffer(value);
+    if (this.sock) this.sock.rcvSpace = this.rcvSpace;
   }
 
   closeWhenIdle(timeout: string | number): void {

@@ -12,7 +12,7 @@ import {
 import { tcpAckProbe } from './persist.ts';
 import { tcpAckUpdateRtt, tcpSetRto } from './rtt.ts';
 import type { TcpSock } from './sock.ts';
-import { MSS, RCV_SPACE } from './window.ts';
+import { MSS } from './window.ts';
 import { keepaliveTimeWhen, resetKeepaliveTimer, tcpRetransmitTimer } from './timers.ts';
 
 /** TCP_TIMEWAIT_LEN: 60 s. */
@@ -207,8 +207,8 @@ function tcpTimewaitStateProcess(sk: TcpSock, f: Frame): void {
 export function tcpCleanupRbuf(sk: TcpSock): void {
   if (sk.state !== 'ESTABLISHED' && sk.state !== 'FIN_WAIT1' && sk.state !== 'FIN_WAIT2') return;
   const now = Math.max(0, sk.rcvWndEnd - sk.rcvNxt);
-  if (2 * now > RCV_SPACE) return;
-  const free = Math.max(0, RCV_SPACE - sk.rcvQueue);
+  if (2 * now > sk.rcvSpace) return;
+  const free = Math.max(0, sk.rcvSpace - sk.rcvQueue);
   const next = free - (free % MSS);
   if (next > 0 && next >= 2 * now) tcpSendAck(sk);
 }

@@ -88,6 +88,8 @@ export class TcpSock {
 
   /** snd_wnd: the window the peer last advertised, bytes (tcp/window.ts). */
   sndWnd = RCV_SPACE;
+  /** Unread bytes this socket holds before its window closes (SO_RCVBUF; tcp/window.ts). */
+  rcvSpace = RCV_SPACE;
   /** rcv_wup + rcv_wnd: the right edge of the window this socket last advertised. */
   rcvWndEnd = 0;
   /** icsk_probes_tstamp: first zero-window probe timer expiry of this episode, µs; -1 when unset. */

@@ -11,10 +11,23 @@ import type { TcpSock } from './sock.ts';
 export const MSS = 1448;
 
 /**
- * Payload bytes a socket can hold unread before its window closes: tcp_rmem[1] is 131072 bytes
- * of buffer, of which tcp_win_from_space() offers about half as window; 45 whole segments.
+ * Payload bytes a socket can hold unread before its window closes, by default: tcp_rmem[1] is
+ * 131072 bytes of buffer, of which tcp_win_from_space() offers about half as window; 45 whole
+ * segments.
  */
 export const RCV_SPACE = 45 * MSS;
+
+/** SO_RCVBUF as the lab takes it: net.core.rmem_max (212992) is the most a socket may ask for. */
+export const RCVBUF_MAX = 212_992;
+
+/**
+ * SO_RCVBUF: the kernel doubles the value for its own bookkeeping (sock_setsockopt()) and
+ * offers about half of that as window, so a socket holds about `bytes` unread; in whole
+ * segments here, at least one.
+ */
+export function rcvSpaceForBuffer(bytes: number): number {
+  return Math.max(MSS, bytes - (bytes % MSS));
+}
 
 /**
  * tcp_select_window(): the window to put in an outgoing segment. Free space rounded down to
@@ -22,7 +35,7 @@ export const RCV_SPACE = 45 * MSS;
  * offered: the right edge does not move left.
  */
 export function tcpSelectWindow(sk: TcpSock): number {
-  const free = Math.max(0, RCV_SPACE - sk.rcvQueue);
+  const free = Math.max(0, sk.rcvSpace - sk.rcvQueue);
   const offered = Math.max(0, sk.rcvWndEnd - sk.rcvNxt);
   const win = Math.max(free - (free % MSS), offered);
   sk.rcvWndEnd = sk.rcvNxt + win;

@@ -39,6 +39,15 @@ describe('receive window', () => {
     expect(r.server.windowProbes).toBeGreaterThan(0);
   });
 
+  it('SO_RCVBUF (setReceiveBuffer) sets how much a hung reader holds, in whole segments; bad sizes are refused', () => {
+    const { lab, conn } = writerToHungPeer({}, (_lab, c) => c.client.setReceiveBuffer(5000));
+    const r = lab.run({ until: '10s' });
+    expect(r.sockets.filter((s) => s.host === 'client').at(-1)!.recvQ).toBe(3 * 1448);
+    expect(r.segments.filter((s) => s.role === 'data' && s.delivered)).toHaveLength(3);
+    expect(() => conn.client.setReceiveBuffer(100)).toThrow(/setReceiveBuffer\(bytes\)/);
+    expect(() => conn.client.setReceiveBuffer(1e9)).toThrow(/212992/);
+  });
+
   it('a reader that pauses and resumes reopens the window with an update; the probes stop and all data arrives', () => {
     const lab = createLab();
     const conn = lab.connect();
