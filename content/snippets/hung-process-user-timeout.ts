@@ -5,7 +5,7 @@ const conn = lab.connect();
 
 // The writer sets TCP_USER_TIMEOUT: 30 s.
 conn.server.setUserTimeout('30s');
-// The same small receive buffer on the client as before.
+// A small receive buffer on the client (SO_RCVBUF): three segments' worth.
 conn.client.setReceiveBuffer(4344);
 
 // At 1 s the client process hangs; at 2 s the server writes 10 kB to it.
