@@ -37,7 +37,7 @@ export BASE_PATH="${BASE_PATH:-/tcp-unplugged/}"
 export SITE_DIR="${SITE_DIR:-dist}"
 export CHROMIUM_PATH="$chromium_path"
 
-run "Lint (ESLint)" eslint .
+run "Lint (ESLint, engine import cycles)" npm run --silent lint
 run "Format (Prettier)" prettier --check .
 run "Types (astro check)" astro check
 run "Unit tests (Vitest)" vitest run

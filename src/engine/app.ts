@@ -7,13 +7,13 @@ import type { HeartbeatOptions, KeepAliveOptions, SocketEvent, SocketHandle } fr
 import { checkInteger } from './config.ts';
 import { parseMicros } from './duration.ts';
 import { LabError } from './errors.ts';
-import type { HostKernel } from './host.ts';
+import type { HostKernel, HostSocketApp } from './host.ts';
 import { Heartbeat, IdleClose, PING, PONG } from './helpers.ts';
 import type { HelperSocket } from './helpers.ts';
 import type { AppNotice } from './eventlog.ts';
-import { tcpDone } from './tcp/done.ts';
+import { tcpClose } from './tcp/close.ts';
 import { tcpCleanupRbuf } from './tcp/input.ts';
-import { tcpQueueData, tcpQueueFin, tcpSendActiveReset, tcpWriteXmit } from './tcp/output.ts';
+import { tcpQueueData, tcpWriteXmit } from './tcp/output.ts';
 import type { TcpSock } from './tcp/sock.ts';
 import { MSS, RCVBUF_MAX, rcvSpaceForBuffer } from './tcp/window.ts';
 import { tcpSetKeepaliveOptions } from './tcp/sockopt.ts';
@@ -36,7 +36,7 @@ function utf8Length(text: string): number {
   return n;
 }
 
-export class SocketApp implements SocketHandle {
+export class SocketApp implements SocketHandle, HostSocketApp {
   readonly host: HostName;
   readonly conn: number;
   readonly k: HostKernel;
@@ -75,17 +75,17 @@ export class SocketApp implements SocketHandle {
     this.conn = conn;
     k.apps.push(this);
     this.helperView = {
-      queue: k.sim.queue,
+      queue: k.queue,
       canAct: () => this.running && !this.closed,
       send: (text) => this.send(text),
       closeBecause: (cause) => this.closeBecause(cause),
       logTimer: (timer, detail) =>
-        this.k.sim.rec.events.timer(this.now, this.host, this.conn, timer, detail),
+        this.k.record.events.timer(this.now, this.host, this.conn, timer, detail),
     };
   }
 
   private get now(): number {
-    return this.k.sim.now;
+    return this.k.now;
   }
 
   get state(): TcpStateName {
@@ -94,7 +94,7 @@ export class SocketApp implements SocketHandle {
   }
 
   private log(notice: AppNotice, extra?: { errno?: Errno; detail?: string }): void {
-    this.k.sim.rec.events.app(
+    this.k.record.events.app(
       this.now,
       this.host,
       this.conn,
@@ -187,7 +187,7 @@ export class SocketApp implements SocketHandle {
     }
     bytes += this.carried;
     this.carried = 0;
-    this.k.sim.rec.events.app(this.now, this.host, this.conn, 'data', undefined, bytes, text);
+    this.k.record.events.app(this.now, this.host, this.conn, 'data', undefined, bytes, text);
     this.idle?.restart();
     this.emitData(text ?? '', bytes);
     if (text === undefined) return;
@@ -237,36 +237,9 @@ export class SocketApp implements SocketHandle {
     this.dead = true;
   }
 
-  /** tcp_close(): RST if unread data remains (RFC 2525 §2.17), else FIN; the socket becomes an orphan. */
+  /** close() reaches the kernel: tcp_close(). */
   private kernelClose(cause: Cause): void {
-    const sk = this.sock;
-    if (!sk) return;
-    sk.dead = true;
-    sk.cause ??= cause;
-    // Data the kernel holds but the program never read counts as unread.
-    if (sk.rcvQueue > 0 && sk.state !== 'CLOSED') {
-      this.log('log', { detail: `close() with ${sk.rcvQueue} unread bytes: RST instead of FIN` });
-      tcpSendActiveReset(sk);
-      tcpDone(sk, cause);
-      return;
-    }
-    switch (sk.state) {
-      case 'SYN_SENT':
-      case 'SYN_RECV':
-        tcpDone(sk, cause);
-        break;
-      case 'ESTABLISHED':
-        sk.setState('FIN_WAIT1');
-        tcpQueueFin(sk);
-        tcpWriteXmit(sk);
-        break;
-      case 'CLOSE_WAIT':
-        sk.setState('LAST_ACK');
-        tcpQueueFin(sk);
-        tcpWriteXmit(sk);
-        break;
-      default:
-    }
+    if (this.sock) tcpClose(this.sock, cause);
   }
 
   // ——— The program's socket API ———
@@ -297,7 +270,7 @@ export class SocketApp implements SocketHandle {
     }
     if (bytes === 0) return;
     tcpQueueData(sk, bytes, text);
-    this.k.sim.rec.events.app(this.now, this.host, this.conn, 'sent', undefined, bytes, text);
+    this.k.record.events.app(this.now, this.host, this.conn, 'sent', undefined, bytes, text);
     tcpWriteXmit(sk);
     this.k.snapshot(sk);
   }

@@ -3,67 +3,53 @@
  * a lab runs, one per field. They live until the run ends, and a generational garbage
  * collector would copy each of hundreds of thousands of small record objects at least twice
  * while the run allocates short-lived frames around them; columns of numbers cost nothing to
- * keep. Objects are built from them when a result's records are first read.
+ * keep (a million records as objects take about three times the memory). Objects are built
+ * from them when a result's records are first read.
  */
 
-/** Rows a table starts with: enough for a short lesson run. A table doubles when full. */
-export const INITIAL_ROWS = 64;
+/** Rows a column's first page starts with: enough for a short lesson run. */
+const INITIAL_ROWS = 64;
 
-/** How many columns of each type a table has. */
-export interface ColumnCounts {
-  readonly f64: number;
-  readonly u32: number;
-  readonly i32: number;
-  readonly u8: number;
-}
+/** Rows in a full page of a column. */
+const PAGE_BITS = 14;
+const PAGE_ROWS = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE_ROWS - 1;
+
+type TypedArray = Float64Array | Uint32Array | Int32Array | Uint8Array;
 
 /**
- * One buffer for all of a table's columns, so that making or growing a table is one
- * allocation rather than one per column (every lab makes three tables, and a typed array's
- * separate buffer is slow to allocate). Take the columns in any order: with a row count that
- * is a multiple of 8, every column starts aligned.
+ * One column of a table: numbers in pages of 16,384 rows, so that a table of a million rows
+ * needs no copying to grow and wastes at most one page (a doubling array would hold up to twice
+ * what it needs, and briefly three times while it copies). The first page starts small and
+ * doubles until full: most runs are lesson runs of a few hundred rows. Rows are added in order.
  */
-export class ColumnBuffer {
-  readonly rows: number;
-  private readonly buffer: ArrayBuffer;
-  private offset = 0;
+export class Column<A extends TypedArray> {
+  private readonly pages: A[];
+  private readonly Kind: new (length: number) => A;
 
-  /** Room for `rows` rows of each table whose columns are listed (a lab's tables start in one). */
-  constructor(rows: number, ...tables: ColumnCounts[]) {
-    this.rows = rows;
-    let bytesPerRow = 0;
-    for (const c of tables) bytesPerRow += 8 * c.f64 + 4 * (c.u32 + c.i32) + c.u8;
-    this.buffer = new ArrayBuffer(rows * bytesPerRow);
+  constructor(Kind: new (length: number) => A) {
+    this.Kind = Kind;
+    this.pages = [new Kind(INITIAL_ROWS)];
   }
 
-  f64(old?: Float64Array): Float64Array {
-    return this.next(Float64Array, old);
+  get(row: number): number {
+    return this.pages[row >>> PAGE_BITS]![row & PAGE_MASK]!;
   }
 
-  u32(old?: Uint32Array): Uint32Array {
-    return this.next(Uint32Array, old);
-  }
-
-  i32(old?: Int32Array): Int32Array {
-    return this.next(Int32Array, old);
-  }
-
-  u8(old?: Uint8Array): Uint8Array {
-    return this.next(Uint8Array, old);
-  }
-
-  /** The next column of type `Kind`, starting with `old`'s values if given. */
-  private next<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(
-    Kind: {
-      new (buffer: ArrayBuffer, offset: number, length: number): T;
-      BYTES_PER_ELEMENT: number;
-    },
-    old: T | undefined,
-  ): T {
-    const column = new Kind(this.buffer, this.offset, this.rows);
-    this.offset += Kind.BYTES_PER_ELEMENT * this.rows;
-    if (old) column.set(old);
-    return column;
+  set(row: number, value: number): void {
+    const p = row >>> PAGE_BITS;
+    const i = row & PAGE_MASK;
+    let page = this.pages[p];
+    if (page === undefined) {
+      page = new this.Kind(PAGE_ROWS);
+      this.pages[p] = page;
+    } else if (i >= page.length) {
+      const bigger = new this.Kind(Math.min(PAGE_ROWS, Math.max(page.length * 2, i + 1)));
+      bigger.set(page);
+      page = bigger;
+      this.pages[p] = page;
+    }
+    page[i] = value;
   }
 }
 

@@ -20,97 +20,83 @@ export interface Skb {
   inHostQueue: boolean;
   /** Marked lost when the retransmission timer fired (tcp_enter_loss). */
   lost: boolean;
+  /** The receiver has it, out of order (TCPCB_SACKED_ACKED): never retransmitted. */
+  sacked: boolean;
 }
 
-/** TCP flag bits, for building frames without an options object per segment. */
+/** TCP flag bits, as the record keeps them. */
 export const SYN = 1;
 export const FIN = 2;
 export const RST = 4;
 export const ACK = 8;
 
-/**
- * A segment on the wire. A class, so that every frame has the same shape (one hidden class
- * for the code that reads thousands of them). Frames are reused (see FramePool): code that
- * handles one must not keep it once the frame has arrived or been lost.
- */
-export class Frame {
-  from: HostName = 'client';
-  to: HostName = 'server';
-  sport = 0;
-  dport = 0;
-  seq = 0;
-  ack = 0;
-  syn = false;
-  ackFlag = false;
-  fin = false;
-  rst = false;
-  len = 0;
-  text: string | undefined = undefined;
-  partial = false;
+/** What a host puts on the wire: a segment's header fields, its payload and its record. */
+export interface FrameFields {
+  from: HostName;
+  to: HostName;
+  sport: number;
+  dport: number;
+  seq: number;
+  ack: number;
+  /** SYN | FIN | RST | ACK bits. */
+  flags: number;
+  len: number;
+  text?: string;
+  partial?: boolean;
+  /** SACK blocks: [start, end) pairs of the peer's sequence numbers, most recent first. */
+  sack?: readonly number[];
   /** Its id in the record (RunResult.segments). */
-  segment = 0;
+  segment: number;
   /** Its role in the record (a probe's answer is labelled after it). */
-  role: SegmentRole = 'ack';
+  role: SegmentRole;
   /** The sending socket's segment, when the frame carries one (for the ARP queue and ICMP). */
-  skb: Skb | undefined = undefined;
-  /** The cable's cut counter when the frame went on the wire. */
-  epoch = 0;
-  /** The receive window the sender advertises, bytes (tcp_select_window()). */
-  win = 0;
+  skb?: Skb;
+  /** The receive window the sender advertises, bytes (tcp_select_window()); 0 for an RST. */
+  win?: number;
 }
 
-/**
- * Frames for a run's segments. A frame lives for one trip (from the sending socket, through
- * the ARP queue and the cable, to the receiving socket) and is then given back here to carry
- * a later segment. A busy run sends a hundred thousand segments: made afresh, their frames
- * would be most of what the run allocates, and the more a run allocates, the more often the
- * garbage collector runs and the more long-lived objects it has to move.
- */
-export class FramePool {
-  private readonly free: Frame[] = [];
+/** A segment on the wire. */
+export class Frame {
+  readonly from: HostName;
+  readonly to: HostName;
+  readonly sport: number;
+  readonly dport: number;
+  readonly seq: number;
+  readonly ack: number;
+  readonly syn: boolean;
+  readonly ackFlag: boolean;
+  readonly fin: boolean;
+  readonly rst: boolean;
+  readonly len: number;
+  readonly text: string | undefined;
+  readonly partial: boolean;
+  readonly sack: readonly number[] | undefined;
+  readonly segment: number;
+  readonly role: SegmentRole;
+  readonly skb: Skb | undefined;
+  readonly win: number;
+  /** The cable's cut counter when the frame went on the wire. */
+  epoch = 0;
 
-  take(
-    from: HostName,
-    to: HostName,
-    sport: number,
-    dport: number,
-    seq: number,
-    ack: number,
-    flags: number,
-    len: number,
-    text: string | undefined,
-    partial: boolean,
-    segment: number,
-    role: SegmentRole,
-    skb: Skb | undefined,
-  ): Frame {
-    const f = this.free.pop() ?? new Frame();
-    f.from = from;
-    f.to = to;
-    f.sport = sport;
-    f.dport = dport;
-    f.seq = seq;
-    f.ack = ack;
-    f.syn = (flags & SYN) !== 0;
-    f.ackFlag = (flags & ACK) !== 0;
-    f.fin = (flags & FIN) !== 0;
-    f.rst = (flags & RST) !== 0;
-    f.len = len;
-    f.text = text;
-    f.partial = partial;
-    f.segment = segment;
-    f.role = role;
-    f.skb = skb;
-    f.epoch = 0;
-    f.win = 0;
-    return f;
-  }
-
-  /** The frame's trip is over (arrived and handled, or lost). */
-  give(f: Frame): void {
-    f.text = undefined;
-    f.skb = undefined;
-    this.free.push(f);
+  constructor(f: FrameFields) {
+    this.from = f.from;
+    this.to = f.to;
+    this.sport = f.sport;
+    this.dport = f.dport;
+    this.seq = f.seq;
+    this.ack = f.ack;
+    this.syn = (f.flags & SYN) !== 0;
+    this.ackFlag = (f.flags & ACK) !== 0;
+    this.fin = (f.flags & FIN) !== 0;
+    this.rst = (f.flags & RST) !== 0;
+    this.len = f.len;
+    this.text = f.text;
+    this.partial = f.partial ?? false;
+    this.sack = f.sack;
+    this.segment = f.segment;
+    this.role = f.role;
+    this.skb = f.skb;
+    this.win = f.win ?? 0;
   }
 }
 

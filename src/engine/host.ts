@@ -2,23 +2,22 @@
  * One host's kernel: its socket table, the listener on port 80, next-hop resolution, and what
  * happens when the host crashes, boots, or its process dies or hangs.
  */
-import type { SocketApp } from './app.ts';
+import type { Sysctls } from './api.ts';
 import type { HostConfig } from './config.ts';
-import { ACK, Frame, RST, SYN } from './frame.ts';
+import { ACK, Frame, RST } from './frame.ts';
 import { Neighbour } from './neighbour.ts';
-import type { Sim } from './sim.ts';
+import type { ArpPeer, HostEnv } from './env.ts';
+import type { EventLog } from './eventlog.ts';
+import type { Jiffies } from './jiffies.ts';
+import type { EventQueue } from './queue.ts';
+import type { SegmentTable } from './segments.ts';
 import { TimerBase } from './timer.ts';
+import type { SocketOwner, TcpKernel } from './tcp/context.ts';
 import { tcpDone } from './tcp/done.ts';
 import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
-import { emit, tcpResetXmitTimer, tcpTransmitSkb } from './tcp/output.ts';
-import { tcpProbeTimer } from './tcp/persist.ts';
+import { tcpResetXmitTimer, tcpSendSynAck, tcpTransmitSkb } from './tcp/output.ts';
 import { TcpSock } from './tcp/sock.ts';
-import {
-  reqskTimerHandler,
-  tcpKeepaliveTimer,
-  tcpRetransmitTimer,
-  tcpSendLossProbe,
-} from './tcp/timers.ts';
+import { tcpInitXmitTimers } from './tcp/timers.ts';
 import type { HostName } from './types.ts';
 
 /** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
@@ -28,10 +27,18 @@ export const SERVER_PORT = 80;
 
 export type ProcessState = 'running' | 'hung' | 'dead';
 
-export class HostKernel {
+/** An application socket on this host (app.ts): what TCP tells it, and what the host does to it. */
+export interface HostSocketApp extends SocketOwner {
+  /** The kernel socket is made (connect(), or accept() of the client's SYN). */
+  attach(sk: TcpSock): void;
+  hostCrashed(): void;
+  processExit(): void;
+}
+
+export class HostKernel implements TcpKernel, ArpPeer {
   readonly name: HostName;
   readonly peer: HostName;
-  readonly sim: Sim;
+  readonly sim: HostEnv;
   readonly cfg: HostConfig;
   readonly neighbour: Neighbour;
   /** This host's kernel timers (its timer wheel). */
@@ -44,22 +51,51 @@ export class HostKernel {
   /** Established and half-open sockets by their key (TcpSock.key: the client port). */
   readonly socks = new Map<number, TcpSock>();
   /** Server side: the application handle waiting to accept each client port's connection. */
-  readonly pendingAccept = new Map<number, SocketApp>();
+  readonly pendingAccept = new Map<number, HostSocketApp>();
   /** Every application socket handle on this host. */
-  readonly apps: SocketApp[] = [];
+  readonly apps: HostSocketApp[] = [];
 
-  constructor(sim: Sim, name: HostName, cfg: HostConfig) {
+  constructor(sim: HostEnv, name: HostName, cfg: HostConfig) {
     this.sim = sim;
     this.name = name;
     this.peer = name === 'client' ? 'server' : 'client';
     this.cfg = cfg;
     this.listening = name === 'server';
     this.timers = new TimerBase(sim.queue, sim.jiffies, sim.cfg.timerWheel);
-    this.neighbour = new Neighbour(sim, name, this.timers, {
-      params: cfg.neigh,
-      permanent: cfg.staticNeighbour,
-      lan: sim.cfg.topology === 'lan',
-    });
+    this.neighbour = new Neighbour(
+      sim,
+      name,
+      this.timers,
+      { isUp: () => this.up, icmpHostUnreachable: (f) => this.icmpHostUnreachable(f) },
+      { params: cfg.neigh, permanent: cfg.staticNeighbour, lan: sim.cfg.topology === 'lan' },
+    );
+  }
+
+  // ——— The kernel as TCP sees it (tcp/context.ts) ———
+
+  get now(): number {
+    return this.sim.queue.now;
+  }
+
+  get jiffies(): Jiffies {
+    return this.sim.jiffies;
+  }
+
+  get sysctl(): Sysctls {
+    return this.cfg.sysctl;
+  }
+
+  get queue(): EventQueue {
+    return this.sim.queue;
+  }
+
+  get record(): { readonly segments: SegmentTable; readonly events: EventLog } {
+    return this.sim.rec;
+  }
+
+  /** ArpPeer: the peer's request reached this host (topology 'lan'). */
+  arpRequestArrived(): void {
+    this.neighbour.learnFromRequest();
   }
 
   /** The socket for (local port, remote port), if this host has one. */
@@ -78,16 +114,16 @@ export class HostKernel {
 
   /** Record the socket's `ss -tn` row if its state or queues changed. */
   snapshot(sk: TcpSock): void {
-    this.sim.rec.sockets.record(this.sim.now, this.name, sk);
+    this.sim.rec.sockets.record(this.now, this.name, sk);
+  }
+
+  confirmNeighbour(): void {
+    this.neighbour.confirm();
   }
 
   /** ip_queue_xmit() → neighbour output. */
-  ipOutput(frame: Frame): void {
-    if (!this.up) {
-      this.sim.frames.give(frame);
-      return;
-    }
-    this.neighbour.output(frame);
+  transmit(frame: Frame): void {
+    if (this.up) this.neighbour.output(frame);
   }
 
   /** tcp_v4_rcv(): find the socket, or answer a SYN on the listener, or reset. */
@@ -115,13 +151,8 @@ export class HostKernel {
       app.attach(sk);
     }
     sk.setState('SYN_RECV');
-    this.sendSynAck(sk, 'syn-ack');
+    tcpSendSynAck(sk);
     tcpResetXmitTimer(sk, 'synack', this.sim.jiffies.timeoutInit);
-  }
-
-  sendSynAck(sk: TcpSock, role: 'syn-ack'): void {
-    sk.synackSentUs = this.sim.now;
-    emit(sk, sk.iss, SYN | ACK, 0, undefined, false, role, undefined, undefined, undefined);
   }
 
   /** tcp_v4_send_reset(): answer a segment that no socket owns. Never in reply to a RST. */
@@ -131,38 +162,32 @@ export class HostKernel {
     const ack = f.ackFlag ? 0 : f.seq + (f.syn ? 1 : 0) + (f.fin ? 1 : 0) + f.len;
     const ackFlag = !f.ackFlag;
     const clientPort = this.name === 'client' ? f.dport : f.sport;
-    const peerSock = this.sim.hosts[f.from].lookup(f.sport, f.dport);
+    const peerSock = this.sim.isnsOf(f.from, f.sport, f.dport);
     const flags = RST | (ackFlag ? ACK : 0);
-    const id = this.sim.rec.segments.add(
-      this.sim.now,
-      this.sim.connOf(clientPort),
-      this.name,
+    const segment = this.sim.rec.segments.add(this.sim.queue.now, {
+      conn: this.sim.connOf(clientPort),
+      from: this.name,
       flags,
-      mod32(seq),
-      mod32(ack),
-      peerSock ? mod32(seq - peerSock.irs) : 0,
-      peerSock && ackFlag ? mod32(ack - peerSock.iss) : 0,
-      0,
-      'rst',
-      undefined,
-      undefined,
-    );
-    this.ipOutput(
-      this.sim.frames.take(
-        this.name,
-        f.from,
-        f.dport,
-        f.sport,
+      seq: mod32(seq),
+      ack: mod32(ack),
+      relSeq: peerSock ? mod32(seq - peerSock.irs) : 0,
+      relAck: peerSock && ackFlag ? mod32(ack - peerSock.iss) : 0,
+      len: 0,
+      role: 'rst',
+    });
+    this.transmit(
+      new Frame({
+        from: this.name,
+        to: f.from,
+        sport: f.dport,
+        dport: f.sport,
         seq,
         ack,
         flags,
-        0,
-        undefined,
-        false,
-        id,
-        'rst',
-        undefined,
-      ),
+        len: 0,
+        segment,
+        role: 'rst',
+      }),
     );
   }
 
@@ -176,6 +201,7 @@ export class HostKernel {
   /** A socket in this host's table with a fresh ISN (its SYN or SYN-ACK is yet to be sent). */
   private newSock(conn: number, localPort: number, remotePort: number): TcpSock {
     const sk = new TcpSock(this, conn, localPort, remotePort, this.peer);
+    tcpInitXmitTimers(sk);
     sk.iss = this.sim.prng.nextU32();
     sk.sndUna = sk.iss;
     sk.sndNxt = sk.iss + 1;
@@ -186,7 +212,7 @@ export class HostKernel {
   }
 
   /** tcp_v4_connect() + tcp_connect(): SYN now, retransmission timer at TCP_TIMEOUT_INIT. */
-  connect(app: SocketApp, port: number, conn: number): TcpSock {
+  connect(app: HostSocketApp, port: number, conn: number): TcpSock {
     const sk = this.newSock(conn, port, SERVER_PORT);
     app.attach(sk);
     sk.setState('SYN_SENT');
@@ -201,46 +227,20 @@ export class HostKernel {
       lastXmitUs: -1,
       inHostQueue: false,
       lost: false,
+      sacked: false,
     };
     sk.skbs.push(syn);
     sk.sendHead = 1;
-    sk.retransStampUs = this.sim.now;
+    sk.retransStampUs = this.sim.queue.now;
     tcpTransmitSkb(sk, syn, 'syn');
     tcpResetXmitTimer(sk, 'rto', sk.rto);
     return sk;
   }
 
-  /** tcp_write_timer_handler(): dispatch on icsk_pending. */
-  onXmitTimer(sk: TcpSock): void {
-    const pending = sk.pending;
-    sk.pending = 'none';
-    if (pending === 'rto') tcpRetransmitTimer(sk);
-    else if (pending === 'tlp') {
-      sk.pending = 'tlp';
-      tcpSendLossProbe(sk);
-    } else if (pending === 'synack') reqskTimerHandler(sk);
-    else if (pending === 'probe0') tcpProbeTimer(sk);
-  }
-
-  onKeepaliveTimer(sk: TcpSock): void {
-    tcpKeepaliveTimer(sk);
-  }
-
-  /** TIME_WAIT over, or an orphan's FIN_WAIT2 lasted tcp_fin_timeout. */
-  onTimeWaitTimer(sk: TcpSock): void {
-    this.sim.rec.events.timer(
-      this.sim.now,
-      this.name,
-      sk.conn,
-      sk.state === 'TIME_WAIT' ? 'time-wait' : 'fin-wait2',
-    );
-    tcpDone(sk, sk.cause ?? 'close');
-  }
-
   /** The host dies: sockets vanish without a segment, the wire sees nothing more from it. */
   crash(): void {
     if (!this.up) return;
-    const now = this.sim.now;
+    const now = this.sim.queue.now;
     this.sim.rec.events.hostAction(now, this.name, 'crash');
     this.sim.rec.outageStart(now, this.name, 'host-down');
     for (const sk of [...this.socks.values()]) {
@@ -257,7 +257,7 @@ export class HostKernel {
   /** The host comes back with an empty stack; the service listens again. */
   boot(): void {
     if (this.up) return;
-    const now = this.sim.now;
+    const now = this.sim.queue.now;
     this.up = true;
     this.booted = true;
     this.process = 'running';
@@ -270,7 +270,7 @@ export class HostKernel {
   /** The process dies: its kernel closes every socket it had (FIN, or RST with unread data). */
   killProcess(): void {
     if (!this.up || this.process === 'dead') return;
-    this.sim.rec.events.hostAction(this.sim.now, this.name, 'kill-process');
+    this.sim.rec.events.hostAction(this.sim.queue.now, this.name, 'kill-process');
     this.listening = false;
     for (const app of this.apps) app.processExit();
   }
@@ -278,7 +278,7 @@ export class HostKernel {
   /** The process hangs: no more reads, timers or answers; the kernel carries on. */
   hangProcess(): void {
     if (!this.up || this.process !== 'running') return;
-    this.sim.rec.events.hostAction(this.sim.now, this.name, 'hang-process');
+    this.sim.rec.events.hostAction(this.sim.queue.now, this.name, 'hang-process');
     this.process = 'hung';
   }
 }

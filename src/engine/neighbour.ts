@@ -17,11 +17,17 @@
  * Pulling a host's cable flushes its entry (neigh_carrier_down()).
  */
 import type { NeighSysctls } from './api.ts';
+import type { ArpPeer, HostEnv } from './env.ts';
 import type { Frame } from './frame.ts';
 import { Prng } from './prng.ts';
-import type { Sim } from './sim.ts';
 import { KernelTimer, type TimerBase } from './timer.ts';
 import type { HostName } from './types.ts';
+
+/** The host the neighbour layer belongs to: whether it is up, and where its ICMP errors go. */
+export interface NeighbourOwner {
+  isUp(): boolean;
+  icmpHostUnreachable(frame: Frame): void;
+}
 
 type NudState =
   'none' | 'incomplete' | 'reachable' | 'stale' | 'delay' | 'probe' | 'failed' | 'permanent';
@@ -36,7 +42,8 @@ export interface NeighbourSetup {
 
 export class Neighbour {
   state: NudState;
-  private readonly sim: Sim;
+  private readonly env: HostEnv;
+  private readonly owner: NeighbourOwner;
   private readonly host: HostName;
   private readonly peer: HostName;
   private readonly p: NeighSysctls;
@@ -54,8 +61,15 @@ export class Neighbour {
   /** parms->reachable_time: base_reachable_time randomised to [½, 1½) of it (neigh_rand_reach_time()), jiffies. */
   private readonly reachableJ: number;
 
-  constructor(sim: Sim, host: HostName, timers: TimerBase, setup: NeighbourSetup) {
-    this.sim = sim;
+  constructor(
+    env: HostEnv,
+    host: HostName,
+    timers: TimerBase,
+    owner: NeighbourOwner,
+    setup: NeighbourSetup,
+  ) {
+    this.env = env;
+    this.owner = owner;
     this.host = host;
     this.peer = host === 'client' ? 'server' : 'client';
     this.p = setup.params;
@@ -64,24 +78,24 @@ export class Neighbour {
     // A fresh LAN lab has never resolved anything; a routed host knows its router.
     this.state = setup.permanent ? 'permanent' : setup.lan ? 'none' : 'reachable';
     // neigh_alloc(): "confirmed" long ago, so a new entry must be confirmed before it is trusted.
-    const j = sim.jiffies;
+    const j = env.jiffies;
     this.used = j.at(0);
     this.confirmed = this.used - 2 * j.fromMs(this.p.base_reachable_time_ms);
-    this.reachableJ = setup.lan ? randomReachableJ(sim, host, this.p) : 0;
+    this.reachableJ = setup.lan ? randomReachableJ(env, host, this.p) : 0;
   }
 
   /** The jiffies counter now. */
   private get now(): number {
-    return this.sim.jiffies.at(this.sim.queue.now);
+    return this.env.jiffies.at(this.env.queue.now);
   }
 
   private get delayProbeJ(): number {
-    return this.sim.jiffies.fromSeconds(this.p.delay_first_probe_time);
+    return this.env.jiffies.fromSeconds(this.p.delay_first_probe_time);
   }
 
   /** RETRANS_TIME, at least HZ/100 (neigh_timer_handler()). */
   private get retransJ(): number {
-    const j = this.sim.jiffies;
+    const j = this.env.jiffies;
     return Math.max(j.fromMs(this.p.retrans_time_ms), Math.floor(j.hz / 100));
   }
 
@@ -91,18 +105,18 @@ export class Neighbour {
     switch (this.state) {
       case 'permanent':
       case 'reachable':
-        this.sim.cable.transmit(frame);
+        this.env.cable.transmit(frame);
         return;
       case 'stale':
         // __neigh_event_send(): STALE → DELAY; the packet still goes out.
         this.used = now;
         this.enter('delay', this.delayProbeJ);
-        this.sim.cable.transmit(frame);
+        this.env.cable.transmit(frame);
         return;
       case 'delay':
       case 'probe':
         this.used = now;
-        this.sim.cable.transmit(frame);
+        this.env.cable.transmit(frame);
         return;
       case 'incomplete':
         this.used = now;
@@ -157,8 +171,7 @@ export class Neighbour {
     this.generation += 1;
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.segments.lost(this.sim.queue.now, frame.segment, reason);
-      this.sim.frames.give(frame);
+      this.env.rec.segments.lost(this.env.queue.now, frame.segment, reason);
     }
     this.queue = [];
     this.state = 'none';
@@ -173,7 +186,7 @@ export class Neighbour {
   private enter(state: NudState, inJ?: number): void {
     this.state = state;
     if (inJ === undefined) this.timer.del();
-    else this.timer.mod(Math.max(inJ, Math.floor(this.sim.jiffies.hz / 100)));
+    else this.timer.mod(Math.max(inJ, Math.floor(this.env.jiffies.hz / 100)));
   }
 
   /** neigh_max_probes(): ucast + app + (mcast, or mcast_resolicit once PROBE). */
@@ -221,8 +234,8 @@ export class Neighbour {
   /** neigh_probe() → arp_solicit(): one request (broadcast while INCOMPLETE, unicast in PROBE). */
   private neighProbe(): void {
     this.probes += 1;
-    const sim = this.sim;
-    if (this.resolving || !sim.cable.carrier[this.host] || !sim.hosts[this.host].up) return;
+    const sim = this.env;
+    if (this.resolving || !sim.cable.carrier[this.host] || !this.owner.isUp()) return;
     const generation = this.generation;
     if (!this.lan) {
       // The router answers one round trip later.
@@ -235,7 +248,7 @@ export class Neighbour {
     const there =
       this.host === 'client' ? Math.floor(sim.cfg.rttUs / 2) : Math.ceil(sim.cfg.rttUs / 2);
     sim.queue.schedule(sim.queue.now + there, () => {
-      const peer = sim.hosts[this.peer];
+      const peer: ArpPeer = sim.arpPeer(this.peer);
       if (
         generation !== this.generation ||
         !peer.up ||
@@ -245,7 +258,7 @@ export class Neighbour {
         if (generation === this.generation) this.resolving = false;
         return;
       }
-      peer.neighbour.learnFromRequest();
+      peer.arpRequestArrived();
       sim.queue.schedule(sim.queue.now + sim.cfg.rttUs - there, () => this.answered(generation));
     });
   }
@@ -254,7 +267,7 @@ export class Neighbour {
   private answered(generation: number): void {
     if (generation !== this.generation) return;
     this.resolving = false;
-    const sim = this.sim;
+    const sim = this.env;
     if (!sim.cable.carrier[this.host] || (this.lan && !sim.cable.carrier[this.peer])) return;
     if (this.state === 'permanent' || this.state === 'none' || this.state === 'failed') return;
     this.confirmed = this.now;
@@ -268,7 +281,7 @@ export class Neighbour {
     this.queue = [];
     for (const frame of queued) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.cable.transmit(frame);
+      this.env.cable.transmit(frame);
     }
   }
 
@@ -277,22 +290,18 @@ export class Neighbour {
     this.enter('failed');
     const queued = this.queue;
     this.queue = [];
-    const now = this.sim.queue.now;
+    const now = this.env.queue.now;
     for (const frame of queued) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.sim.rec.segments.lost(now, frame.segment, 'no-neighbour');
+      this.env.rec.segments.lost(now, frame.segment, 'no-neighbour');
     }
-    const host = this.sim.hosts[this.host];
-    for (const frame of queued) {
-      host.icmpHostUnreachable(frame);
-      this.sim.frames.give(frame);
-    }
+    for (const frame of queued) this.owner.icmpHostUnreachable(frame);
   }
 }
 
 /** neigh_rand_reach_time(): base/2 + a uniform draw below base, in jiffies; from a stream of its own so ISNs do not move. */
-function randomReachableJ(sim: Sim, host: HostName, p: NeighSysctls): number {
-  const base = sim.jiffies.fromMs(p.base_reachable_time_ms);
-  const prng = new Prng((sim.cfg.seed ^ (host === 'client' ? 0x4e554431 : 0x4e554432)) >>> 0);
+function randomReachableJ(env: HostEnv, host: HostName, p: NeighSysctls): number {
+  const base = env.jiffies.fromMs(p.base_reachable_time_ms);
+  const prng = new Prng((env.cfg.seed ^ (host === 'client' ? 0x4e554431 : 0x4e554432)) >>> 0);
   return Math.floor(base / 2) + Math.floor(prng.next() * base);
 }

@@ -3,7 +3,6 @@
  * and the outages. Kept as columns of numbers while running (columns.ts); the result builds
  * objects from them when they are first read. Times are kept in µs and written out in ms.
  */
-import { ColumnBuffer, INITIAL_ROWS } from './columns.ts';
 import { EventLog } from './eventlog.ts';
 import { SegmentTable } from './segments.ts';
 import { SocketRowTable } from './socketrows.ts';
@@ -28,17 +27,9 @@ export class Recorder {
   }[] = [];
 
   constructor() {
-    // The three tables start in one buffer: every lab makes them, most runs stay small, and a
-    // buffer costs about as much to allocate whatever its size.
-    const initial = new ColumnBuffer(
-      INITIAL_ROWS,
-      SegmentTable.COLUMNS,
-      EventLog.COLUMNS,
-      SocketRowTable.COLUMNS,
-    );
-    this.events = new EventLog(initial);
-    this.segments = new SegmentTable(this.events, initial);
-    this.sockets = new SocketRowTable(initial);
+    this.events = new EventLog();
+    this.segments = new SegmentTable(this.events);
+    this.sockets = new SocketRowTable();
   }
 
   eventsSnapshot(): EventsSnapshot {

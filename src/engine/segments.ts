@@ -3,8 +3,7 @@
  * runs (see columns.ts) and turned into SegmentRecord objects when a result's `segments` are
  * first read.
  */
-import { codeTable, ColumnBuffer } from './columns.ts';
-import type { ColumnCounts } from './columns.ts';
+import { codeTable, Column } from './columns.ts';
 import type { EventLog } from './eventlog.ts';
 import { frameFlags } from './frame.ts';
 import { hostCode, HOSTS } from './names.ts';
@@ -39,6 +38,22 @@ const LOSS_REASONS: (LossReason | undefined)[] = [
 ];
 const LOSS_CODES = codeTable(LOSS_REASONS);
 
+/** A segment as it leaves: what its record says (sequence numbers already on the wire, mod 2^32). */
+export interface SentSegment {
+  conn: number;
+  from: HostName;
+  /** SYN | FIN | RST | ACK bits (frame.ts). */
+  flags: number;
+  seq: number;
+  ack: number;
+  relSeq: number;
+  relAck: number;
+  len: number;
+  role: SegmentRole;
+  retransmission?: number;
+  probe?: number;
+}
+
 /** The table at one moment: how many segments, and the records of those not yet final. */
 export interface SegmentSnapshot {
   readonly count: number;
@@ -48,29 +63,27 @@ export interface SegmentSnapshot {
 export class SegmentTable {
   /** Segments recorded so far (the next id). */
   count = 0;
-  /** Rows the columns have room for. */
-  private cap = 0;
-  private conn!: Int32Array;
-  private tUs!: Float64Array;
-  private seq!: Uint32Array;
-  private ack!: Uint32Array;
-  private relSeq!: Uint32Array;
-  private relAck!: Uint32Array;
-  private len!: Int32Array;
-  private retransmission!: Int32Array;
-  private probe!: Int32Array;
+  private readonly conn = new Column(Int32Array);
+  private readonly tUs = new Column(Float64Array);
+  private readonly seq = new Column(Uint32Array);
+  private readonly ack = new Column(Uint32Array);
+  private readonly relSeq = new Column(Uint32Array);
+  private readonly relAck = new Column(Uint32Array);
+  private readonly len = new Column(Int32Array);
+  private readonly retransmission = new Column(Int32Array);
+  private readonly probe = new Column(Int32Array);
   /** When it arrived or was lost, µs; NONE while on its way. */
-  private finalUs!: Float64Array;
+  private readonly finalUs = new Column(Float64Array);
   /** Places in the event log of its 'sent' event and of its 'arrived' or 'lost' one (NONE yet). */
-  private sentOrd!: Int32Array;
-  private finalOrd!: Int32Array;
-  private delivered!: Uint8Array;
+  private readonly sentOrd = new Column(Int32Array);
+  private readonly finalOrd = new Column(Int32Array);
+  private readonly delivered = new Column(Uint8Array);
   /** Sender: index in HOSTS (the receiver is the other one). */
-  private from!: Uint8Array;
+  private readonly from = new Column(Uint8Array);
   /** TCP flag bits (frame.ts), spelled out when the record is built. */
-  private flags!: Uint8Array;
-  private role!: Uint8Array;
-  private lostBecause!: Uint8Array;
+  private readonly flags = new Column(Uint8Array);
+  private readonly role = new Column(Uint8Array);
+  private readonly lostBecause = new Column(Uint8Array);
   /** Records already built whose segment is delivered or lost: final, so shared by every result. */
   private readonly built: (SegmentRecord | undefined)[] = [];
   /** Every segment before this one is delivered or lost (where a snapshot starts looking). */
@@ -79,62 +92,45 @@ export class SegmentTable {
   /** The event log, for the places of this table's sent/arrived/lost events. */
   private readonly log: EventLog;
 
-  static readonly COLUMNS: ColumnCounts = { f64: 2, u32: 4, i32: 6, u8: 5 };
-
-  /** `initial`: a buffer with room for this table's first rows (see Recorder). */
-  constructor(log: EventLog, initial: ColumnBuffer) {
+  constructor(log: EventLog) {
     this.log = log;
-    this.take(initial);
   }
 
   /** Record a segment as it leaves (its receiver is the other host); returns its id. */
-  add(
-    us: number,
-    conn: number,
-    from: HostName,
-    flags: number,
-    seq: number,
-    ack: number,
-    relSeq: number,
-    relAck: number,
-    len: number,
-    role: SegmentRole,
-    retransmission: number | undefined,
-    probe: number | undefined,
-  ): number {
+  add(us: number, s: SentSegment): number {
+    const { conn, from, flags, seq, ack, relSeq, relAck, len, role, retransmission, probe } = s;
     const id = this.count++;
-    if (id === this.cap) this.allocate(this.cap * 2);
-    this.conn[id] = conn;
-    this.tUs[id] = us;
-    this.seq[id] = seq;
-    this.ack[id] = ack;
-    this.relSeq[id] = relSeq;
-    this.relAck[id] = relAck;
-    this.len[id] = len;
-    this.retransmission[id] = retransmission ?? NONE;
-    this.probe[id] = probe ?? NONE;
-    this.finalUs[id] = NONE;
-    this.sentOrd[id] = this.log.takeOrd();
-    this.finalOrd[id] = NONE;
-    this.delivered[id] = 0;
-    this.from[id] = hostCode(from);
-    this.flags[id] = flags;
-    this.role[id] = ROLE_CODES.get(role)!;
-    this.lostBecause[id] = 0;
+    this.conn.set(id, conn);
+    this.tUs.set(id, us);
+    this.seq.set(id, seq);
+    this.ack.set(id, ack);
+    this.relSeq.set(id, relSeq);
+    this.relAck.set(id, relAck);
+    this.len.set(id, len);
+    this.retransmission.set(id, retransmission ?? NONE);
+    this.probe.set(id, probe ?? NONE);
+    this.finalUs.set(id, NONE);
+    this.sentOrd.set(id, this.log.takeOrd());
+    this.finalOrd.set(id, NONE);
+    this.delivered.set(id, 0);
+    this.from.set(id, hostCode(from));
+    this.flags.set(id, flags);
+    this.role.set(id, ROLE_CODES.get(role)!);
+    this.lostBecause.set(id, 0);
     return id;
   }
 
   arrived(us: number, id: number): void {
-    this.delivered[id] = 1;
-    this.finalUs[id] = us;
-    this.finalOrd[id] = this.log.takeOrd();
+    this.delivered.set(id, 1);
+    this.finalUs.set(id, us);
+    this.finalOrd.set(id, this.log.takeOrd());
   }
 
   lost(us: number, id: number, reason: LossReason): void {
-    this.delivered[id] = 0;
-    this.lostBecause[id] = LOSS_CODES.get(reason)!;
-    this.finalUs[id] = us;
-    this.finalOrd[id] = this.log.takeOrd();
+    this.delivered.set(id, 0);
+    this.lostBecause.set(id, LOSS_CODES.get(reason)!);
+    this.finalUs.set(id, us);
+    this.finalOrd.set(id, this.log.takeOrd());
   }
 
   /**
@@ -143,19 +139,19 @@ export class SegmentTable {
    */
   placeEvents(out: LabEvent[], count: number, ords: number): void {
     for (let id = 0; id < count; id++) {
-      out[this.sentOrd[id]!] = {
-        t: this.tUs[id]! / 1000,
+      out[this.sentOrd.get(id)] = {
+        t: this.tUs.get(id) / 1000,
         kind: 'segment',
         segment: id,
         phase: 'sent',
       };
-      const ord = this.finalOrd[id]!;
+      const ord = this.finalOrd.get(id);
       if (ord !== NONE && ord < ords) {
         out[ord] = {
-          t: this.finalUs[id]! / 1000,
+          t: this.finalUs.get(id) / 1000,
           kind: 'segment',
           segment: id,
-          phase: this.delivered[id] === 1 ? 'arrived' : 'lost',
+          phase: this.delivered.get(id) === 1 ? 'arrived' : 'lost',
         };
       }
     }
@@ -163,7 +159,7 @@ export class SegmentTable {
 
   /** Delivered or lost (not still on its way or waiting for ARP). */
   isFinal(id: number): boolean {
-    return this.delivered[id] === 1 || this.lostBecause[id] !== 0;
+    return this.delivered.get(id) === 1 || this.lostBecause.get(id) !== 0;
   }
 
   /**
@@ -203,56 +199,29 @@ export class SegmentTable {
 
   /** One record, with every field in the same order (absent ones undefined, left out of JSON). */
   private build(id: number): SegmentRecord {
-    const retransmission = this.retransmission[id]!;
-    const probe = this.probe[id]!;
-    const delivered = this.delivered[id] === 1;
-    const from = this.from[id]!;
-    const len = this.len[id]!;
+    const retransmission = this.retransmission.get(id);
+    const probe = this.probe.get(id);
+    const delivered = this.delivered.get(id) === 1;
+    const from = this.from.get(id);
+    const len = this.len.get(id);
     return {
       id,
-      conn: this.conn[id]!,
-      t: this.tUs[id]! / 1000,
+      conn: this.conn.get(id),
+      t: this.tUs.get(id) / 1000,
       from: HOSTS[from]!,
       to: HOSTS[1 - from]!,
-      flags: frameFlags(this.flags[id]!, len),
-      seq: this.seq[id]!,
-      ack: this.ack[id]!,
-      relSeq: this.relSeq[id]!,
-      relAck: this.relAck[id]!,
+      flags: frameFlags(this.flags.get(id), len),
+      seq: this.seq.get(id),
+      ack: this.ack.get(id),
+      relSeq: this.relSeq.get(id),
+      relAck: this.relAck.get(id),
       len,
-      role: ROLES[this.role[id]!]!,
+      role: ROLES[this.role.get(id)]!,
       retransmission: retransmission === NONE ? undefined : retransmission,
       probe: probe === NONE ? undefined : probe,
       delivered,
-      arrivedAt: delivered ? this.finalUs[id]! / 1000 : undefined,
-      lostBecause: LOSS_REASONS[this.lostBecause[id]!],
+      arrivedAt: delivered ? this.finalUs.get(id) / 1000 : undefined,
+      lostBecause: LOSS_REASONS[this.lostBecause.get(id)],
     };
-  }
-
-  /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
-  private allocate(rows: number): void {
-    this.take(new ColumnBuffer(rows, SegmentTable.COLUMNS));
-  }
-
-  /** Take the columns from `b` (copying what they hold). */
-  private take(b: ColumnBuffer): void {
-    this.conn = b.i32(this.conn);
-    this.tUs = b.f64(this.tUs);
-    this.seq = b.u32(this.seq);
-    this.ack = b.u32(this.ack);
-    this.relSeq = b.u32(this.relSeq);
-    this.relAck = b.u32(this.relAck);
-    this.len = b.i32(this.len);
-    this.retransmission = b.i32(this.retransmission);
-    this.probe = b.i32(this.probe);
-    this.finalUs = b.f64(this.finalUs);
-    this.sentOrd = b.i32(this.sentOrd);
-    this.finalOrd = b.i32(this.finalOrd);
-    this.delivered = b.u8(this.delivered);
-    this.from = b.u8(this.from);
-    this.flags = b.u8(this.flags);
-    this.role = b.u8(this.role);
-    this.lostBecause = b.u8(this.lostBecause);
-    this.cap = b.rows;
   }
 }

@@ -1,7 +1,7 @@
 /** The simulator: owns the virtual clock, the PRNG, the cable, both hosts and the record. */
 import type { LabConfig } from './config.ts';
+import type { HostEnv } from './env.ts';
 import { EventBudgetExceeded } from './errors.ts';
-import { FramePool } from './frame.ts';
 import type { HostKernel } from './host.ts';
 import { Jiffies } from './jiffies.ts';
 import { Prng } from './prng.ts';
@@ -9,6 +9,7 @@ import { EventQueue, QUEUE_EMPTY, QUEUE_LATER } from './queue.ts';
 import { Recorder } from './recorder.ts';
 import type { HostName } from './types.ts';
 import { Cable } from './wire.ts';
+import type { TcpSock } from './tcp/sock.ts';
 import type { SocketApp } from './app.ts';
 
 export interface ConnInfo {
@@ -18,13 +19,12 @@ export interface ConnInfo {
   server: SocketApp;
 }
 
-export class Sim {
+export class Sim implements HostEnv {
   readonly cfg: LabConfig;
   readonly queue = new EventQueue();
   readonly prng: Prng;
   readonly jiffies: Jiffies;
   readonly rec = new Recorder();
-  readonly frames = new FramePool();
   readonly cable: Cable;
   /** Filled in by the lab right after construction. */
   hosts!: Record<HostName, HostKernel>;
@@ -36,15 +36,26 @@ export class Sim {
     this.cfg = cfg;
     this.prng = new Prng(cfg.seed);
     this.jiffies = new Jiffies(cfg.hz, cfg.timerPhase);
-    this.cable = new Cable(this);
+    this.cable = new Cable(this.queue, cfg, this.prng, this.rec, {
+      isUp: (host) => this.hosts[host].up,
+      deliver: (frame) => this.hosts[frame.to].receive(frame),
+    });
   }
 
   get now(): number {
     return this.queue.now;
   }
 
+  arpPeer(host: HostName): HostKernel {
+    return this.hosts[host];
+  }
+
   connOf(clientPort: number): number {
     return this.connByPort.get(clientPort) ?? -1;
+  }
+
+  isnsOf(host: HostName, localPort: number, remotePort: number): TcpSock | undefined {
+    return this.hosts[host].lookup(localPort, remotePort);
   }
 
   /** Run queued events up to `untilUs` (inclusive). Returns false when the queue ran dry first. */

@@ -2,8 +2,7 @@
  * RunResult.sockets: every change of a socket's `ss -tn` row, recorded as columns of numbers
  * (see columns.ts) and turned into SocketSnapshot objects when first read.
  */
-import { ColumnBuffer } from './columns.ts';
-import type { ColumnCounts } from './columns.ts';
+import { Column } from './columns.ts';
 import { hostCode, HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { HostName, SocketSnapshot, TcpStateName } from './types.ts';
 
@@ -33,26 +32,17 @@ export interface SocketRowsSnapshot {
 
 export class SocketRowTable {
   count = 0;
-  /** Rows the columns have room for. */
-  private cap = 0;
-  private tUs!: Float64Array;
-  private host!: Uint8Array;
-  private conn!: Int32Array;
-  private lport!: Int32Array;
-  private rport!: Int32Array;
-  private recvQ!: Float64Array;
-  private sendQ!: Float64Array;
-  private state!: Uint8Array;
+  private readonly tUs = new Column(Float64Array);
+  private readonly host = new Column(Uint8Array);
+  private readonly conn = new Column(Int32Array);
+  private readonly lport = new Column(Int32Array);
+  private readonly rport = new Column(Int32Array);
+  private readonly recvQ = new Column(Float64Array);
+  private readonly sendQ = new Column(Float64Array);
+  private readonly state = new Column(Uint8Array);
   private readonly built: (SocketSnapshot | undefined)[] = [];
   /** 'ip:port' strings, one per (host, port), shared by every row that shows them. */
   private readonly addresses = new Map<number, string>();
-
-  static readonly COLUMNS: ColumnCounts = { f64: 3, u32: 0, i32: 3, u8: 2 };
-
-  /** `initial`: a buffer with room for this table's first rows (see Recorder). */
-  constructor(initial: ColumnBuffer) {
-    this.take(initial);
-  }
 
   /**
    * Record the socket's row if its state or queues changed since its last one. Several
@@ -72,16 +62,15 @@ export class SocketRowTable {
       if (i < this.built.length) this.built[i] = undefined;
     } else {
       i = this.count++;
-      if (i === this.cap) this.allocate(this.cap * 2);
     }
-    this.tUs[i] = us;
-    this.host[i] = hostCode(host);
-    this.conn[i] = sk.conn;
-    this.lport[i] = sk.lport;
-    this.rport[i] = sk.rport;
-    this.recvQ[i] = sk.rcvQueue;
-    this.sendQ[i] = sk.sendQ;
-    this.state[i] = STATE_CODES.get(sk.state)!;
+    this.tUs.set(i, us);
+    this.host.set(i, hostCode(host));
+    this.conn.set(i, sk.conn);
+    this.lport.set(i, sk.lport);
+    this.rport.set(i, sk.rport);
+    this.recvQ.set(i, sk.rcvQueue);
+    this.sendQ.set(i, sk.sendQ);
+    this.state.set(i, STATE_CODES.get(sk.state)!);
     sk.rowIndex = i;
     sk.rowState = sk.state;
     sk.rowRecvQ = sk.rcvQueue;
@@ -114,34 +103,16 @@ export class SocketRowTable {
   }
 
   private build(i: number): SocketSnapshot {
-    const host = this.host[i]!;
+    const host = this.host.get(i);
     return {
-      t: this.tUs[i]! / 1000,
+      t: this.tUs.get(i) / 1000,
       host: HOSTS[host]!,
-      conn: this.conn[i]!,
-      state: STATES[this.state[i]!]!,
-      recvQ: this.recvQ[i]!,
-      sendQ: this.sendQ[i]!,
-      local: this.address(host, this.lport[i]!),
-      peer: this.address(1 - host, this.rport[i]!),
+      conn: this.conn.get(i),
+      state: STATES[this.state.get(i)]!,
+      recvQ: this.recvQ.get(i),
+      sendQ: this.sendQ.get(i),
+      local: this.address(host, this.lport.get(i)),
+      peer: this.address(1 - host, this.rport.get(i)),
     };
-  }
-
-  /** Room for `rows`, in one new buffer for all the columns (keeping what they hold). */
-  private allocate(rows: number): void {
-    this.take(new ColumnBuffer(rows, SocketRowTable.COLUMNS));
-  }
-
-  /** Take the columns from `b` (copying what they hold). */
-  private take(b: ColumnBuffer): void {
-    this.tUs = b.f64(this.tUs);
-    this.host = b.u8(this.host);
-    this.conn = b.i32(this.conn);
-    this.lport = b.i32(this.lport);
-    this.rport = b.i32(this.rport);
-    this.recvQ = b.f64(this.recvQ);
-    this.sendQ = b.f64(this.sendQ);
-    this.state = b.u8(this.state);
-    this.cap = b.rows;
   }
 }

@@ -4,11 +4,24 @@
  * flight, and neither host is told (kernel-measurements.md, Method).
  */
 import type { Frame } from './frame.ts';
-import type { Sim } from './sim.ts';
+import type { LabConfig } from './config.ts';
+import type { Prng } from './prng.ts';
+import type { EventQueue } from './queue.ts';
+import type { Recorder } from './recorder.ts';
 import type { HostName } from './types.ts';
 
+/** Where the cable ends: whether a host is up, and handing it a frame that arrived. */
+export interface CableEnds {
+  isUp(host: HostName): boolean;
+  deliver(frame: Frame): void;
+}
+
 export class Cable {
-  private readonly sim: Sim;
+  private readonly queue: EventQueue;
+  private readonly cfg: LabConfig;
+  private readonly prng: Prng;
+  private readonly rec: Recorder;
+  private readonly ends: CableEnds;
   /** Carrier per host's port. */
   readonly carrier: Record<HostName, boolean> = { client: true, server: true };
   /** Bumped whenever a port goes down: a frame sent before the bump never arrives. */
@@ -19,9 +32,13 @@ export class Cable {
    */
   private readonly lanes: Record<HostName, number>;
 
-  constructor(sim: Sim) {
-    this.sim = sim;
-    this.lanes = { client: sim.queue.lane(this.arrive), server: sim.queue.lane(this.arrive) };
+  constructor(queue: EventQueue, cfg: LabConfig, prng: Prng, rec: Recorder, ends: CableEnds) {
+    this.queue = queue;
+    this.cfg = cfg;
+    this.prng = prng;
+    this.rec = rec;
+    this.ends = ends;
+    this.lanes = { client: queue.lane(this.arrive), server: queue.lane(this.arrive) };
   }
 
   unplug(host: HostName): void {
@@ -36,39 +53,34 @@ export class Cable {
 
   /** One-way delay; the two directions add up to the RTT exactly. */
   private delay(from: HostName): number {
-    const rtt = this.sim.cfg.rttUs;
+    const rtt = this.cfg.rttUs;
     return from === 'client' ? Math.floor(rtt / 2) : Math.ceil(rtt / 2);
   }
 
   transmit(frame: Frame): void {
-    const sim = this.sim;
-    const now = sim.queue.now;
+    const now = this.queue.now;
     if (!this.carrier[frame.from]) {
-      sim.rec.segments.lost(now, frame.segment, 'unplugged');
-      sim.frames.give(frame);
+      this.rec.segments.lost(now, frame.segment, 'unplugged');
       return;
     }
-    if (sim.cfg.loss > 0 && sim.prng.next() < sim.cfg.loss) {
-      sim.rec.segments.lost(now, frame.segment, 'loss');
-      sim.frames.give(frame);
+    if (this.cfg.loss > 0 && this.prng.next() < this.cfg.loss) {
+      this.rec.segments.lost(now, frame.segment, 'loss');
       return;
     }
     frame.epoch = this.cutEpoch;
-    sim.queue.scheduleInLane(this.lanes[frame.from], now + this.delay(frame.from), frame);
+    this.queue.scheduleInLane(this.lanes[frame.from], now + this.delay(frame.from), frame);
   }
 
   /** The frame reaches the far port: delivered unless a port went down meanwhile or the host is dead. */
   private readonly arrive = (frame: Frame): void => {
-    const sim = this.sim;
-    const t = sim.queue.now;
+    const t = this.queue.now;
     if (frame.epoch !== this.cutEpoch || !this.carrier[frame.to] || !this.carrier[frame.from]) {
-      sim.rec.segments.lost(t, frame.segment, 'unplugged');
-    } else if (!sim.hosts[frame.to].up) {
-      sim.rec.segments.lost(t, frame.segment, 'host-down');
+      this.rec.segments.lost(t, frame.segment, 'unplugged');
+    } else if (!this.ends.isUp(frame.to)) {
+      this.rec.segments.lost(t, frame.segment, 'host-down');
     } else {
-      sim.rec.segments.arrived(t, frame.segment);
-      sim.hosts[frame.to].receive(frame);
+      this.rec.segments.arrived(t, frame.segment);
+      this.ends.deliver(frame);
     }
-    sim.frames.give(frame);
   };
 }

@@ -10,9 +10,11 @@ export function tcpDone(sk: TcpSock, cause: Cause | undefined): void {
   sk.pending = 'none';
   sk.keepaliveTimer.del();
   sk.twTimer.del();
-  sk.skbs = [];
+  sk.skbs.clear();
   sk.sendHead = 0;
   sk.sendQ = 0;
+  sk.sackedOut = 0;
+  sk.ofo = [];
   sk.setState('CLOSED');
   sk.k.unhash(sk);
   sk.k.snapshot(sk);

@@ -1,16 +1,18 @@
 /** Receiving segments (net/ipv4/tcp_input.c, tcp_ipv4.c, tcp_minisocks.c). */
-import type { Frame } from '../frame.ts';
+import type { Frame, Skb } from '../frame.ts';
 import { tcpDone, tcpDoneWithError, tcpReset } from './done.ts';
 import {
   tcpClearXmitTimer,
   tcpResetXmitTimer,
   tcpRetransmitSkb,
   tcpSendAck,
+  tcpSendSynAck,
   tcpSetXmitTimer,
   tcpWriteXmit,
 } from './output.ts';
 import { tcpAckProbe } from './persist.ts';
 import { tcpAckUpdateRtt, tcpSetRto } from './rtt.ts';
+import { tcpDataQueueOfo, tcpOfoQueue, tcpSacktagWriteQueue } from './sack.ts';
 import type { TcpSock } from './sock.ts';
 import { MSS } from './window.ts';
 import { keepaliveTimeWhen, resetKeepaliveTimer, tcpRetransmitTimer } from './timers.ts';
@@ -45,7 +47,7 @@ function tcpRcvSynsentStateProcess(sk: TcpSock, f: Frame): void {
     return;
   }
   if (!f.syn || !f.ackFlag) return;
-  const syn = sk.skbs[0];
+  const syn = sk.skbs.at(0);
   sk.irs = f.seq;
   sk.rcvNxt = f.seq + 1;
   sk.sndUna = f.ack;
@@ -69,7 +71,7 @@ function tcpCheckReq(sk: TcpSock, f: Frame): boolean {
   }
   if (f.syn && !f.ackFlag) {
     // A retransmitted SYN: answer with the SYN-ACK again (inet_rtx_syn_ack()).
-    tcpSendAckSyn(sk);
+    tcpSendSynAck(sk);
     return false;
   }
   if (!f.ackFlag) return false;
@@ -80,17 +82,13 @@ function tcpCheckReq(sk: TcpSock, f: Frame): boolean {
   sk.sndUna = f.ack;
   sk.sndWnd = f.win;
   sk.dstPendingConfirm = true; // tcp_ack() on the handshake's ACK: forward progress
-  sk.skbs = [];
+  sk.skbs.clear();
   sk.sendHead = 0;
   tcpClearXmitTimer(sk);
   // tcp_synack_rtt_meas(): the SYN-ACK's round trip.
   tcpAckUpdateRtt(sk, sk.now - sk.synackSentUs);
   tcpEstablished(sk);
   return true;
-}
-
-function tcpSendAckSyn(sk: TcpSock): void {
-  sk.k.sendSynAck(sk, 'syn-ack');
 }
 
 /** tcp_ack(): process the acknowledgement field. */
@@ -101,11 +99,15 @@ function tcpAck(sk: TcpSock, f: Frame): void {
   sk.errSoft = undefined;
   sk.probesOut = 0;
   sk.rcvTstampUs = sk.now;
+  if (f.sack) tcpSacktagWriteQueue(sk, f.sack);
   // tcp_ack_update_window(), simplified: the cable never reorders, so the latest ACK's window is current.
   sk.sndWnd = f.win;
   // sk_dst_confirm() on forward progress or a pure duplicate ACK: the peer is reachable.
   if (f.ack > sk.sndUna || (f.len === 0 && !f.fin)) sk.dstPendingConfirm = true;
   if (f.ack === sk.sndUna) {
+    // An ACK while a probe is pending re-arms the timer (FLAG_SET_XMIT_TIMER); with data
+    // SACKed the connection is no longer in CA_Open, so that arms the RTO instead.
+    if (sk.pending === 'tlp' && sk.sackedOut > 0) tcpSetXmitTimer(sk);
     // Nothing in flight: the no_queue path. A probe's answer re-arms the persist timer, or an
     // opened window lets the queued data go (tcp_ack_probe(), tcp_data_snd_check()).
     if (sk.packetsOut === 0 && sk.writeQueued) {
@@ -116,12 +118,13 @@ function tcpAck(sk: TcpSock, f: Frame): void {
   }
   sk.retransmits = 0;
   // tcp_clean_rtx_queue(): drop what is acknowledged, sample the RTT from the newest of it.
-  let lastAcked = undefined as (typeof sk.skbs)[number] | undefined;
+  let lastAcked: Skb | undefined;
   let finAcked = false;
-  while (sk.skbs.length > 0 && sk.sendHead > 0 && sk.skbs[0]!.endSeq <= f.ack) {
+  while (sk.skbs.length > 0 && sk.sendHead > 0 && sk.skbs.at(0)!.endSeq <= f.ack) {
     const skb = sk.skbs.shift()!;
     sk.sendHead -= 1;
     sk.sendQ -= skb.len;
+    if (skb.sacked) sk.sackedOut -= 1;
     lastAcked = skb;
     if (skb.fin) finAcked = true;
   }
@@ -134,7 +137,7 @@ function tcpAck(sk: TcpSock, f: Frame): void {
     } else {
       // Loss recovery: re-send what the RTO marked lost, now that the path answers.
       for (let i = 0; i < sk.sendHead; i++) {
-        const skb = sk.skbs[i]!;
+        const skb = sk.skbs.at(i)!;
         if (skb.lost && tcpRetransmitSkb(sk, skb, 'retransmission')) skb.lost = false;
       }
     }
@@ -153,7 +156,7 @@ function tcpOurFinAcked(sk: TcpSock): void {
   switch (sk.state) {
     case 'FIN_WAIT1':
       sk.setState('FIN_WAIT2');
-      if (sk.dead) sk.twTimer.mod(sk.k.sim.jiffies.fromSeconds(sk.k.cfg.sysctl.tcp_fin_timeout));
+      if (sk.dead) sk.twTimer.mod(sk.k.jiffies.fromSeconds(sk.k.sysctl.tcp_fin_timeout));
       break;
     case 'CLOSING':
       tcpTimeWait(sk);
@@ -170,7 +173,7 @@ function tcpTimeWait(sk: TcpSock): void {
   sk.xmitTimer.del();
   sk.keepaliveTimer.del();
   sk.setState('TIME_WAIT');
-  sk.twTimer.mod(sk.k.sim.jiffies.fromSeconds(TIMEWAIT_S));
+  sk.twTimer.mod(sk.k.jiffies.fromSeconds(TIMEWAIT_S));
 }
 
 /** tcp_fin(): the peer closed its direction. */
@@ -263,41 +266,78 @@ export function tcpRcvStateProcess(sk: TcpSock, f: Frame): void {
   tcpDataQueue(sk, f);
 }
 
-/** tcp_data_queue() and tcp_fin(): accept in-order data, ACK at once (no delayed ACK in this model). */
+/**
+ * tcp_data_queue() and tcp_fin(): deliver in-order data, then whatever held out-of-order data it
+ * completes; keep data beyond a hole; ACK at once (no delayed ACK in this model), with SACK
+ * blocks while data is held.
+ */
 function tcpDataQueue(sk: TcpSock, f: Frame): void {
   if (f.len === 0 && !f.fin) return;
-  if (f.seq > sk.rcvNxt) {
-    tcpSendAck(sk); // out of order: dropped here, duplicate ACK
+  const newBytes = f.seq + f.len - sk.rcvNxt;
+  // Data for a socket whose application has closed it: "RFC 1122 says we MUST send a reset".
+  if (
+    newBytes > 0 &&
+    f.len > 0 &&
+    sk.dead &&
+    (sk.state === 'FIN_WAIT1' ||
+      sk.state === 'FIN_WAIT2' ||
+      sk.state === 'CLOSING' ||
+      sk.state === 'LAST_ACK')
+  ) {
+    sk.k.sendReset(f);
+    tcpDone(sk, sk.cause ?? 'close');
     return;
   }
-  const newBytes = f.seq + f.len - sk.rcvNxt;
+  if (f.seq > sk.rcvNxt) {
+    tcpDataQueueOfo(sk, f);
+    tcpSendAck(sk); // a duplicate ACK, with the SACK blocks
+    return;
+  }
+  if (
+    tcpQueueRcv(
+      sk,
+      newBytes,
+      f.text,
+      f.partial,
+      f.fin && f.seq + f.len === sk.rcvNxt + Math.max(newBytes, 0),
+    )
+  )
+    return;
+  let finished = false;
+  tcpOfoQueue(sk, (seg, bytes) => {
+    if (!finished) finished = tcpQueueRcv(sk, bytes, seg.text, seg.partial, seg.fin);
+  });
+  if (!finished) tcpSendAck(sk);
+}
+
+/**
+ * Take `newBytes` of in-order data (and the FIN after them, if `fin`). Returns true when the
+ * FIN ended the receive side (it has sent its ACK), or the socket closed.
+ */
+function tcpQueueRcv(
+  sk: TcpSock,
+  newBytes: number,
+  text: string | undefined,
+  partial: boolean,
+  fin: boolean,
+): boolean {
   if (newBytes > 0) {
-    // Data for a socket whose application has closed it: "RFC 1122 says we MUST send a reset".
-    if (
-      sk.dead &&
-      (sk.state === 'FIN_WAIT1' ||
-        sk.state === 'FIN_WAIT2' ||
-        sk.state === 'CLOSING' ||
-        sk.state === 'LAST_ACK')
-    ) {
-      sk.k.sendReset(f);
-      tcpDone(sk, sk.cause ?? 'close');
-      return;
-    }
     sk.rcvNxt += newBytes;
     sk.lrcvtimeUs = sk.now;
     sk.rcvQueue += newBytes;
     sk.k.snapshot(sk);
-    sk.app?.kernelData(f.text, newBytes, f.partial);
+    sk.app?.kernelData(text, newBytes, partial);
+    if (sk.state === 'CLOSED') return true;
   }
-  if (f.fin && f.seq + f.len === sk.rcvNxt) {
+  if (fin) {
     sk.rcvNxt += 1;
     sk.lrcvtimeUs = sk.now;
+    sk.ofo = [];
     tcpSendAck(sk);
     tcpFin(sk);
-    return;
+    return true;
   }
-  tcpSendAck(sk);
+  return false;
 }
 
 /**
@@ -310,7 +350,7 @@ export function tcpV4Err(sk: TcpSock, f: Frame): void {
       tcpDone(sk, 'neighbour');
       return;
     }
-    sk.k.sim.rec.events.note(
+    sk.k.record.events.note(
       sk.now,
       sk.k.name,
       sk.conn,
@@ -328,9 +368,9 @@ export function tcpV4Err(sk: TcpSock, f: Frame): void {
 /** tcp_ld_RTO_revert(): undo one backoff step per ICMP; retransmit at once if that RTO has passed. */
 function tcpLdRtoRevert(sk: TcpSock, seq: number): void {
   if (seq !== sk.sndUna || sk.retransmits === 0 || sk.backoff === 0) return;
-  const head = sk.skbs[0];
+  const head = sk.skbs.at(0);
   if (!head) return;
-  const j = sk.k.sim.jiffies;
+  const j = sk.k.jiffies;
   sk.backoff -= 1;
   tcpSetRto(sk);
   sk.rto = Math.min(sk.rto * 2 ** sk.backoff, j.rtoMax);

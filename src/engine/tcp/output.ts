@@ -1,9 +1,10 @@
 /** Sending segments and arming the retransmission timer (net/ipv4/tcp_output.c, tcp_input.c). */
 import type { Skb } from '../frame.ts';
 import { ACK, FIN, RST, SYN } from '../frame.ts';
-import type { Frame } from '../frame.ts';
+import { Frame } from '../frame.ts';
 import type { SegmentRole } from '../types.ts';
 import { RTO_MIN_US } from './rtt.ts';
+import { tcpSackBlocks } from './sack.ts';
 import type { TcpSock } from './sock.ts';
 import { MSS, tcpSelectWindow, tcpSndWndTest } from './window.ts';
 
@@ -13,63 +14,64 @@ const mod32 = (n: number): number => n >>> 0;
 /** TCP_TIMEOUT_MIN_US: 2 ms. */
 const TIMEOUT_MIN_US = 2000;
 
-/**
- * Build a frame from `sk` and hand it to the host's IP layer. `flags` are frame.ts's bits;
- * the ACK bit is set by the caller (every segment but the first SYN carries one). Positional
- * arguments rather than an options object: this runs for every segment of a run.
- */
-export function emit(
-  sk: TcpSock,
-  seq: number,
-  flags: number,
-  len: number,
-  text: string | undefined,
-  partial: boolean,
-  role: SegmentRole,
-  retransmission: number | undefined,
-  probe: number | undefined,
-  skb: Skb | undefined,
-): Frame {
+/** A segment a socket sends: its flags and sequence number, and what the record says it is. */
+export interface Emit {
+  seq: number;
+  /** SYN | FIN | RST | ACK (frame.ts); the caller sets ACK (every segment but the first SYN has it). */
+  flags: number;
+  role: SegmentRole;
+  len?: number;
+  text?: string;
+  partial?: boolean;
+  /** The n-th retransmission, or the n-th keepalive probe. */
+  retransmission?: number;
+  probe?: number;
+  /** The queued segment this is a copy of. */
+  skb?: Skb;
+}
+
+/** Build the frame for `seg` from `sk`, record it, and hand it to the host's IP layer. */
+export function emit(sk: TcpSock, seg: Emit): Frame {
   const k = sk.k;
-  const sim = k.sim;
   // sock_confirm_neigh(): an ACK since the last send showed the peer is there.
   if (sk.dstPendingConfirm) {
     sk.dstPendingConfirm = false;
-    k.neighbour.confirm();
+    k.confirmNeighbour();
   }
-  const ackFlag = (flags & ACK) !== 0;
+  const ackFlag = (seg.flags & ACK) !== 0;
   const ack = ackFlag ? sk.rcvNxt : 0;
-  const id = sim.rec.segments.add(
-    sim.queue.now,
-    sk.conn,
-    k.name,
-    flags,
-    mod32(seq),
-    mod32(ack),
-    mod32(seq - sk.iss),
-    ackFlag ? mod32(ack - sk.irs) : 0,
+  const len = seg.len ?? 0;
+  const segment = k.record.segments.add(k.now, {
+    conn: sk.conn,
+    from: k.name,
+    flags: seg.flags,
+    seq: mod32(seg.seq),
+    ack: mod32(ack),
+    relSeq: mod32(seg.seq - sk.iss),
+    relAck: ackFlag ? mod32(ack - sk.irs) : 0,
     len,
-    role,
-    retransmission,
-    probe,
-  );
-  const frame = sim.frames.take(
-    k.name,
-    sk.peer,
-    sk.lport,
-    sk.rport,
-    seq,
+    role: seg.role,
+    retransmission: seg.retransmission,
+    probe: seg.probe,
+  });
+  const frame = new Frame({
+    from: k.name,
+    to: sk.peer,
+    sport: sk.lport,
+    dport: sk.rport,
+    seq: seg.seq,
     ack,
-    flags,
+    flags: seg.flags,
     len,
-    text,
-    partial,
-    id,
-    role,
-    skb,
-  );
-  frame.win = tcpSelectWindow(sk);
-  k.ipOutput(frame);
+    text: seg.text,
+    partial: seg.partial,
+    sack: ackFlag ? tcpSackBlocks(sk) : undefined,
+    win: tcpSelectWindow(sk),
+    segment,
+    role: seg.role,
+    skb: seg.skb,
+  });
+  k.transmit(frame);
   return frame;
 }
 
@@ -83,7 +85,16 @@ export function tcpTransmitSkb(
   skb.lastXmitUs = sk.now;
   const flags =
     (skb.syn ? SYN : 0) | (skb.fin ? FIN : 0) | (skb.syn && sk.state === 'SYN_SENT' ? 0 : ACK);
-  emit(sk, skb.seq, flags, skb.len, skb.text, skb.partial, role, retransmission, undefined, skb);
+  emit(sk, {
+    seq: skb.seq,
+    flags,
+    len: skb.len,
+    text: skb.text,
+    partial: skb.partial,
+    role,
+    retransmission,
+    skb,
+  });
 }
 
 /**
@@ -97,7 +108,7 @@ export function tcpRetransmitSkb(
   retransmission?: number,
 ): boolean {
   if (skb.inHostQueue) {
-    sk.k.sim.rec.events.note(
+    sk.k.record.events.note(
       sk.now,
       sk.k.name,
       sk.conn,
@@ -109,26 +120,32 @@ export function tcpRetransmitSkb(
   return true;
 }
 
+/** tcp_v4_send_synack() (and inet_rtx_syn_ack()): the SYN-ACK of a request socket. */
+export function tcpSendSynAck(sk: TcpSock): void {
+  sk.synackSentUs = sk.now;
+  emit(sk, { seq: sk.iss, flags: SYN | ACK, role: 'syn-ack' });
+}
+
 /** tcp_send_ack(): a pure ACK for what we have received. */
 export function tcpSendAck(sk: TcpSock, role: SegmentRole = 'ack'): void {
-  emit(sk, sk.sndNxt, ACK, 0, undefined, false, role, undefined, undefined, undefined);
+  emit(sk, { seq: sk.sndNxt, flags: ACK, role });
 }
 
 /** tcp_send_active_reset(): RST|ACK from a socket that gives up (keepalive, close with unread data). */
 export function tcpSendActiveReset(sk: TcpSock): void {
-  emit(sk, sk.sndNxt, RST | ACK, 0, undefined, false, 'rst', undefined, undefined, undefined);
+  emit(sk, { seq: sk.sndNxt, flags: RST | ACK, role: 'rst' });
 }
 
 /** tcp_xmit_probe_skb(): zero-length ACK with seq = snd_una − 1 ("should cause the other end to send an ack"). */
 export function tcpXmitProbeSkb(sk: TcpSock, probe: number): void {
-  emit(sk, sk.sndUna - 1, ACK, 0, undefined, false, 'keepalive', undefined, probe, undefined);
+  emit(sk, { seq: sk.sndUna - 1, flags: ACK, role: 'keepalive', probe });
 }
 
 /** tcp_rto_delta_us(): time left until the RTO would fire for the head segment. */
 export function tcpRtoDeltaUs(sk: TcpSock): number {
-  const head = sk.skbs[0];
+  const head = sk.skbs.at(0);
   if (!head) return 0;
-  return head.lastXmitUs + sk.k.sim.jiffies.toUs(sk.rto) - sk.now;
+  return head.lastXmitUs + sk.k.jiffies.toUs(sk.rto) - sk.now;
 }
 
 /** inet_csk_reset_xmit_timer(): arm the retransmission timer `when` jiffies from now (≤ TCP_RTO_MAX). */
@@ -137,7 +154,7 @@ export function tcpResetXmitTimer(
   pending: 'rto' | 'tlp' | 'synack' | 'probe0',
   whenJ: number,
 ): void {
-  const j = sk.k.sim.jiffies;
+  const j = sk.k.jiffies;
   sk.pending = pending;
   sk.xmitTimer.mod(Math.min(whenJ, j.rtoMax));
 }
@@ -155,7 +172,7 @@ export function tcpRearmRto(sk: TcpSock): void {
   }
   let rto = sk.rto;
   if (sk.pending === 'tlp') {
-    rto = sk.k.sim.jiffies.fromUs(Math.max(tcpRtoDeltaUs(sk), 1));
+    rto = sk.k.jiffies.fromUs(Math.max(tcpRtoDeltaUs(sk), 1));
   }
   tcpResetXmitTimer(sk, 'rto', rto);
 }
@@ -165,16 +182,18 @@ export function tcpRearmRto(sk: TcpSock): void {
  * out (2·srtt + 2 ms with more), never later than the RTO. Returns false if TLP does not apply.
  */
 export function tcpScheduleLossProbe(sk: TcpSock, advanced: boolean): boolean {
-  const early = sk.k.cfg.sysctl.tcp_early_retrans;
+  const early = sk.k.sysctl.tcp_early_retrans;
   if ((early !== 3 && early !== 4) || sk.packetsOut === 0 || sk.caState !== 'open') return false;
   if (sk.state === 'SYN_SENT' || sk.state === 'SYN_RECV') return false;
+  // SACKed data in flight: the kernel has left CA_Open (CA_Disorder), and probes only in Open.
+  if (sk.sackedOut > 0) return false;
   let timeout: number;
   if (sk.srtt8) {
     timeout = (sk.srtt8 >> 2) + (sk.packetsOut === 1 ? RTO_MIN_US : TIMEOUT_MIN_US);
   } else {
     timeout = 1_000_000; // TCP_TIMEOUT_INIT
   }
-  const j = sk.k.sim.jiffies;
+  const j = sk.k.jiffies;
   const rtoDelta = advanced ? j.toUs(sk.rto) : tcpRtoDeltaUs(sk);
   if (rtoDelta > 0) timeout = Math.min(timeout, rtoDelta);
   tcpResetXmitTimer(sk, 'tlp', j.fromUs(timeout));
@@ -188,7 +207,7 @@ export function tcpSetXmitTimer(sk: TcpSock): void {
 
 /** tcp_probe0_base(): the current RTO, at least TCP_RTO_MIN. Jiffies. */
 export function tcpProbe0Base(sk: TcpSock): number {
-  return Math.max(sk.rto, sk.k.sim.jiffies.rtoMin);
+  return Math.max(sk.rto, sk.k.jiffies.rtoMin);
 }
 
 /** tcp_check_probe_timer(): nothing in flight, data waiting for window: start the persist timer (tcp/persist.ts). */
@@ -208,7 +227,7 @@ export function tcpWriteXmit(sk: TcpSock): void {
   const priorPackets = sk.packetsOut;
   let sent = 0;
   while (sk.sendHead < sk.skbs.length) {
-    const skb = sk.skbs[sk.sendHead]!;
+    const skb = sk.skbs.at(sk.sendHead)!;
     if (!tcpSndWndTest(sk, skb)) {
       if (sent === 0) tcpCheckProbeTimer(sk);
       break;
@@ -243,6 +262,7 @@ export function tcpQueueData(sk: TcpSock, bytes: number, text: string | undefine
       lastXmitUs: -1,
       inHostQueue: false,
       lost: false,
+      sacked: false,
     };
     sk.writeSeq += len;
     sk.sendQ += len;
@@ -263,6 +283,7 @@ export function tcpQueueFin(sk: TcpSock): void {
     lastXmitUs: -1,
     inHostQueue: false,
     lost: false,
+    sacked: false,
   });
   sk.writeSeq += 1;
 }

@@ -40,7 +40,7 @@ export function tcpRttEstimator(sk: TcpSock, mrttUs: number): void {
 
 /** tcp_set_rto() → __tcp_set_rto() + tcp_bound_rto(): rto = srtt + rttvar, in jiffies, ≤ 120 s. */
 export function tcpSetRto(sk: TcpSock): void {
-  const j = sk.k.sim.jiffies;
+  const j = sk.k.jiffies;
   sk.rto = Math.min(j.fromUs((sk.srtt8 >> 3) + sk.rttvarUs), j.rtoMax);
 }
 

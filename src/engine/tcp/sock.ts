@@ -2,17 +2,30 @@
  * One TCP socket's kernel state (struct tcp_sock + inet_connection_sock, the parts the lesson
  * needs). Sequence numbers are unwrapped (ISN + offset); records reduce them mod 2^32.
  */
-import type { SocketApp } from '../app.ts';
-import type { Skb } from '../frame.ts';
-import type { HostKernel } from '../host.ts';
-import { KernelTimer } from '../timer.ts';
 import { RCV_SPACE } from './window.ts';
+import { WriteQueue } from './writequeue.ts';
+import type { KernelTimer } from '../timer.ts';
+import type { SocketOwner, TcpKernel } from './context.ts';
 import type { Cause, Errno, HostName, TcpStateName } from '../types.ts';
+
+/** One out-of-order segment held by the receiver (see sack.ts). */
+export interface OfoSegment {
+  seq: number;
+  /** seq + len + FIN. */
+  endSeq: number;
+  len: number;
+  fin: boolean;
+  text: string | undefined;
+  partial: boolean;
+  /** When it arrived, as a count: the block holding the newest comes first in a SACK. */
+  arrival: number;
+}
 
 export type XmitPending = 'none' | 'rto' | 'tlp' | 'synack' | 'probe0';
 
 export class TcpSock {
-  readonly k: HostKernel;
+  /** Its host's kernel, as TCP may use it. */
+  readonly k: TcpKernel;
   readonly conn: number;
   readonly lport: number;
   readonly rport: number;
@@ -26,8 +39,12 @@ export class TcpSock {
   /** Next sequence number for a byte the application writes. */
   writeSeq = 0;
   rcvNxt = 0;
+  /** Out-of-order data received beyond rcv_nxt (out_of_order_queue), in sequence order. */
+  ofo: OfoSegment[] = [];
+  /** Segments queued out of order so far (orders the SACK blocks, newest first). */
+  ofoArrivals = 0;
   /** Sent-but-unacknowledged segments, then unsent ones (from index sendHead). */
-  skbs: Skb[] = [];
+  readonly skbs = new WriteQueue();
   sendHead = 0;
 
   // tcp_rtt_estimator() state, µs (srtt scaled by 8 as in the kernel).
@@ -49,16 +66,18 @@ export class TcpSock {
   caState: 'open' | 'loss' = 'open';
   /** snd_nxt when the loss episode began (high_seq). */
   highSeq = 0;
+  /** sacked_out: segments in flight the peer has SACKed. */
+  sackedOut = 0;
   /** tlp_high_seq; -1 when no probe is outstanding. */
   tlpHighSeq = -1;
 
-  /** The retransmission timer with icsk_pending saying what it is for. */
-  readonly xmitTimer: KernelTimer;
+  /** The retransmission timer with icsk_pending saying what it is for (set by tcpInitXmitTimers). */
+  xmitTimer!: KernelTimer;
   pending: XmitPending = 'none';
   /** sk_timer: keepalive, and the FIN_WAIT2 timeout of an orphan. */
-  readonly keepaliveTimer: KernelTimer;
+  keepaliveTimer!: KernelTimer;
   /** TIME_WAIT expiry. */
-  readonly twTimer: KernelTimer;
+  twTimer!: KernelTimer;
   /** SYN-ACK retransmissions of a request socket (req->num_timeout). */
   numTimeout = 0;
   /** When the last SYN-ACK left (for the handshake RTT sample), µs. */
@@ -99,7 +118,8 @@ export class TcpSock {
   /** Zero-window probes this socket sent. */
   windowProbes = 0;
 
-  app: SocketApp | undefined;
+  /** The application that owns it (none once it is an orphan's peer or a request socket). */
+  app: SocketOwner | undefined;
   /** The last `ss` row recorded for this socket: its index in the table, and what it said. */
   rowIndex = -1;
   rowState: TcpStateName | undefined;
@@ -114,19 +134,16 @@ export class TcpSock {
   tlps = 0;
   keepaliveProbes = 0;
 
-  constructor(k: HostKernel, conn: number, lport: number, rport: number, peer: HostName) {
+  constructor(k: TcpKernel, conn: number, lport: number, rport: number, peer: HostName) {
     this.k = k;
     this.conn = conn;
     this.lport = lport;
     this.rport = rport;
     this.peer = peer;
-    this.xmitTimer = new KernelTimer(k.timers, () => k.onXmitTimer(this));
-    this.keepaliveTimer = new KernelTimer(k.timers, () => k.onKeepaliveTimer(this));
-    this.twTimer = new KernelTimer(k.timers, () => k.onTimeWaitTimer(this));
   }
 
   get now(): number {
-    return this.k.sim.queue.now;
+    return this.k.now;
   }
 
   /** packets_out. */
@@ -155,7 +172,7 @@ export class TcpSock {
     const from = this.state;
     if (from === to) return;
     this.state = to;
-    this.k.sim.rec.events.state(this.now, this.k.name, this.conn, from, to);
+    this.k.record.events.state(this.now, this.k.name, this.conn, from, to);
     this.k.snapshot(this);
   }
 }

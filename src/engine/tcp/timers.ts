@@ -1,6 +1,7 @@
 /** TCP timers (net/ipv4/tcp_timer.c, inet_connection_sock.c). */
 import { ACK, SYN } from '../frame.ts';
 import type { Jiffies } from '../jiffies.ts';
+import { KernelTimer } from '../timer.ts';
 import type { Cause } from '../types.ts';
 import { tcpDone, tcpDoneWithError } from './done.ts';
 import {
@@ -12,6 +13,7 @@ import {
   tcpXmitProbeSkb,
 } from './output.ts';
 import type { TcpSock } from './sock.ts';
+import { tcpSendProbe0 } from './persist.ts';
 
 function isSynState(sk: TcpSock): boolean {
   return sk.state === 'SYN_SENT' || sk.state === 'SYN_RECV';
@@ -19,7 +21,7 @@ function isSynState(sk: TcpSock): boolean {
 
 /** tcp_model_timeout(): the retries → time budget, exponential up to TCP_RTO_MAX then linear. Result in ms. */
 export function tcpModelTimeout(sk: TcpSock, boundary: number, rtoBaseJ: number): number {
-  const j = sk.k.sim.jiffies;
+  const j = sk.k.jiffies;
   const key = boundary * 1_000_003 + rtoBaseJ;
   const cached = j.modelTimeouts.get(key);
   if (cached !== undefined) return cached;
@@ -42,7 +44,7 @@ export function retransmitsTimedOut(sk: TcpSock, boundary: number, timeoutMs: nu
   if (sk.retransmits === 0) return false;
   let limit = timeoutMs;
   if (limit === 0) {
-    const j = sk.k.sim.jiffies;
+    const j = sk.k.jiffies;
     const base = isSynState(sk) ? j.timeoutInit : j.rtoMin;
     limit = tcpModelTimeout(sk, boundary, base);
   }
@@ -51,7 +53,7 @@ export function retransmitsTimedOut(sk: TcpSock, boundary: number, timeoutMs: nu
 
 /** tcp_orphan_retries(): 0 means 8 while the socket is "alive" (RTO below the cap). */
 export function tcpOrphanRetries(sk: TcpSock, alive: boolean): number {
-  let retries = sk.k.cfg.sysctl.tcp_orphan_retries;
+  let retries = sk.k.sysctl.tcp_orphan_retries;
   if (sk.errSoft && !alive) retries = 0;
   if (retries === 0 && alive) retries = 8;
   return retries;
@@ -76,7 +78,7 @@ export function tcpWriteErr(sk: TcpSock, cause?: Cause): void {
 
 /** tcp_write_timeout(): the abort check that runs at each RTO expiry, before retransmitting. */
 export function tcpWriteTimeout(sk: TcpSock): boolean {
-  const sysctl = sk.k.cfg.sysctl;
+  const sysctl = sk.k.sysctl;
   let expired = false;
   let retryUntil: number;
   if (isSynState(sk)) {
@@ -87,13 +89,13 @@ export function tcpWriteTimeout(sk: TcpSock): boolean {
   } else {
     retryUntil = sysctl.tcp_retries2;
     if (sk.dead) {
-      const alive = sk.rto < sk.k.sim.jiffies.rtoMax;
+      const alive = sk.rto < sk.k.jiffies.rtoMax;
       retryUntil = tcpOrphanRetries(sk, alive);
     }
   }
   if (!expired) expired = retransmitsTimedOut(sk, retryUntil, sk.userTimeoutMs);
   if (expired) {
-    sk.k.sim.rec.events.timer(
+    sk.k.record.events.timer(
       sk.now,
       sk.k.name,
       sk.conn,
@@ -112,7 +114,7 @@ export function tcpClampRtoToUserTimeout(sk: TcpSock): number {
   const elapsedMs = Math.floor((sk.now - sk.retransStampUs) / 1000);
   const remaining = sk.userTimeoutMs - elapsedMs;
   if (remaining <= 0) return 1;
-  return Math.min(sk.rto, sk.k.sim.jiffies.fromMs(remaining));
+  return Math.min(sk.rto, sk.k.jiffies.fromMs(remaining));
 }
 
 /** tcp_enter_loss(): every outstanding segment is presumed lost; cwnd drops to one. */
@@ -120,26 +122,24 @@ export function tcpEnterLoss(sk: TcpSock): void {
   sk.caState = 'loss';
   sk.highSeq = sk.sndNxt;
   sk.tlpHighSeq = -1;
-  for (let i = 0; i < sk.sendHead; i++) sk.skbs[i]!.lost = true;
+  // SACKed segments are not lost: the receiver holds them.
+  for (let i = 0; i < sk.sendHead; i++) {
+    const skb = sk.skbs.at(i)!;
+    if (!skb.sacked) skb.lost = true;
+  }
 }
 
 /** tcp_retransmit_timer(): the RTO fired. Check the budget, retransmit the head, back off. */
 export function tcpRetransmitTimer(sk: TcpSock): void {
   if (sk.packetsOut === 0) return;
-  const head = sk.skbs[0]!;
+  const head = sk.skbs.at(0)!;
   const syn = sk.state === 'SYN_SENT';
   if (tcpWriteTimeout(sk)) return;
   tcpEnterLoss(sk);
   sk.retransmits += 1;
   sk.totalRto += 1;
   const n = sk.retransmits;
-  sk.k.sim.rec.events.timer(
-    sk.now,
-    sk.k.name,
-    sk.conn,
-    syn ? 'syn' : 'rto',
-    retransmissionLabel(n),
-  );
+  sk.k.record.events.timer(sk.now, sk.k.name, sk.conn, syn ? 'syn' : 'rto', retransmissionLabel(n));
   if (tcpRetransmitSkb(sk, head, syn ? 'syn-retransmission' : 'retransmission', n)) {
     head.lost = false;
     sk.rtoRetransmissions += 1;
@@ -147,8 +147,8 @@ export function tcpRetransmitTimer(sk: TcpSock): void {
   // "Save stamp of the first (attempted) retransmit" (tcp_retransmit_skb()).
   if (sk.retransStampUs < 0) sk.retransStampUs = head.lastXmitUs;
   sk.backoff += 1;
-  const j = sk.k.sim.jiffies;
-  if (!syn || sk.totalRto > sk.k.cfg.sysctl.tcp_syn_linear_timeouts) {
+  const j = sk.k.jiffies;
+  if (!syn || sk.totalRto > sk.k.sysctl.tcp_syn_linear_timeouts) {
     sk.rto = Math.min(sk.rto * 2, j.rtoMax);
   }
   tcpResetXmitTimer(sk, 'rto', tcpClampRtoToUserTimeout(sk));
@@ -162,9 +162,9 @@ function retransmissionLabel(n: number): string {
 
 /** tcp_send_loss_probe(): re-send the last segment once; restart the RTO from now. */
 export function tcpSendLossProbe(sk: TcpSock): void {
-  sk.k.sim.rec.events.timer(sk.now, sk.k.name, sk.conn, 'tlp');
+  sk.k.record.events.timer(sk.now, sk.k.name, sk.conn, 'tlp');
   if (sk.tlpHighSeq < 0 && sk.packetsOut > 0) {
-    const last = sk.skbs[sk.sendHead - 1]!;
+    const last = sk.skbs.at(sk.sendHead - 1)!;
     if (tcpRetransmitSkb(sk, last, 'tlp')) {
       sk.tlps += 1;
       sk.tlpHighSeq = sk.sndNxt;
@@ -176,8 +176,8 @@ export function tcpSendLossProbe(sk: TcpSock): void {
 
 /** reqsk_timer_handler(): SYN-ACK retransmissions of a half-open request (1, 2, 4 … s); dropped silently at the end. */
 export function reqskTimerHandler(sk: TcpSock): void {
-  const max = sk.k.cfg.sysctl.tcp_synack_retries;
-  sk.k.sim.rec.events.timer(
+  const max = sk.k.sysctl.tcp_synack_retries;
+  sk.k.record.events.timer(
     sk.now,
     sk.k.name,
     sk.conn,
@@ -188,37 +188,26 @@ export function reqskTimerHandler(sk: TcpSock): void {
     tcpDone(sk, undefined);
     return;
   }
-  emit(
-    sk,
-    sk.iss,
-    SYN | ACK,
-    0,
-    undefined,
-    false,
-    'syn-ack',
-    sk.numTimeout + 1,
-    undefined,
-    undefined,
-  );
+  emit(sk, { seq: sk.iss, flags: SYN | ACK, role: 'syn-ack', retransmission: sk.numTimeout + 1 });
   sk.numTimeout += 1;
-  const j = sk.k.sim.jiffies;
+  const j = sk.k.jiffies;
   tcpResetXmitTimer(sk, 'synack', Math.min(j.timeoutInit * 2 ** sk.numTimeout, j.rtoMax));
 }
 
 /** keepalive_time_when() / keepalive_intvl_when() / keepalive_probes(): per-socket value or sysctl. */
 export function keepaliveTimeWhen(sk: TcpSock): number {
-  return sk.k.sim.jiffies.fromSeconds(sk.keepIdleS || sk.k.cfg.sysctl.tcp_keepalive_time);
+  return sk.k.jiffies.fromSeconds(sk.keepIdleS || sk.k.sysctl.tcp_keepalive_time);
 }
 function keepaliveIntvlWhen(sk: TcpSock): number {
-  return sk.k.sim.jiffies.fromSeconds(sk.keepIntvlS || sk.k.cfg.sysctl.tcp_keepalive_intvl);
+  return sk.k.jiffies.fromSeconds(sk.keepIntvlS || sk.k.sysctl.tcp_keepalive_intvl);
 }
 function keepaliveProbes(sk: TcpSock): number {
-  return sk.keepCnt || sk.k.cfg.sysctl.tcp_keepalive_probes;
+  return sk.keepCnt || sk.k.sysctl.tcp_keepalive_probes;
 }
 
 /** keepalive_time_elapsed(): jiffies since the last data or ACK received (own sends do not count). */
 export function keepaliveTimeElapsed(sk: TcpSock): number {
-  const j = sk.k.sim.jiffies;
+  const j = sk.k.jiffies;
   const now = j.at(sk.now);
   return Math.min(now - j.at(sk.lrcvtimeUs), now - j.at(sk.rcvTstampUs));
 }
@@ -245,12 +234,12 @@ export function tcpKeepaliveTimer(sk: TcpSock): void {
     return;
   }
   const ut = sk.userTimeoutMs;
-  const j = sk.k.sim.jiffies;
+  const j = sk.k.jiffies;
   if (
     (ut !== 0 && elapsed >= j.fromMs(ut) && sk.probesOut > 0) ||
     (ut === 0 && sk.probesOut >= keepaliveProbes(sk))
   ) {
-    sk.k.sim.rec.events.timer(
+    sk.k.record.events.timer(
       sk.now,
       sk.k.name,
       sk.conn,
@@ -261,10 +250,80 @@ export function tcpKeepaliveTimer(sk: TcpSock): void {
     tcpWriteErr(sk, ut !== 0 ? 'user-timeout' : 'keepalive');
     return;
   }
-  sk.k.sim.rec.events.timer(sk.now, sk.k.name, sk.conn, 'keepalive', `probe #${sk.probesOut + 1}`);
+  sk.k.record.events.timer(sk.now, sk.k.name, sk.conn, 'keepalive', `probe #${sk.probesOut + 1}`);
   // tcp_write_wakeup() → tcp_xmit_probe_skb()
   tcpXmitProbeSkb(sk, sk.probesOut + 1);
   sk.probesOut += 1;
   sk.keepaliveProbes += 1;
   resetKeepaliveTimer(sk, keepaliveIntvlWhen(sk));
+}
+
+/** tcp_init_xmit_timers(): the socket's timers, on its host's timer base. */
+export function tcpInitXmitTimers(sk: TcpSock): void {
+  sk.xmitTimer = new KernelTimer(sk.k.timers, () => tcpWriteTimerHandler(sk));
+  sk.keepaliveTimer = new KernelTimer(sk.k.timers, () => tcpKeepaliveTimer(sk));
+  sk.twTimer = new KernelTimer(sk.k.timers, () => twTimerHandler(sk));
+}
+
+/** tcp_write_timer_handler(): dispatch on icsk_pending. */
+export function tcpWriteTimerHandler(sk: TcpSock): void {
+  const pending = sk.pending;
+  sk.pending = 'none';
+  if (pending === 'rto') tcpRetransmitTimer(sk);
+  else if (pending === 'tlp') {
+    sk.pending = 'tlp';
+    tcpSendLossProbe(sk);
+  } else if (pending === 'synack') reqskTimerHandler(sk);
+  else if (pending === 'probe0') tcpProbeTimer(sk);
+}
+
+/** tcp_probe_timer(): the persist timer fired (tcp/persist.ts). Give up, or send another probe. */
+export function tcpProbeTimer(sk: TcpSock): void {
+  if (sk.packetsOut > 0 || !sk.writeQueued) {
+    sk.probesOut = 0;
+    sk.probesTstampUs = -1;
+    return;
+  }
+  const j = sk.k.jiffies;
+  let userTimeoutSpent = false;
+  if (sk.probesTstampUs < 0) {
+    sk.probesTstampUs = sk.now;
+  } else if (
+    sk.userTimeoutMs &&
+    j.at(sk.now) - j.at(sk.probesTstampUs) >= j.fromMs(sk.userTimeoutMs)
+  ) {
+    userTimeoutSpent = true;
+  }
+  let maxProbes = sk.k.sysctl.tcp_retries2;
+  let orphanSpent = false;
+  if (!userTimeoutSpent && sk.dead) {
+    const alive = Math.min(sk.rto * 2 ** sk.backoff, j.rtoMax) < j.rtoMax;
+    maxProbes = tcpOrphanRetries(sk, alive);
+    orphanSpent = !alive && sk.backoff >= maxProbes;
+  }
+  if (userTimeoutSpent || orphanSpent || sk.probesOut >= maxProbes) {
+    sk.k.record.events.timer(
+      sk.now,
+      sk.k.name,
+      sk.conn,
+      'persist',
+      userTimeoutSpent
+        ? 'abort: TCP_USER_TIMEOUT spent while the window stayed 0 (tcp_probe_timer)'
+        : `abort: ${sk.probesOut} zero-window probes unanswered (tcp_probe_timer)`,
+    );
+    tcpWriteErr(sk, userTimeoutSpent ? 'user-timeout' : sk.dead ? 'orphan' : 'retransmission');
+    return;
+  }
+  tcpSendProbe0(sk);
+}
+
+/** tw_timer_handler(): TIME_WAIT is over, or an orphan's FIN_WAIT2 lasted tcp_fin_timeout. */
+export function twTimerHandler(sk: TcpSock): void {
+  sk.k.record.events.timer(
+    sk.now,
+    sk.k.name,
+    sk.conn,
+    sk.state === 'TIME_WAIT' ? 'time-wait' : 'fin-wait2',
+  );
+  tcpDone(sk, sk.cause ?? 'close');
 }

@@ -105,6 +105,28 @@ export function play(s: Scenario, options: LabOptions = {}): RunResult {
 }
 
 /**
+ * A transfer over a lossy path, made from a number: messages both ways (some of several
+ * segments, so that losses leave holes with data after them), then both close. `createLab` is
+ * passed in so that the same scenario can run on another build of the engine.
+ */
+export function lossyTransfer(
+  make: (options: LabOptions) => Lab,
+  i: number,
+  options: LabOptions = {},
+): RunResult {
+  const lab = make({ ...options, seed: 1000 + i, loss: [0.05, 0.1, 0.2][i % 3] });
+  const conn = lab.connect();
+  for (let k = 0; k < 6; k++) {
+    const from: HostName = (i + k) % 4 === 0 ? 'client' : 'server';
+    const bytes = 1 + ((i * 7919 + k * 104729) % 6000);
+    lab.at(100 + k * 50 * (i % 3), () => conn[from].send(`${k}:${'x'.repeat(bytes)}`));
+  }
+  lab.at(120_000, () => conn.client.close());
+  conn.server.on('end', () => conn.server.close());
+  return lab.run({ until: '1h' });
+}
+
+/**
  * fast-check settings for every property: a fixed seed, so `npm test` gives the same cases on
  * every machine and CI cannot fail by chance. To look for new counterexamples, run with
  * FC_EXPLORE=1 (a fresh random seed each run) or FC_SEED=<n> (replay one); fast-check prints the

@@ -5,7 +5,6 @@
  * runs moved. `UPDATE_TRACES=1` rewrites it; do that only for a change that is meant to alter
  * traces, and say which runs changed and why in the commit.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import { join } from 'node:path';
@@ -13,31 +12,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as engine from '../index.ts';
 import type { LabOptions } from '../api.ts';
-import type { RunResult } from '../types.ts';
-import { play, scenario } from './scenarios.ts';
+import { traceHash } from './helpers.ts';
+import { lossyTransfer, play, scenario } from './scenarios.ts';
 
 /** The options that give the textbook timing every golden trace was made with. */
 const EXACT: LabOptions = { timerWheel: false };
+const LOSSY_TRANSFERS = 60;
 const GOLDEN = join(import.meta.dirname, 'traces.golden.json');
 const SNIPPETS = join(import.meta.dirname, '../../../content/snippets');
-
-/** The trace of a result: everything it recorded, in the fields results had before the wheel. */
-function traceHash(r: RunResult): string {
-  const trace = {
-    outcome: r.outcome,
-    client: r.client,
-    server: r.server,
-    connections: r.connections,
-    segments: r.segments,
-    events: r.events,
-    sockets: r.sockets,
-    outages: r.outages,
-    end: r.end,
-    config: { seed: r.config.seed, rtt: r.config.rtt, hz: r.config.hz, loss: r.config.loss },
-    stats: r.stats,
-  };
-  return createHash('sha256').update(JSON.stringify(trace)).digest('hex').slice(0, 16);
-}
 
 /** Run a snippet with `tcp-lab` bound to the engine, its labs made with EXACT; the hashes of its runs. */
 function snippetHashes(file: string): string[] {
@@ -85,6 +67,9 @@ function allHashes(): Record<string, string> {
       play(s, EXACT),
     );
   });
+  for (let i = 0; i < LOSSY_TRANSFERS; i++) {
+    out[`lossy transfer ${i}`] = traceHash(lossyTransfer(engine.createLab, i, EXACT));
+  }
   return out;
 }
 
