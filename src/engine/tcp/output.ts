@@ -6,7 +6,7 @@ import type { SegmentRole } from '../types.ts';
 import { RTO_MIN_US } from './rtt.ts';
 import { tcpSackBlocks } from './sack.ts';
 import type { TcpSock } from './sock.ts';
-import { MSS, tcpSelectWindow, tcpSndWndTest } from './window.ts';
+import { MSS } from './window.ts';
 
 /** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
 const mod32 = (n: number): number => n >>> 0;
@@ -286,4 +286,27 @@ export function tcpQueueFin(sk: TcpSock): void {
     sacked: false,
   });
   sk.writeSeq += 1;
+}
+
+/**
+ * tcp_select_window(): the window to put in an outgoing segment. Free space rounded down to
+ * whole segments (less than one MSS advertises 0), but never less than what was already
+ * offered: the right edge does not move left.
+ */
+export function tcpSelectWindow(sk: TcpSock): number {
+  const free = Math.max(0, sk.rcvSpace - sk.rcvQueue);
+  const offered = Math.max(0, sk.rcvWndEnd - sk.rcvNxt);
+  const win = Math.max(free - (free % MSS), offered);
+  sk.rcvWndEnd = sk.rcvNxt + win;
+  return win;
+}
+
+/** tcp_wnd_end(): the first sequence number the peer's window does not admit. */
+export function tcpWndEnd(sk: TcpSock): number {
+  return sk.sndUna + sk.sndWnd;
+}
+
+/** tcp_snd_wnd_test(): does the whole segment fit in the peer's window? */
+export function tcpSndWndTest(sk: TcpSock, skb: Skb): boolean {
+  return skb.endSeq <= tcpWndEnd(sk);
 }

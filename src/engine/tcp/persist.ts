@@ -11,9 +11,8 @@
  * episode whether or not the probes are answered.
  */
 import { ACK } from '../frame.ts';
-import { emit, tcpProbe0Base, tcpResetXmitTimer, tcpWriteXmit } from './output.ts';
+import { emit, tcpProbe0Base, tcpResetXmitTimer, tcpSndWndTest, tcpWriteXmit } from './output.ts';
 import type { TcpSock } from './sock.ts';
-import { tcpSndWndTest } from './window.ts';
 
 /** TCP_TIMEOUT_MIN: 2 jiffies. */
 const TIMEOUT_MIN_J = 2;
