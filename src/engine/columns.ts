@@ -17,6 +17,33 @@ const PAGE_MASK = PAGE_ROWS - 1;
 
 type TypedArray = Float64Array | Uint32Array | Int32Array | Uint8Array;
 
+interface TypedArrayKind<A extends TypedArray> {
+  new (length: number): A;
+  new (buffer: ArrayBuffer, offset: number, length: number): A;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/** Bytes of first pages a lab's three tables take (about 130 bytes a row; room to spare). */
+const FIRST_PAGES_BYTES = 256 * INITIAL_ROWS;
+
+/**
+ * One buffer for the first pages of a lab's columns: a lab has about 35 columns, most runs never
+ * leave their first pages, and allocating one buffer costs a small run far less than 35.
+ */
+export class FirstPages {
+  private readonly buffer = new ArrayBuffer(FIRST_PAGES_BYTES);
+  private offset = 0;
+
+  /** A first page of INITIAL_ROWS rows (a multiple of 8, so every view starts aligned). */
+  take<A extends TypedArray>(Kind: TypedArrayKind<A>): A {
+    const bytes = Kind.BYTES_PER_ELEMENT * INITIAL_ROWS;
+    if (this.offset + bytes > FIRST_PAGES_BYTES) return new Kind(INITIAL_ROWS);
+    const page = new Kind(this.buffer, this.offset, INITIAL_ROWS);
+    this.offset += bytes;
+    return page;
+  }
+}
+
 /**
  * One column of a table: numbers in pages of 16,384 rows, so that a table of a million rows
  * needs no copying to grow and wastes at most one page (a doubling array would hold up to twice
@@ -25,11 +52,12 @@ type TypedArray = Float64Array | Uint32Array | Int32Array | Uint8Array;
  */
 export class Column<A extends TypedArray> {
   private readonly pages: A[];
-  private readonly Kind: new (length: number) => A;
+  private readonly Kind: TypedArrayKind<A>;
 
-  constructor(Kind: new (length: number) => A) {
+  /** `first`: where its first page comes from (see FirstPages). */
+  constructor(Kind: TypedArrayKind<A>, first: FirstPages) {
     this.Kind = Kind;
-    this.pages = [new Kind(INITIAL_ROWS)];
+    this.pages = [first.take(Kind)];
   }
 
   get(row: number): number {

@@ -6,6 +6,7 @@
  * order, that LabEvent lists.
  */
 import { codeTable, Column } from './columns.ts';
+import type { FirstPages } from './columns.ts';
 import { hostCode, HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { Errno, HostName, LabEvent, TcpStateName, TimerName } from './types.ts';
 
@@ -64,22 +65,34 @@ export class EventLog {
   count = 0;
   /** Ordinals handed out so far (events here and segment events): the log's length. */
   ords = 0;
-  private readonly kind = new Column(Uint8Array);
-  private readonly host = new Column(Uint8Array);
+  private readonly kind: Column<Uint8Array>;
+  private readonly host: Column<Uint8Array>;
   /** The state's `from`, the timer, the notice, the host action, or the segment's phase. */
-  private readonly a = new Column(Uint8Array);
+  private readonly a: Column<Uint8Array>;
   /** The state's `to`, or the errno code. */
-  private readonly b = new Column(Uint8Array);
-  private readonly conn = new Column(Int32Array);
+  private readonly b: Column<Uint8Array>;
+  private readonly conn: Column<Int32Array>;
   /** The event's place in the whole log. */
-  private readonly ord = new Column(Int32Array);
-  private readonly tUs = new Column(Float64Array);
-  private readonly bytes = new Column(Int32Array);
+  private readonly ord: Column<Int32Array>;
+  private readonly tUs: Column<Float64Array>;
+  private readonly bytes: Column<Int32Array>;
   /** Index in `details`, or NONE. */
-  private readonly detailAt = new Column(Int32Array);
+  private readonly detailAt: Column<Int32Array>;
   private readonly details: string[] = [];
   /** Objects already built (an event never changes once logged), shared by every result. */
   private readonly built: (LabEvent | undefined)[] = [];
+
+  constructor(first: FirstPages) {
+    this.kind = new Column(Uint8Array, first);
+    this.host = new Column(Uint8Array, first);
+    this.a = new Column(Uint8Array, first);
+    this.b = new Column(Uint8Array, first);
+    this.conn = new Column(Int32Array, first);
+    this.ord = new Column(Int32Array, first);
+    this.tUs = new Column(Float64Array, first);
+    this.bytes = new Column(Int32Array, first);
+    this.detailAt = new Column(Int32Array, first);
+  }
 
   /** The next place in the log, for an event the segment table records. */
   takeOrd(): number {

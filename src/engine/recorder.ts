@@ -3,6 +3,7 @@
  * and the outages. Kept as columns of numbers while running (columns.ts); the result builds
  * objects from them when they are first read. Times are kept in µs and written out in ms.
  */
+import { FirstPages } from './columns.ts';
 import { EventLog } from './eventlog.ts';
 import { SegmentTable } from './segments.ts';
 import { SocketRowTable } from './socketrows.ts';
@@ -27,9 +28,10 @@ export class Recorder {
   }[] = [];
 
   constructor() {
-    this.events = new EventLog();
-    this.segments = new SegmentTable(this.events);
-    this.sockets = new SocketRowTable();
+    const first = new FirstPages();
+    this.events = new EventLog(first);
+    this.segments = new SegmentTable(this.events, first);
+    this.sockets = new SocketRowTable(first);
   }
 
   eventsSnapshot(): EventsSnapshot {

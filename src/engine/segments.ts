@@ -4,6 +4,7 @@
  * first read.
  */
 import { codeTable, Column } from './columns.ts';
+import type { FirstPages } from './columns.ts';
 import type { EventLog } from './eventlog.ts';
 import { frameFlags } from './frame.ts';
 import { hostCode, HOSTS } from './names.ts';
@@ -63,27 +64,27 @@ export interface SegmentSnapshot {
 export class SegmentTable {
   /** Segments recorded so far (the next id). */
   count = 0;
-  private readonly conn = new Column(Int32Array);
-  private readonly tUs = new Column(Float64Array);
-  private readonly seq = new Column(Uint32Array);
-  private readonly ack = new Column(Uint32Array);
-  private readonly relSeq = new Column(Uint32Array);
-  private readonly relAck = new Column(Uint32Array);
-  private readonly len = new Column(Int32Array);
-  private readonly retransmission = new Column(Int32Array);
-  private readonly probe = new Column(Int32Array);
+  private readonly conn: Column<Int32Array>;
+  private readonly tUs: Column<Float64Array>;
+  private readonly seq: Column<Uint32Array>;
+  private readonly ack: Column<Uint32Array>;
+  private readonly relSeq: Column<Uint32Array>;
+  private readonly relAck: Column<Uint32Array>;
+  private readonly len: Column<Int32Array>;
+  private readonly retransmission: Column<Int32Array>;
+  private readonly probe: Column<Int32Array>;
   /** When it arrived or was lost, µs; NONE while on its way. */
-  private readonly finalUs = new Column(Float64Array);
+  private readonly finalUs: Column<Float64Array>;
   /** Places in the event log of its 'sent' event and of its 'arrived' or 'lost' one (NONE yet). */
-  private readonly sentOrd = new Column(Int32Array);
-  private readonly finalOrd = new Column(Int32Array);
-  private readonly delivered = new Column(Uint8Array);
+  private readonly sentOrd: Column<Int32Array>;
+  private readonly finalOrd: Column<Int32Array>;
+  private readonly delivered: Column<Uint8Array>;
   /** Sender: index in HOSTS (the receiver is the other one). */
-  private readonly from = new Column(Uint8Array);
+  private readonly from: Column<Uint8Array>;
   /** TCP flag bits (frame.ts), spelled out when the record is built. */
-  private readonly flags = new Column(Uint8Array);
-  private readonly role = new Column(Uint8Array);
-  private readonly lostBecause = new Column(Uint8Array);
+  private readonly flags: Column<Uint8Array>;
+  private readonly role: Column<Uint8Array>;
+  private readonly lostBecause: Column<Uint8Array>;
   /** Records already built whose segment is delivered or lost: final, so shared by every result. */
   private readonly built: (SegmentRecord | undefined)[] = [];
   /** Every segment before this one is delivered or lost (where a snapshot starts looking). */
@@ -92,8 +93,25 @@ export class SegmentTable {
   /** The event log, for the places of this table's sent/arrived/lost events. */
   private readonly log: EventLog;
 
-  constructor(log: EventLog) {
+  constructor(log: EventLog, first: FirstPages) {
     this.log = log;
+    this.conn = new Column(Int32Array, first);
+    this.tUs = new Column(Float64Array, first);
+    this.seq = new Column(Uint32Array, first);
+    this.ack = new Column(Uint32Array, first);
+    this.relSeq = new Column(Uint32Array, first);
+    this.relAck = new Column(Uint32Array, first);
+    this.len = new Column(Int32Array, first);
+    this.retransmission = new Column(Int32Array, first);
+    this.probe = new Column(Int32Array, first);
+    this.finalUs = new Column(Float64Array, first);
+    this.sentOrd = new Column(Int32Array, first);
+    this.finalOrd = new Column(Int32Array, first);
+    this.delivered = new Column(Uint8Array, first);
+    this.from = new Column(Uint8Array, first);
+    this.flags = new Column(Uint8Array, first);
+    this.role = new Column(Uint8Array, first);
+    this.lostBecause = new Column(Uint8Array, first);
   }
 
   /** Record a segment as it leaves (its receiver is the other host); returns its id. */

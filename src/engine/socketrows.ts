@@ -3,6 +3,7 @@
  * (see columns.ts) and turned into SocketSnapshot objects when first read.
  */
 import { Column } from './columns.ts';
+import type { FirstPages } from './columns.ts';
 import { hostCode, HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { HostName, SocketSnapshot, TcpStateName } from './types.ts';
 
@@ -32,17 +33,28 @@ export interface SocketRowsSnapshot {
 
 export class SocketRowTable {
   count = 0;
-  private readonly tUs = new Column(Float64Array);
-  private readonly host = new Column(Uint8Array);
-  private readonly conn = new Column(Int32Array);
-  private readonly lport = new Column(Int32Array);
-  private readonly rport = new Column(Int32Array);
-  private readonly recvQ = new Column(Float64Array);
-  private readonly sendQ = new Column(Float64Array);
-  private readonly state = new Column(Uint8Array);
+  private readonly tUs: Column<Float64Array>;
+  private readonly host: Column<Uint8Array>;
+  private readonly conn: Column<Int32Array>;
+  private readonly lport: Column<Int32Array>;
+  private readonly rport: Column<Int32Array>;
+  private readonly recvQ: Column<Float64Array>;
+  private readonly sendQ: Column<Float64Array>;
+  private readonly state: Column<Uint8Array>;
   private readonly built: (SocketSnapshot | undefined)[] = [];
   /** 'ip:port' strings, one per (host, port), shared by every row that shows them. */
   private readonly addresses = new Map<number, string>();
+
+  constructor(first: FirstPages) {
+    this.tUs = new Column(Float64Array, first);
+    this.host = new Column(Uint8Array, first);
+    this.conn = new Column(Int32Array, first);
+    this.lport = new Column(Int32Array, first);
+    this.rport = new Column(Int32Array, first);
+    this.recvQ = new Column(Float64Array, first);
+    this.sendQ = new Column(Float64Array, first);
+    this.state = new Column(Uint8Array, first);
+  }
 
   /**
    * Record the socket's row if its state or queues changed since its last one. Several

@@ -37,10 +37,13 @@ function lvlDepth(hz: number): number {
   return hz > 100 ? 9 : 8;
 }
 
-/** LVL_START(n) = 63 << 3(n−1). */
-function lvlStart(n: number): number {
-  return LVL_SIZE_MINUS_1 * 2 ** (LVL_CLK_SHIFT * (n - 1));
-}
+/** LVL_START(n) = 63 << 3(n−1), for n = 0 … 9 (LVL_START(0) is not used). */
+const LVL_START = Array.from(
+  { length: 10 },
+  (_, n) => LVL_SIZE_MINUS_1 * 2 ** (LVL_CLK_SHIFT * (n - 1)),
+);
+/** LVL_GRAN(n) = 8^n jiffies. */
+const LVL_GRAN = Array.from({ length: 9 }, (_, n) => 2 ** (LVL_CLK_SHIFT * n));
 
 /**
  * calc_wheel_index() → calc_index(): the jiffy at which a timer for `expires`, armed while the
@@ -51,13 +54,13 @@ export function calcBucketExpiry(expires: number, clk: number, hz: number): numb
   if (delta < 0) return clk;
   const depth = lvlDepth(hz);
   let lvl = 0;
-  while (lvl < depth - 1 && delta >= lvlStart(lvl + 1)) lvl += 1;
+  while (lvl < depth - 1 && delta >= LVL_START[lvl + 1]!) lvl += 1;
   let e = expires;
   // WHEEL_TIMEOUT_CUTOFF: "force expire obscene large timeouts" at the wheel's capacity.
-  if (lvl === depth - 1 && delta >= lvlStart(depth)) {
-    e = clk + lvlStart(depth) - 2 ** (LVL_CLK_SHIFT * (depth - 1));
+  if (lvl === depth - 1 && delta >= LVL_START[depth]!) {
+    e = clk + LVL_START[depth]! - LVL_GRAN[depth - 1]!;
   }
-  const gran = 2 ** (LVL_CLK_SHIFT * lvl);
+  const gran = LVL_GRAN[lvl]!;
   return (Math.floor(e / gran) + 1) * gran;
 }
 

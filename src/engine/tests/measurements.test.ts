@@ -232,9 +232,9 @@ describe.each(PHASES)(
       const rtos = r.segments
         .filter((x) => x.from === 'server' && x.role === 'retransmission')
         .map((x) => s(x.t));
-      expectChain('TLP', tlp, [[0.21, 0.21]]);
+      expectChain('G: TLP', tlp, [[0.21, 0.21]]);
       expectChain(
-        'RTO',
+        'G: RTO',
         rtos,
         [
           [0.41, 0.41],
@@ -244,9 +244,9 @@ describe.each(PHASES)(
         ],
         tlp[0],
       );
-      expectWithin('ETIMEDOUT', s(r.server.errorAt), rtos.at(-1)!, 3.417, 3.421);
+      expectWithin('G: ETIMEDOUT', s(r.server.errorAt), rtos.at(-1)!, 3.417, 3.421);
       expectWithin(
-        'after the first RTO',
+        'G: ETIMEDOUT after the first RTO',
         s(r.server.errorAt)! - rtos[0]!,
         rtos.at(-1)! - rtos[0]!,
         3.004,
