@@ -130,6 +130,12 @@ describe('the chapters', () => {
 // A sweep runs a snippet hundreds of times; on a busy machine that takes a while.
 const SWEEP_TIMEOUT_MS = 300_000;
 
+/** `ms` is `promised`, or later by the timer wheel's rounding (at most 12.5 % + 1 jiffy). */
+const expectPromisedAtLeast = (ms: number, promised: number) => {
+  expect(ms).toBeGreaterThanOrEqual(promised);
+  expect(ms).toBeLessThanOrEqual(promised * 1.125 + 4);
+};
+
 describe('what the prose says about Linux, checked against the engine', () => {
   const abortAfterSend = (edits: [string, string][] = []) => {
     const run = snippetRun('retries2-budget', edits);
@@ -146,6 +152,33 @@ describe('what the prose says about Linux, checked against the engine', () => {
   };
   const sinceHeard = (run: ReturnType<typeof snippetRun>) =>
     (run.server.errorAt ?? 0) - (readValue(run, 'lastReceivedAt:server') as number);
+
+  it('a writer to a hung peer: without TCP_USER_TIMEOUT the probes are answered (all but one early one) and nothing detects the hang; with it the writer aborts 30 s after its first probe', () => {
+    const noTimeout = snippetRun('hung-process-user-timeout', [
+      ["conn.server.setUserTimeout('30s');", ''],
+    ]);
+    expect(noTimeout.outcome.id).toBe('peer-process-hung');
+    expect(noTimeout.server.state).toBe('ESTABLISHED');
+    const probes = noTimeout.segments.filter((s) => s.role === 'window-probe');
+    const answers = noTimeout.segments.filter((s) => s.role === 'window-probe-ack' && s.delivered);
+    expect(probes.length).toBeGreaterThan(10);
+    expect(answers).toHaveLength(probes.length - 1);
+    const run = snippetRun('hung-process-user-timeout');
+    expect(run.outcome.id).toBe('user-timeout');
+    const sinceFirstProbe =
+      (run.server.errorAt ?? 0) - (readValue(run, 'windowProbeAt:1') as number);
+    expectPromisedAtLeast(sinceFirstProbe, 30_000);
+  });
+
+  it('on one LAN: connect() to an unplugged server fails with EHOSTUNREACH after about 3 s; the sender still gives up after about a quarter of an hour, with EHOSTUNREACH', () => {
+    const connect = snippetRun('lan-connect-unreachable');
+    expect(connect.client.error).toBe('EHOSTUNREACH');
+    expectPromisedAtLeast(readValue(connect, 'client.errorAt') as number, 3000);
+    const sender = snippetRun('lan-sender-aborts');
+    expect(sender.server.error).toBe('EHOSTUNREACH');
+    expect(sender.server.errorAt).toBeGreaterThan(924_600);
+    expect(sender.server.errorAt).toBeLessThan(20 * 60_000);
+  });
 
   it('tcp_retries2 = 5, textbook timing: aborts after about 26 s with a 201 ms RTO and about 13 s with 204 ms', () => {
     expect(abortAfterSend([textbook])).toBeCloseTo(25_728, -1);

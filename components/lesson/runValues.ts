@@ -37,6 +37,11 @@ export const metrics: Record<string, Metric> = {
     const n = positive(arg, 'probeAt');
     return run.segments.find((s) => s.role === 'keepalive' && s.probe === n)?.t;
   },
+  /** When zero-window probe #n left (the persist timer). */
+  windowProbeAt: (run, arg) => {
+    const n = positive(arg, 'windowProbeAt');
+    return run.segments.find((s) => s.role === 'window-probe' && s.probe === n)?.t;
+  },
   /** The first RTO: the gap the timer waited before retransmission #1 (after the TLP, if any). */
   rto: (run) => {
     const first = run.segments.find((s) => s.role === 'retransmission' && s.retransmission === 1);

@@ -54,6 +54,14 @@ export function OutcomeCard({ result, lang, conn = 0, headingLevel = 3, base }: 
     { key: 'tlps', label: t.card.tlps, cell: (s) => String(s.tlps) },
     { key: 'probes', label: t.card.keepaliveProbes, cell: (s) => String(s.keepaliveProbes) },
   ];
+  // Zero-window probes only where the run had some: most runs never close a window.
+  if (hosts.some((h) => connection[h].windowProbes)) {
+    rows.push({
+      key: 'window-probes',
+      label: t.card.windowProbes,
+      cell: (s) => String(s.windowProbes ?? 0),
+    });
+  }
 
   return (
     <section

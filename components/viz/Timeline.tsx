@@ -18,6 +18,7 @@ const LEGEND: { kind: MarkKind | 'error'; key: keyof ReturnType<typeof vizString
     { kind: 'tlp', key: 'legendTlp' },
     { kind: 'retransmission', key: 'legendRetransmission' },
     { kind: 'keepalive', key: 'legendKeepalive' },
+    { kind: 'window-probe', key: 'legendWindowProbe' },
     { kind: 'rst', key: 'legendRst' },
     { kind: 'error', key: 'legendError' },
   ];

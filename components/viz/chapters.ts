@@ -18,6 +18,7 @@ export const outcomeChapter: Record<OutcomeId, ChapterSlug> = {
   'process-crash': 'crashes',
   'host-crash': 'crashes',
   'host-reboot-reset': 'crashes',
+  'peer-process-hung': 'crashes',
   'user-timeout': 'user-timeout',
   'unplugged-side-unreachable': 'user-timeout',
   'connect-timeout': 'user-timeout',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isLeaf, leaves, lessonTree, pathTo } from './lessonTree';
+import { outcomeChapter } from './chapters';
 import { outcomeIds } from './outcomeMeta';
 import { vizStrings } from './strings';
 
@@ -21,6 +22,11 @@ describe('the lesson tree', () => {
       'keepalive',
       'replugNo',
     ]);
+  });
+  it('reaches the hung process from "a process or a host failed", and leads to the chapter that shows it', () => {
+    const path = pathTo('peer-process-hung');
+    expect(path.map((n) => n.answer ?? 'root')).toEqual(['root', 'failure', 'processHangs']);
+    expect(outcomeChapter['peer-process-hung']).toBe('crashes');
   });
   it('has words for every question and answer in both languages', () => {
     const walk = (node: typeof lessonTree | ReturnType<typeof leaves>[number]): string[] => [

@@ -74,6 +74,7 @@ export const lessonTree: QuestionNode = {
         { answer: 'processDies', outcome: 'process-crash' },
         { answer: 'hostCrashes', outcome: 'host-crash' },
         { answer: 'hostReboots', outcome: 'host-reboot-reset' },
+        { answer: 'processHangs', outcome: 'peer-process-hung' },
       ],
     },
     {

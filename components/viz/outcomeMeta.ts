@@ -22,6 +22,7 @@ export const outcomeTone: Record<OutcomeId, OutcomeTone> = {
   'idle-forever': 'limbo',
   'host-crash': 'limbo',
   'unplugged-side-unreachable': 'limbo',
+  'peer-process-hung': 'limbo',
 };
 
 export const outcomeIds = Object.keys(outcomeTone) as OutcomeId[];

@@ -1,6 +1,7 @@
 import { createLab } from 'tcp-lab';
 
-// Two hosts on one switch. The client connects to the server at t = 0.
+// The client is on a switch; the server sits in another network, behind routers
+// (the lab's default topology). The client connects to it at t = 0.
 const lab = createLab();
 const conn = lab.connect();
 

@@ -1,6 +1,7 @@
 import { createLab } from 'tcp-lab';
 
-// 两台主机接在同一台交换机上，客户端在 t = 0 时连上服务器。
+// 客户端接在一台交换机上，服务器在另一个网络里，中间隔着路由器
+// （实验室默认的拓扑）。客户端在 t = 0 时连上服务器。
 const lab = createLab();
 const conn = lab.connect();
 

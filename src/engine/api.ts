@@ -31,14 +31,48 @@ export interface Sysctls {
   tcp_fin_timeout: number;
 }
 
+/**
+ * The neighbour (ARP) settings of a host's interface (net.ipv4.neigh.<dev>.*), Linux's
+ * defaults unless given. They matter on a `topology: 'lan'` lab, where the next hop is the
+ * peer itself and its entry can fail.
+ */
+export interface NeighSysctls {
+  /** How long an entry stays REACHABLE after a confirmation, before randomising to ½–1½ × (default 30000 ms). */
+  base_reachable_time_ms: number;
+  /** Seconds a STALE entry that is used waits (DELAY) for a confirmation before probing (default 5). */
+  delay_first_probe_time: number;
+  /** Time between ARP requests (default 1000 ms). */
+  retrans_time_ms: number;
+  /** Unicast requests to a known address (PROBE) before the entry fails (default 3). */
+  ucast_solicit: number;
+  /** Broadcast requests for an unknown address (INCOMPLETE) before the entry fails (default 3). */
+  mcast_solicit: number;
+}
+
 export interface HostOptions {
   sysctl?: Partial<Sysctls>;
+  /** Neighbour (ARP) settings; see NeighSysctls. */
+  neigh?: Partial<NeighSysctls>;
   /**
    * A permanent ARP entry for the next hop (default false): the host never has to resolve it,
    * so its own sends while unplugged end in ETIMEDOUT instead of EHOSTUNREACH.
    */
   staticNeighbour?: boolean;
 }
+
+/**
+ * Where the two hosts sit.
+ * - `'routed'` (default): the server is remote, behind routers. Each host's next hop is a
+ *   router that never fails, so only a host's own pulled cable can break its ARP entry; a
+ *   silent peer just looks like loss. Every number in the lesson is for this topology unless
+ *   it says otherwise.
+ * - `'lan'`: both hosts on one switch, each the other's next hop. Both run the neighbour state
+ *   machine (REACHABLE → STALE → DELAY → PROBE → FAILED) against the peer, so an unplugged
+ *   peer also makes ARP fail on the side that is still plugged in: `connect()` to it fails with
+ *   EHOSTUNREACH after about 3 s, and a sender's abort reports EHOSTUNREACH. The lab starts
+ *   with empty ARP tables: the first packet each way waits one round trip for the answer.
+ */
+export type Topology = 'routed' | 'lan';
 
 export interface LabOptions {
   /** Seed for the PRNG (ISNs, random loss). Default 1. */
@@ -49,6 +83,8 @@ export interface LabOptions {
   hz?: number;
   /** Probability (0..1) that any frame is dropped at random. Default 0. */
   loss?: number;
+  /** Where the hosts sit: 'routed' (default) or 'lan'; see Topology. */
+  topology?: Topology;
   /**
    * Stop with an error after this many simulation events (runaway guard). Default 1,000,000.
    * A run that needs more throws EventBudgetExceeded, naming the time it had reached.
@@ -101,13 +137,27 @@ export interface SocketHandle {
   close(): void;
   /** SO_KEEPALIVE, with optional TCP_KEEPIDLE / TCP_KEEPINTVL / TCP_KEEPCNT. */
   setKeepAlive(enable: boolean, options?: KeepAliveOptions): void;
-  /** TCP_USER_TIMEOUT; 0 turns it off. */
+  /**
+   * TCP_USER_TIMEOUT; 0 turns it off. Bounds how long sent data may stay unacknowledged
+   * (counted from the first RTO retransmission), and how long the window may stay shut while
+   * zero-window probes go out (counted from the first probe, even if every probe is answered).
+   */
   setUserTimeout(timeout: Duration): void;
   /** Application code: close the connection after this long without receiving anything (like an HTTP server's keepalive_timeout). */
   closeWhenIdle(timeout: Duration): void;
   /** Application code: ping the peer every `every`; close when no pong came for `timeout`. The peer answers pings automatically. */
   heartbeat(options: HeartbeatOptions): void;
-  /** Stop reading from the socket (data piles up in the receive queue). */
+  /**
+   * SO_RCVBUF: about how many unread bytes the socket holds before its receive window closes
+   * (Linux doubles the value for bookkeeping and offers about half of that as window). Whole
+   * segments of 1448 bytes, at least one; at most 212992 (net.core.rmem_max). Without it: 65,160
+   * bytes (45 segments), what the default tcp_rmem gives.
+   */
+  setReceiveBuffer(bytes: number): void;
+  /**
+   * Stop reading from the socket. Data piles up in the receive queue; once the receive buffer
+   * is full (setReceiveBuffer) the window is 0 and the peer sends zero-window probes.
+   */
   pauseReading(): void;
   resumeReading(): void;
   /** Listen to what the application sees. */
@@ -136,7 +186,10 @@ export interface HostHandle {
   boot(): void;
   /** The process dies; its kernel closes its sockets (FIN, or RST with unread data). */
   killProcess(): void;
-  /** The process hangs: it stops reading and answering, but its kernel still does. */
+  /**
+   * The process hangs: it stops reading and answering, but its kernel still acknowledges data
+   * and answers keepalive and zero-window probes, so TCP never notices.
+   */
   hangProcess(): void;
 }
 

@@ -12,8 +12,10 @@ import { Heartbeat, IdleClose, PING, PONG } from './helpers.ts';
 import type { HelperSocket } from './helpers.ts';
 import type { AppNotice } from './eventlog.ts';
 import { tcpClose } from './tcp/close.ts';
+import { tcpCleanupRbuf } from './tcp/input.ts';
 import { tcpQueueData, tcpWriteXmit } from './tcp/output.ts';
 import type { TcpSock } from './tcp/sock.ts';
+import { MSS, RCVBUF_MAX, rcvSpaceForBuffer } from './tcp/window.ts';
 import { tcpSetKeepaliveOptions } from './tcp/sockopt.ts';
 import type { KeepaliveSettings } from './tcp/sockopt.ts';
 import type { Cause, Errno, HostName, TcpStateName } from './types.ts';
@@ -61,6 +63,7 @@ export class SocketApp implements SocketHandle, HostSocketApp {
   private early: (string | number)[] = [];
   private keepalive: KeepaliveSettings | undefined;
   private userTimeoutMs: number | undefined;
+  private rcvSpace: number | undefined;
   private idle: IdleClose | undefined;
   private beat: Heartbeat | undefined;
   /** The socket as the application helpers see it. */
@@ -131,6 +134,7 @@ export class SocketApp implements SocketHandle, HostSocketApp {
     sk.app = this;
     if (this.keepalive) this.applyKeepalive();
     if (this.userTimeoutMs !== undefined) sk.userTimeoutMs = this.userTimeoutMs;
+    if (this.rcvSpace !== undefined) sk.rcvSpace = this.rcvSpace;
   }
 
   kernelConnected(): void {
@@ -175,6 +179,7 @@ export class SocketApp implements SocketHandle, HostSocketApp {
   private deliver(sk: TcpSock, text: string | undefined, bytes: number, partial: boolean): void {
     sk.rcvQueue = Math.max(0, sk.rcvQueue - bytes);
     this.k.snapshot(sk);
+    tcpCleanupRbuf(sk);
     // A text message longer than one segment is handed over whole, with its last piece.
     if (partial) {
       this.carried += bytes;
@@ -337,6 +342,18 @@ export class SocketApp implements SocketHandle, HostSocketApp {
       );
     this.userTimeoutMs = Math.round(us / 1000);
     if (this.sock) this.sock.userTimeoutMs = this.userTimeoutMs;
+  }
+
+  setReceiveBuffer(bytes: number): void {
+    const value = checkInteger(
+      'setReceiveBuffer(bytes)',
+      bytes,
+      MSS,
+      RCVBUF_MAX,
+      'a whole number of bytes',
+    );
+    this.rcvSpace = rcvSpaceForBuffer(value);
+    if (this.sock) this.sock.rcvSpace = this.rcvSpace;
   }
 
   closeWhenIdle(timeout: string | number): void {

@@ -2,7 +2,7 @@
  * Lab options: defaults (Linux 6.x, include/net/tcp.h and tcp_sk_init()) and validation with
  * errors that name the option and its rule.
  */
-import type { HostOptions, LabOptions, Sysctls } from './api.ts';
+import type { HostOptions, LabOptions, NeighSysctls, Sysctls, Topology } from './api.ts';
 import { parseMicros } from './duration.ts';
 import { LabError } from './errors.ts';
 import { phaseForSeed } from './timer.ts';
@@ -39,10 +39,30 @@ const SYSCTL_RANGES: Record<keyof Sysctls, [number, number]> = {
 
 export const HZ_VALUES = [100, 250, 300, 1000] as const;
 
+/** net/ipv4/arp.c arp_tbl defaults. */
+export const DEFAULT_NEIGH: NeighSysctls = {
+  base_reachable_time_ms: 30_000, // BASE_REACHABLE_TIME 30 * HZ
+  delay_first_probe_time: 5, // DELAY_PROBE_TIME 5 * HZ
+  retrans_time_ms: 1000, // RETRANS_TIME 1 * HZ
+  ucast_solicit: 3, // UCAST_PROBES
+  mcast_solicit: 3, // MCAST_PROBES
+};
+
+const NEIGH_RANGES: Record<keyof NeighSysctls, [number, number]> = {
+  base_reachable_time_ms: [1, 3_600_000],
+  delay_first_probe_time: [1, 3600],
+  retrans_time_ms: [10, 60_000],
+  ucast_solicit: [0, 255],
+  mcast_solicit: [0, 255],
+};
+
+const TOPOLOGIES: Topology[] = ['routed', 'lan'];
+
 export interface HostConfig {
   sysctl: Sysctls;
   /** A permanent ARP entry for the next hop: the host never has to resolve it. */
   staticNeighbour: boolean;
+  neigh: NeighSysctls;
 }
 
 export interface LabConfig {
@@ -52,6 +72,7 @@ export interface LabConfig {
   hz: number;
   loss: number;
   maxEvents: number;
+  topology: Topology;
   /** Timers run at the timer wheel's bucket boundaries (timer.ts) rather than exactly. */
   timerWheel: boolean;
   /** Where t = 0 falls on the jiffies counter (0 ≤ phase < 1 of the wheel's cycle). */
@@ -97,7 +118,21 @@ function hostConfig(name: HostName, options: HostOptions | undefined): HostConfi
       `${name}.staticNeighbour: it must be true or false.`,
     );
   }
-  return { sysctl, staticNeighbour };
+  const neigh: NeighSysctls = { ...DEFAULT_NEIGH };
+  const givenNeigh = options?.neigh ?? {};
+  for (const key of Object.keys(givenNeigh)) {
+    const argument = `${name}.neigh.${key}`;
+    if (!(key in NEIGH_RANGES)) {
+      throw new LabError(
+        argument,
+        `${argument}: the lab does not model this neighbour setting; known ones are ${Object.keys(NEIGH_RANGES).join(', ')}.`,
+      );
+    }
+    const k = key as keyof NeighSysctls;
+    const [lo, hi] = NEIGH_RANGES[k];
+    neigh[k] = checkInteger(argument, givenNeigh[k], lo, hi);
+  }
+  return { sysctl, staticNeighbour, neigh };
 }
 
 export function labConfig(options: LabOptions = {}): LabConfig {
@@ -112,6 +147,7 @@ export function labConfig(options: LabOptions = {}): LabConfig {
     'rtt',
     'hz',
     'loss',
+    'topology',
     'maxEvents',
     'timerWheel',
     'timerPhase',
@@ -160,12 +196,20 @@ export function labConfig(options: LabOptions = {}): LabConfig {
       `timerPhase: ${String(timerPhase)} is not a phase; use a number from 0 up to (not including) 1.`,
     );
   }
+  const topology = options.topology ?? 'routed';
+  if (!TOPOLOGIES.includes(topology)) {
+    throw new LabError(
+      'topology',
+      `topology: ${typeof topology === 'string' ? `'${topology}'` : String(topology)} is not a topology; use 'routed' (the server behind routers) or 'lan' (both hosts on one switch).`,
+    );
+  }
   return {
     seed,
     rttUs,
     hz,
     loss,
     maxEvents,
+    topology,
     timerWheel,
     // With the wheel off the counter starts at 0, as the textbook timing assumes.
     timerPhase: timerWheel ? timerPhase : 0,

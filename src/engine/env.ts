@@ -11,6 +11,13 @@ import type { Recorder } from './recorder.ts';
 import type { HostName } from './types.ts';
 import type { Cable } from './wire.ts';
 
+/** The other host as ARP meets it on a shared LAN (topology 'lan'). */
+export interface ArpPeer {
+  readonly up: boolean;
+  /** Its ARP request reached this host, which learns the sender's address (arp_process()). */
+  arpRequestArrived(): void;
+}
+
 export interface HostEnv {
   readonly cfg: LabConfig;
   readonly queue: EventQueue;
@@ -18,6 +25,8 @@ export interface HostEnv {
   readonly prng: Prng;
   readonly rec: Recorder;
   readonly cable: Cable;
+  /** The host `host`'s ARP requests reach when both share one LAN. */
+  arpPeer(host: HostName): ArpPeer;
   /** The lab's connection a client port belongs to (-1: none). */
   connOf(clientPort: number): number;
   /** The sequence-number origins of `host`'s socket for a 4-tuple, if it has one (for a record's relative numbers). */

@@ -31,6 +31,7 @@ const TIMERS: TimerName[] = [
   'delayed-ack',
   'app-idle',
   'app-heartbeat',
+  'persist',
 ];
 const NOTICES: AppNotice[] = ['connected', 'data', 'eof', 'error', 'sent', 'closed', 'log'];
 /** Index 0: no errno. */

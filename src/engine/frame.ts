@@ -51,6 +51,8 @@ export interface FrameFields {
   role: SegmentRole;
   /** The sending socket's segment, when the frame carries one (for the ARP queue and ICMP). */
   skb?: Skb;
+  /** The receive window the sender advertises, bytes (tcp_select_window()); 0 for an RST. */
+  win?: number;
 }
 
 /** A segment on the wire. */
@@ -72,6 +74,7 @@ export class Frame {
   readonly segment: number;
   readonly role: SegmentRole;
   readonly skb: Skb | undefined;
+  readonly win: number;
   /** The cable's cut counter when the frame went on the wire. */
   epoch = 0;
 
@@ -93,6 +96,7 @@ export class Frame {
     this.segment = f.segment;
     this.role = f.role;
     this.skb = f.skb;
+    this.win = f.win ?? 0;
   }
 }
 

@@ -6,7 +6,7 @@ import type { Sysctls } from './api.ts';
 import type { HostConfig } from './config.ts';
 import { ACK, Frame, RST } from './frame.ts';
 import { Neighbour } from './neighbour.ts';
-import type { HostEnv } from './env.ts';
+import type { ArpPeer, HostEnv } from './env.ts';
 import type { EventLog } from './eventlog.ts';
 import type { Jiffies } from './jiffies.ts';
 import type { EventQueue } from './queue.ts';
@@ -35,7 +35,7 @@ export interface HostSocketApp extends SocketOwner {
   processExit(): void;
 }
 
-export class HostKernel implements TcpKernel {
+export class HostKernel implements TcpKernel, ArpPeer {
   readonly name: HostName;
   readonly peer: HostName;
   readonly sim: HostEnv;
@@ -62,10 +62,13 @@ export class HostKernel implements TcpKernel {
     this.cfg = cfg;
     this.listening = name === 'server';
     this.timers = new TimerBase(sim.queue, sim.jiffies, sim.cfg.timerWheel);
-    this.neighbour = new Neighbour(sim, name, cfg.staticNeighbour, this.timers, {
-      isUp: () => this.up,
-      icmpHostUnreachable: (f) => this.icmpHostUnreachable(f),
-    });
+    this.neighbour = new Neighbour(
+      sim,
+      name,
+      this.timers,
+      { isUp: () => this.up, icmpHostUnreachable: (f) => this.icmpHostUnreachable(f) },
+      { params: cfg.neigh, permanent: cfg.staticNeighbour, lan: sim.cfg.topology === 'lan' },
+    );
   }
 
   // ——— The kernel as TCP sees it (tcp/context.ts) ———
@@ -90,6 +93,11 @@ export class HostKernel implements TcpKernel {
     return this.sim.rec;
   }
 
+  /** ArpPeer: the peer's request reached this host (topology 'lan'). */
+  arpRequestArrived(): void {
+    this.neighbour.learnFromRequest();
+  }
+
   /** The socket for (local port, remote port), if this host has one. */
   lookup(localPort: number, remotePort: number): TcpSock | undefined {
     const sk = this.socks.get(this.name === 'client' ? localPort : remotePort);
@@ -107,6 +115,10 @@ export class HostKernel implements TcpKernel {
   /** Record the socket's `ss -tn` row if its state or queues changed. */
   snapshot(sk: TcpSock): void {
     this.sim.rec.sockets.record(this.now, this.name, sk);
+  }
+
+  confirmNeighbour(): void {
+    this.neighbour.confirm();
   }
 
   /** ip_queue_xmit() → neighbour output. */

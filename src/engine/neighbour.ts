@@ -1,21 +1,27 @@
 /**
- * Next-hop resolution (ARP), just enough to reproduce what the unplugged side's own sends see
- * (kernel-measurements.md row K). A pulled cable makes the kernel flush the neighbour entry
- * (net/core/neighbour.c neigh_carrier_down()); the next send starts resolution, which sends
- * 3 requests 1 s apart (ucast/mcast_solicit 3, retrans_time 1 s) and then fails, reporting
- * every queued packet to its socket as ICMP host unreachable (net/ipv4/arp.c
- * arp_error_report() → ipv4_link_failure()). Entries do not age while the carrier is up:
- * the next hop is assumed to stay alive (see README, simplifications).
+ * The neighbour (ARP) entry for a host's next hop, with the kernel's NUD state machine
+ * (net/core/neighbour.c __neigh_event_send(), neigh_timer_handler(), neigh_update(),
+ * neigh_invalidate(); net/ipv4/arp.c arp_solicit(), arp_process(), arp_error_report()).
+ *
+ *   NONE/FAILED --send--> INCOMPLETE: the packet waits; a broadcast request at once, then one
+ *       every retrans_time; after mcast_solicit of them, FAILED, and every queued packet comes
+ *       back to its socket as ICMP host unreachable (→ tcp_v4_err()).
+ *   REACHABLE for reachable_time after the last confirmation (a reply, or TCP seeing its ACKs
+ *       answered), then STALE. Packets go out at once in every state but INCOMPLETE.
+ *   STALE --send--> DELAY: wait delay_first_probe_time for a confirmation, then PROBE: up to
+ *       ucast_solicit unicast requests, retrans_time apart; unanswered, FAILED (nothing queued).
+ *
+ * Which next hop: with topology 'routed' (the default) it is a router that stays up, so its
+ * entry never needs re-probing and the lab does not age it; only the host's own cable can break
+ * it. With 'lan' it is the peer itself, which answers only while both cables are in and it runs.
+ * Pulling a host's cable flushes its entry (neigh_carrier_down()).
  */
+import type { NeighSysctls } from './api.ts';
+import type { ArpPeer, HostEnv } from './env.ts';
 import type { Frame } from './frame.ts';
-import type { HostEnv } from './env.ts';
+import { Prng } from './prng.ts';
 import { KernelTimer, type TimerBase } from './timer.ts';
 import type { HostName } from './types.ts';
-
-/** Requests sent before resolution fails (NUD_INCOMPLETE: ucast 3 + app 0 + mcast 3, starting at 3). */
-const SOLICIT = 3;
-/** RETRANS_TIME: 1 s between requests, in seconds (armed as HZ jiffies). */
-const RETRANS_S = 1;
 
 /** The host the neighbour layer belongs to: whether it is up, and where its ICMP errors go. */
 export interface NeighbourOwner {
@@ -23,102 +29,254 @@ export interface NeighbourOwner {
   icmpHostUnreachable(frame: Frame): void;
 }
 
-type NudState = 'permanent' | 'reachable' | 'none' | 'incomplete' | 'failed';
+type NudState =
+  'none' | 'incomplete' | 'reachable' | 'stale' | 'delay' | 'probe' | 'failed' | 'permanent';
+
+export interface NeighbourSetup {
+  params: NeighSysctls;
+  /** A permanent entry (ip neigh replace … nud permanent). */
+  permanent: boolean;
+  /** 'lan': the next hop is the peer, and the entry ages; 'routed': a router that never fails. */
+  lan: boolean;
+}
 
 export class Neighbour {
   state: NudState;
   private readonly env: HostEnv;
-  private readonly host: HostName;
   private readonly owner: NeighbourOwner;
+  private readonly host: HostName;
+  private readonly peer: HostName;
+  private readonly p: NeighSysctls;
+  private readonly lan: boolean;
   private queue: Frame[] = [];
   private probes = 0;
   private readonly timer: KernelTimer;
+  /** A request is on its way and its answer not yet back (at most one at a time). */
   private resolving = false;
+  /** Bumped when the entry is flushed: answers to requests sent before then are ignored. */
+  private generation = 0;
+  /** neigh->confirmed and neigh->used: the jiffies counter when they last happened. */
+  private confirmed: number;
+  private used: number;
+  /** parms->reachable_time: base_reachable_time randomised to [½, 1½) of it (neigh_rand_reach_time()), jiffies. */
+  private readonly reachableJ: number;
 
   constructor(
     env: HostEnv,
     host: HostName,
-    permanent: boolean,
     timers: TimerBase,
     owner: NeighbourOwner,
+    setup: NeighbourSetup,
   ) {
     this.env = env;
-    this.host = host;
     this.owner = owner;
-    this.state = permanent ? 'permanent' : 'reachable';
+    this.host = host;
+    this.peer = host === 'client' ? 'server' : 'client';
+    this.p = setup.params;
+    this.lan = setup.lan;
     this.timer = new KernelTimer(timers, () => this.neighTimerHandler());
+    // A fresh LAN lab has never resolved anything; a routed host knows its router.
+    this.state = setup.permanent ? 'permanent' : setup.lan ? 'none' : 'reachable';
+    // neigh_alloc(): "confirmed" long ago, so a new entry must be confirmed before it is trusted.
+    const j = env.jiffies;
+    this.used = j.at(0);
+    this.confirmed = this.used - 2 * j.fromMs(this.p.base_reachable_time_ms);
+    this.reachableJ = setup.lan ? randomReachableJ(env, host, this.p) : 0;
   }
 
-  /** neigh_resolve_output(): send now, or queue behind resolution. */
+  /** The jiffies counter now. */
+  private get now(): number {
+    return this.env.jiffies.at(this.env.queue.now);
+  }
+
+  private get delayProbeJ(): number {
+    return this.env.jiffies.fromSeconds(this.p.delay_first_probe_time);
+  }
+
+  /** RETRANS_TIME, at least HZ/100 (neigh_timer_handler()). */
+  private get retransJ(): number {
+    const j = this.env.jiffies;
+    return Math.max(j.fromMs(this.p.retrans_time_ms), Math.floor(j.hz / 100));
+  }
+
+  /** neigh_resolve_output() (or the connected fast path): send now, or queue behind resolution. */
   output(frame: Frame): void {
-    if (this.state === 'permanent' || this.state === 'reachable') {
-      this.env.cable.transmit(frame);
-      return;
+    const now = this.now;
+    switch (this.state) {
+      case 'permanent':
+      case 'reachable':
+        this.env.cable.transmit(frame);
+        return;
+      case 'stale':
+        // __neigh_event_send(): STALE → DELAY; the packet still goes out.
+        this.used = now;
+        this.enter('delay', this.delayProbeJ);
+        this.env.cable.transmit(frame);
+        return;
+      case 'delay':
+      case 'probe':
+        this.used = now;
+        this.env.cable.transmit(frame);
+        return;
+      case 'incomplete':
+        this.used = now;
+        this.enqueue(frame);
+        return;
+      case 'none':
+      case 'failed':
+        // __neigh_event_send(): → INCOMPLETE, first request at once (probes start at ucast_solicit).
+        this.used = now;
+        this.enqueue(frame);
+        this.probes = this.p.ucast_solicit;
+        this.enter('incomplete', this.retransJ);
+        this.neighProbe();
+        return;
     }
-    if (frame.skb) frame.skb.inHostQueue = true;
-    this.queue.push(frame);
-    if (this.state !== 'incomplete') {
-      // __neigh_event_send(): NONE/FAILED → INCOMPLETE, first request at once.
-      this.state = 'incomplete';
-      this.probes = 0;
-      this.solicit();
-    }
+  }
+
+  /** neigh_confirm(): TCP saw the peer answer (sock_confirm_neigh() on the next send). */
+  confirm(): void {
+    this.confirmed = this.now;
   }
 
   /** neigh_carrier_down(): the cable was pulled; forget the entry and its queue. */
   carrierDown(): void {
-    if (this.state === 'permanent') return;
-    this.timer.del();
-    this.resolving = false;
-    for (const frame of this.queue) {
-      if (frame.skb) frame.skb.inHostQueue = false;
-      this.env.rec.segments.lost(this.env.queue.now, frame.segment, 'unplugged');
-    }
-    this.queue = [];
-    this.state = 'none';
+    this.flush('unplugged');
   }
 
   /** Host crash or boot: the table is empty. */
   reset(): void {
+    this.flush('host-down');
+  }
+
+  /**
+   * arp_process() for the peer's request: its sender address is learned (neigh_event_ns(),
+   * STALE). It changes only an entry that had no address; one waiting for it is resolved.
+   */
+  learnFromRequest(): void {
+    if (this.state === 'none' || this.state === 'failed') {
+      this.state = 'stale';
+      this.timer.del();
+    } else if (this.state === 'incomplete') {
+      this.state = 'stale';
+      this.timer.del();
+      this.sendQueued();
+    }
+  }
+
+  private flush(reason: 'unplugged' | 'host-down'): void {
     if (this.state === 'permanent') return;
     this.timer.del();
     this.resolving = false;
+    this.generation += 1;
     for (const frame of this.queue) {
       if (frame.skb) frame.skb.inHostQueue = false;
-      this.env.rec.segments.lost(this.env.queue.now, frame.segment, 'host-down');
+      this.env.rec.segments.lost(this.env.queue.now, frame.segment, reason);
     }
     this.queue = [];
     this.state = 'none';
   }
 
-  /** arp_solicit(): one request; answered after one RTT if this host's cable is in. */
-  private solicit(): void {
-    this.probes += 1;
-    const env = this.env;
-    if (env.cable.carrier[this.host] && this.owner.isUp() && !this.resolving) {
-      this.resolving = true;
-      env.queue.schedule(env.queue.now + env.cfg.rttUs, () => {
-        if (!this.resolving) return;
-        this.resolving = false;
-        if (this.state === 'incomplete' && env.cable.carrier[this.host]) this.resolved();
-      });
-    }
-    this.timer.mod(env.jiffies.fromSeconds(RETRANS_S));
+  private enqueue(frame: Frame): void {
+    if (frame.skb) frame.skb.inHostQueue = true;
+    this.queue.push(frame);
   }
 
-  /** neigh_timer_handler(): another request, or give up. */
+  /** Change state and (re)arm the timer `inJ` jiffies from now, or stop it for a state that has none. */
+  private enter(state: NudState, inJ?: number): void {
+    this.state = state;
+    if (inJ === undefined) this.timer.del();
+    else this.timer.mod(Math.max(inJ, Math.floor(this.env.jiffies.hz / 100)));
+  }
+
+  /** neigh_max_probes(): ucast + app + (mcast, or mcast_resolicit once PROBE). */
+  private maxProbes(): number {
+    const again = this.state === 'probe' ? 0 : this.p.mcast_solicit; // mcast_resolicit = 0
+    return this.p.ucast_solicit + again;
+  }
+
+  /** neigh_timer_handler(). */
   private neighTimerHandler(): void {
-    if (this.state !== 'incomplete') return;
-    if (this.probes >= SOLICIT) {
+    const now = this.now;
+    const delay = this.delayProbeJ;
+    switch (this.state) {
+      case 'reachable':
+        if (now <= this.confirmed + this.reachableJ) {
+          this.enter('reachable', this.confirmed + this.reachableJ - now);
+        } else if (now <= this.used + delay) {
+          this.enter('delay', delay);
+        } else {
+          this.enter('stale');
+        }
+        return;
+      case 'delay':
+        if (now <= this.confirmed + delay) {
+          this.enter('reachable', this.confirmed + this.reachableJ - now);
+          return;
+        }
+        this.state = 'probe';
+        this.probes = 0;
+        break;
+      case 'incomplete':
+      case 'probe':
+        break;
+      default:
+        return;
+    }
+    if (this.probes >= this.maxProbes()) {
       this.failed();
       return;
     }
-    this.solicit();
+    this.timer.mod(this.retransJ);
+    this.neighProbe();
   }
 
-  private resolved(): void {
-    this.timer.del();
-    this.state = 'reachable';
+  /** neigh_probe() → arp_solicit(): one request (broadcast while INCOMPLETE, unicast in PROBE). */
+  private neighProbe(): void {
+    this.probes += 1;
+    const sim = this.env;
+    if (this.resolving || !sim.cable.carrier[this.host] || !this.owner.isUp()) return;
+    const generation = this.generation;
+    if (!this.lan) {
+      // The router answers one round trip later.
+      this.resolving = true;
+      sim.queue.schedule(sim.queue.now + sim.cfg.rttUs, () => this.answered(generation));
+      return;
+    }
+    if (!sim.cable.carrier[this.peer]) return;
+    this.resolving = true;
+    const there =
+      this.host === 'client' ? Math.floor(sim.cfg.rttUs / 2) : Math.ceil(sim.cfg.rttUs / 2);
+    sim.queue.schedule(sim.queue.now + there, () => {
+      const peer: ArpPeer = sim.arpPeer(this.peer);
+      if (
+        generation !== this.generation ||
+        !peer.up ||
+        !sim.cable.carrier[this.peer] ||
+        !sim.cable.carrier[this.host]
+      ) {
+        if (generation === this.generation) this.resolving = false;
+        return;
+      }
+      peer.arpRequestArrived();
+      sim.queue.schedule(sim.queue.now + sim.cfg.rttUs - there, () => this.answered(generation));
+    });
+  }
+
+  /** The reply arrived: neigh_update(NUD_REACHABLE). */
+  private answered(generation: number): void {
+    if (generation !== this.generation) return;
+    this.resolving = false;
+    const sim = this.env;
+    if (!sim.cable.carrier[this.host] || (this.lan && !sim.cable.carrier[this.peer])) return;
+    if (this.state === 'permanent' || this.state === 'none' || this.state === 'failed') return;
+    this.confirmed = this.now;
+    if (this.lan) this.enter('reachable', this.reachableJ);
+    else this.enter('reachable');
+    this.sendQueued();
+  }
+
+  private sendQueued(): void {
     const queued = this.queue;
     this.queue = [];
     for (const frame of queued) {
@@ -129,7 +287,7 @@ export class Neighbour {
 
   /** neigh_invalidate() → arp_error_report(): each queued packet becomes a local ICMP error. */
   private failed(): void {
-    this.state = 'failed';
+    this.enter('failed');
     const queued = this.queue;
     this.queue = [];
     const now = this.env.queue.now;
@@ -137,8 +295,13 @@ export class Neighbour {
       if (frame.skb) frame.skb.inHostQueue = false;
       this.env.rec.segments.lost(now, frame.segment, 'no-neighbour');
     }
-    for (const frame of queued) {
-      this.owner.icmpHostUnreachable(frame);
-    }
+    for (const frame of queued) this.owner.icmpHostUnreachable(frame);
   }
+}
+
+/** neigh_rand_reach_time(): base/2 + a uniform draw below base, in jiffies; from a stream of its own so ISNs do not move. */
+function randomReachableJ(env: HostEnv, host: HostName, p: NeighSysctls): number {
+  const base = env.jiffies.fromMs(p.base_reachable_time_ms);
+  const prng = new Prng((env.cfg.seed ^ (host === 'client' ? 0x4e554431 : 0x4e554432)) >>> 0);
+  return Math.floor(base / 2) + Math.floor(prng.next() * base);
 }

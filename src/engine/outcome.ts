@@ -17,6 +17,11 @@ export const OUTCOMES: readonly { id: OutcomeId; description: string }[] = [
     description: 'Both applications closed the connection; the FIN exchange completed.',
   },
   {
+    id: 'peer-process-hung',
+    description:
+      "A process hung; its kernel kept acknowledging and answering probes, so nothing in TCP detected it (only a sender's TCP_USER_TIMEOUT or an application heartbeat would).",
+  },
+  {
     id: 'idle-forever',
     description:
       'The cable was pulled but nobody sent anything and keepalive was off: both sides still think the connection is up.',
@@ -88,6 +93,10 @@ export function classify(
   const find = (pred: (s: SideResult, h: HostName) => boolean): HostName | undefined =>
     hosts.find((h) => pred(sides[h], h));
 
+  // ARP failure (cause 'neighbour') is the unplugged side's own story when its cable is out;
+  // on a LAN the side still plugged in meets it too, and then it only changes the errno.
+  const pulled = (h: HostName): boolean =>
+    sim.rec.outages.some((o) => o.kind === 'unplugged' && o.host === h);
   const c = sides.client;
   if (c.cause === 'syn-retries') {
     return out(
@@ -95,7 +104,17 @@ export function classify(
       `connect() gave up after ${at(c.errorAt)}: ${c.error ?? 'ETIMEDOUT'} after its SYN retransmissions.`,
     );
   }
-  const unreachable = find((s) => s.cause === 'neighbour');
+  if (
+    c.cause === 'neighbour' &&
+    !pulled('client') &&
+    !segmentsOf().some((s) => s.role === 'syn-ack' && s.delivered)
+  ) {
+    return out(
+      'connect-timeout',
+      `connect() failed after ${at(c.errorAt)}: ARP for the server got no answer (EHOSTUNREACH).`,
+    );
+  }
+  const unreachable = find((s, h) => s.cause === 'neighbour' && pulled(h));
   if (unreachable) {
     const s = sides[unreachable];
     return out(
@@ -138,7 +157,9 @@ export function classify(
   if (ut)
     return out(
       'user-timeout',
-      `TCP_USER_TIMEOUT ended the ${ut}'s connection at ${at(sides[ut].errorAt)} (${sides[ut].error}).`,
+      sides[ut].windowProbes
+        ? `TCP_USER_TIMEOUT ended the ${ut}'s connection at ${at(sides[ut].errorAt)} (${sides[ut].error}): its peer's kernel kept answering its ${sides[ut].windowProbes} zero-window probes, but the window never opened.`
+        : `TCP_USER_TIMEOUT ended the ${ut}'s connection at ${at(sides[ut].errorAt)} (${sides[ut].error}).`,
     );
   const ka = find((s) => s.cause === 'keepalive');
   if (ka) {
@@ -147,10 +168,18 @@ export function classify(
       `The ${ka}'s keepalive gave up after ${sides[ka].keepaliveProbes} unanswered probes: RST + ETIMEDOUT at ${at(sides[ka].errorAt)}.`,
     );
   }
-  const aborted = find((s) => s.cause === 'retransmission' || s.cause === 'orphan');
+  const aborted = find(
+    (s) => s.cause === 'retransmission' || s.cause === 'orphan' || s.cause === 'neighbour',
+  );
   if (aborted) {
     const s = sides[aborted];
     const peer = sides[other(aborted)];
+    if (s.cause === 'neighbour' && peer.cause !== 'reset') {
+      return out(
+        'sender-aborts',
+        `The ${aborted} stopped retransmitting and gave up at ${at(s.errorAt)} (EHOSTUNREACH: ARP for the ${other(aborted)} had failed); no RST was sent.`,
+      );
+    }
     if (peer.cause === 'reset') {
       return out(
         'peer-reset-after-abort',
@@ -177,8 +206,21 @@ export function classify(
     return out('closed-normally', 'Both sides closed the connection with a FIN exchange.');
   }
   const unplugged = sim.rec.outages.some((o) => o.kind === 'unplugged');
-  if (!unplugged)
+  if (!unplugged) {
+    // No cable was pulled and nobody gave up: a hung process is what is wrong, if there is one.
+    const hung = hosts.find((h) => sim.hosts[h].up && sim.hosts[h].process === 'hung');
+    if (hung) {
+      const peer = other(hung);
+      const probes = sides[peer].windowProbes;
+      return out(
+        'peer-process-hung',
+        probes
+          ? `The ${hung}'s process hung and its receive window closed; the ${peer} has sent ${probes} zero-window probe${probes === 1 ? '' : 's'} and the ${hung}'s kernel keeps answering them, so nothing detected the hang.`
+          : `The ${hung}'s process hung, but its kernel kept answering: nothing in TCP detected it.`,
+      );
+    }
     return out('still-established', 'Nothing went wrong: the connection is still open.');
+  }
 
   const segs = segmentsOf();
   const lostUnplugged = segs.filter(

@@ -23,6 +23,7 @@ function sideResult(app: SocketApp): SideResult {
     tlps: sk?.tlps ?? 0,
     keepaliveProbes: sk?.keepaliveProbes ?? 0,
   };
+  if (sk && sk.windowProbes > 0) side.windowProbes = sk.windowProbes;
   if (app.error !== undefined) {
     side.error = app.error;
     side.errorAt = app.errorAtUs / 1000;

@@ -26,6 +26,8 @@ const ROLES: SegmentRole[] = [
   'keepalive-ack',
   'fin',
   'rst',
+  'window-probe',
+  'window-probe-ack',
 ];
 const ROLE_CODES = codeTable(ROLES);
 const LOSS_REASONS: (LossReason | undefined)[] = [

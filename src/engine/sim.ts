@@ -46,6 +46,10 @@ export class Sim implements HostEnv {
     return this.queue.now;
   }
 
+  arpPeer(host: HostName): HostKernel {
+    return this.hosts[host];
+  }
+
   connOf(clientPort: number): number {
     return this.connByPort.get(clientPort) ?? -1;
   }

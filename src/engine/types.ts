@@ -55,6 +55,8 @@ export type SegmentRole =
   | 'syn-retransmission'
   | 'keepalive' // keepalive probe: seq = snd_una - 1, no data
   | 'keepalive-ack' // a live peer's answer to a probe (a duplicate ACK)
+  | 'window-probe' // zero-window probe (persist timer): seq = snd_una - 1, no data
+  | 'window-probe-ack' // the receiver's answer to it: an ACK carrying its window (still 0 while nobody reads)
   | 'fin'
   | 'rst';
 
@@ -82,7 +84,7 @@ export interface SegmentRecord {
   role: SegmentRole;
   /** 1-based: RTO retransmission #n (role 'retransmission' / 'syn-retransmission'). */
   retransmission?: number;
-  /** 1-based: keepalive probe #k (role 'keepalive'). */
+  /** 1-based: keepalive probe #k (role 'keepalive'), or zero-window probe #k (role 'window-probe'). */
   probe?: number;
   delivered: boolean;
   /** When it reached the receiver, ms (delivered segments only). */
@@ -99,6 +101,7 @@ export type TimerName =
   | 'syn'
   | 'synack'
   | 'keepalive'
+  | 'persist' // zero-window probe timer (ICSK_TIME_PROBE0)
   | 'time-wait'
   | 'fin-wait2'
   | 'delayed-ack'
@@ -148,6 +151,7 @@ export type OutcomeId =
   | 'connect-timeout' // connect() gave up (ETIMEDOUT after SYN retries)
   | 'unplugged-side-unreachable' // the unplugged side's own sends failed: EHOSTUNREACH
   | 'closed-normally' // both applications closed; FIN exchange completed
+  | 'peer-process-hung' // a process hung; its kernel kept answering, so nothing in TCP detected it
   | 'still-established'; // nothing went wrong (no unplug, or nothing was affected)
 
 export interface Outcome {
@@ -171,6 +175,8 @@ export interface SideResult {
   tlps: number;
   /** Keepalive probes this side sent. */
   keepaliveProbes: number;
+  /** Zero-window probes this side sent (the persist timer); absent when none. */
+  windowProbes?: number;
 }
 
 export interface ConnectionResult {

@@ -15,7 +15,8 @@ export const timelineGeometry = {
   height: 130,
 } as const;
 
-export type MarkKind = 'data' | 'retransmission' | 'tlp' | 'keepalive' | 'rst' | 'other';
+export type MarkKind =
+  'data' | 'retransmission' | 'tlp' | 'keepalive' | 'window-probe' | 'rst' | 'other';
 
 export interface TimelineMark {
   segment: SegmentRecord;
@@ -75,6 +76,8 @@ export function markKind(segment: SegmentRecord): MarkKind {
       return 'tlp';
     case 'keepalive':
       return 'keepalive';
+    case 'window-probe':
+      return 'window-probe';
     case 'rst':
       return 'rst';
     default:
@@ -83,7 +86,13 @@ export function markKind(segment: SegmentRecord): MarkKind {
 }
 
 /** Kinds that form a series worth measuring: a sender trying again and again. */
-const SERIES: ReadonlySet<MarkKind> = new Set(['data', 'tlp', 'retransmission', 'keepalive']);
+const SERIES: ReadonlySet<MarkKind> = new Set([
+  'data',
+  'tlp',
+  'retransmission',
+  'keepalive',
+  'window-probe',
+]);
 
 const MS = 1;
 const S = 1000 * MS;

@@ -33,6 +33,8 @@ export interface TcpKernel {
   readonly record: { readonly segments: SegmentTable; readonly events: EventLog };
   /** ip_queue_xmit(): hand a segment to IP (the neighbour layer, then the cable). */
   transmit(frame: Frame): void;
+  /** neigh_confirm() of the next hop: an ACK showed the peer is reachable (sock_confirm_neigh()). */
+  confirmNeighbour(): void;
   /** tcp_v4_send_reset(): answer `f` with an RST that no socket sends. */
   sendReset(f: Frame): void;
   /** Record the socket's `ss -tn` row if its state or queues changed. */

@@ -10,9 +10,11 @@ import {
   tcpSetXmitTimer,
   tcpWriteXmit,
 } from './output.ts';
+import { tcpAckProbe } from './persist.ts';
 import { tcpAckUpdateRtt, tcpSetRto } from './rtt.ts';
 import { tcpDataQueueOfo, tcpOfoQueue, tcpSacktagWriteQueue } from './sack.ts';
 import type { TcpSock } from './sock.ts';
+import { MSS } from './window.ts';
 import { keepaliveTimeWhen, resetKeepaliveTimer, tcpRetransmitTimer } from './timers.ts';
 
 /** TCP_TIMEWAIT_LEN: 60 s. */
@@ -49,6 +51,8 @@ function tcpRcvSynsentStateProcess(sk: TcpSock, f: Frame): void {
   sk.irs = f.seq;
   sk.rcvNxt = f.seq + 1;
   sk.sndUna = f.ack;
+  sk.sndWnd = f.win;
+  sk.dstPendingConfirm = true; // tcp_ack() on the SYN-ACK: forward progress
   sk.skbs.shift();
   sk.sendHead = 0;
   tcpClearXmitTimer(sk);
@@ -76,6 +80,8 @@ function tcpCheckReq(sk: TcpSock, f: Frame): boolean {
     return false;
   }
   sk.sndUna = f.ack;
+  sk.sndWnd = f.win;
+  sk.dstPendingConfirm = true; // tcp_ack() on the handshake's ACK: forward progress
   sk.skbs.clear();
   sk.sendHead = 0;
   tcpClearXmitTimer(sk);
@@ -94,10 +100,20 @@ function tcpAck(sk: TcpSock, f: Frame): void {
   sk.probesOut = 0;
   sk.rcvTstampUs = sk.now;
   if (f.sack) tcpSacktagWriteQueue(sk, f.sack);
+  // tcp_ack_update_window(), simplified: the cable never reorders, so the latest ACK's window is current.
+  sk.sndWnd = f.win;
+  // sk_dst_confirm() on forward progress or a pure duplicate ACK: the peer is reachable.
+  if (f.ack > sk.sndUna || (f.len === 0 && !f.fin)) sk.dstPendingConfirm = true;
   if (f.ack === sk.sndUna) {
     // An ACK while a probe is pending re-arms the timer (FLAG_SET_XMIT_TIMER); with data
     // SACKed the connection is no longer in CA_Open, so that arms the RTO instead.
     if (sk.pending === 'tlp' && sk.sackedOut > 0) tcpSetXmitTimer(sk);
+    // Nothing in flight: the no_queue path. A probe's answer re-arms the persist timer, or an
+    // opened window lets the queued data go (tcp_ack_probe(), tcp_data_snd_check()).
+    if (sk.packetsOut === 0 && sk.writeQueued) {
+      tcpAckProbe(sk);
+      tcpWriteXmit(sk);
+    }
     return;
   }
   sk.retransmits = 0;
@@ -187,6 +203,26 @@ function tcpTimewaitStateProcess(sk: TcpSock, f: Frame): void {
   if (f.fin) tcpSendAck(sk);
 }
 
+/**
+ * tcp_cleanup_rbuf(): after the application read, announce a window that has at least doubled
+ * (and was at most half open) at once, rather than waiting for the next segment to ACK.
+ */
+export function tcpCleanupRbuf(sk: TcpSock): void {
+  if (sk.state !== 'ESTABLISHED' && sk.state !== 'FIN_WAIT1' && sk.state !== 'FIN_WAIT2') return;
+  const now = Math.max(0, sk.rcvWndEnd - sk.rcvNxt);
+  if (2 * now > sk.rcvSpace) return;
+  const free = Math.max(0, sk.rcvSpace - sk.rcvQueue);
+  const next = free - (free % MSS);
+  if (next > 0 && next >= 2 * now) tcpSendAck(sk);
+}
+
+/** How the record labels the duplicate ACK that answers an out-of-window segment. */
+function probeAnswerRole(role: Frame['role']): 'keepalive-ack' | 'window-probe-ack' | 'ack' {
+  if (role === 'keepalive') return 'keepalive-ack';
+  if (role === 'window-probe') return 'window-probe-ack';
+  return 'ack';
+}
+
 /** tcp_rcv_state_process() / tcp_rcv_established(): one segment for an existing socket. */
 export function tcpRcvStateProcess(sk: TcpSock, f: Frame): void {
   if (sk.state === 'SYN_SENT') {
@@ -210,7 +246,7 @@ export function tcpRcvStateProcess(sk: TcpSock, f: Frame): void {
       if (!pure || sk.now - sk.lastOowAckUs >= OOW_RATELIMIT_US) {
         if (pure) sk.lastOowAckUs = sk.now;
         // The label is the recorder's: the kernel answers any out-of-window segment alike.
-        tcpSendAck(sk, f.role === 'keepalive' ? 'keepalive-ack' : 'ack');
+        tcpSendAck(sk, probeAnswerRole(f.role));
       }
     }
     return;

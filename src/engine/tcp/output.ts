@@ -6,6 +6,7 @@ import type { SegmentRole } from '../types.ts';
 import { RTO_MIN_US } from './rtt.ts';
 import { tcpSackBlocks } from './sack.ts';
 import type { TcpSock } from './sock.ts';
+import { MSS } from './window.ts';
 
 /** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
 const mod32 = (n: number): number => n >>> 0;
@@ -32,6 +33,11 @@ export interface Emit {
 /** Build the frame for `seg` from `sk`, record it, and hand it to the host's IP layer. */
 export function emit(sk: TcpSock, seg: Emit): Frame {
   const k = sk.k;
+  // sock_confirm_neigh(): an ACK since the last send showed the peer is there.
+  if (sk.dstPendingConfirm) {
+    sk.dstPendingConfirm = false;
+    k.confirmNeighbour();
+  }
   const ackFlag = (seg.flags & ACK) !== 0;
   const ack = ackFlag ? sk.rcvNxt : 0;
   const len = seg.len ?? 0;
@@ -60,6 +66,7 @@ export function emit(sk: TcpSock, seg: Emit): Frame {
     text: seg.text,
     partial: seg.partial,
     sack: ackFlag ? tcpSackBlocks(sk) : undefined,
+    win: tcpSelectWindow(sk),
     segment,
     role: seg.role,
     skb: seg.skb,
@@ -144,7 +151,7 @@ export function tcpRtoDeltaUs(sk: TcpSock): number {
 /** inet_csk_reset_xmit_timer(): arm the retransmission timer `when` jiffies from now (≤ TCP_RTO_MAX). */
 export function tcpResetXmitTimer(
   sk: TcpSock,
-  pending: 'rto' | 'tlp' | 'synack',
+  pending: 'rto' | 'tlp' | 'synack' | 'probe0',
   whenJ: number,
 ): void {
   const j = sk.k.jiffies;
@@ -198,9 +205,21 @@ export function tcpSetXmitTimer(sk: TcpSock): void {
   if (!tcpScheduleLossProbe(sk, true)) tcpRearmRto(sk);
 }
 
+/** tcp_probe0_base(): the current RTO, at least TCP_RTO_MIN. Jiffies. */
+export function tcpProbe0Base(sk: TcpSock): number {
+  return Math.max(sk.rto, sk.k.jiffies.rtoMin);
+}
+
+/** tcp_check_probe_timer(): nothing in flight, data waiting for window: start the persist timer (tcp/persist.ts). */
+function tcpCheckProbeTimer(sk: TcpSock): void {
+  if (sk.packetsOut === 0 && sk.pending === 'none') {
+    tcpResetXmitTimer(sk, 'probe0', tcpProbe0Base(sk));
+  }
+}
+
 /**
- * tcp_write_xmit(): send queued segments. In the Loss state the congestion window is one
- * segment, so nothing new goes out until the loss is repaired.
+ * tcp_write_xmit(): send queued segments the peer's window admits. In the Loss state the
+ * congestion window is one segment, so nothing new goes out until the loss is repaired.
  */
 export function tcpWriteXmit(sk: TcpSock): void {
   if (sk.state === 'SYN_SENT' || sk.state === 'SYN_RECV' || sk.state === 'CLOSED') return;
@@ -209,6 +228,10 @@ export function tcpWriteXmit(sk: TcpSock): void {
   let sent = 0;
   while (sk.sendHead < sk.skbs.length) {
     const skb = sk.skbs.at(sk.sendHead)!;
+    if (!tcpSndWndTest(sk, skb)) {
+      if (sent === 0) tcpCheckProbeTimer(sk);
+      break;
+    }
     sk.sendHead += 1;
     sk.sndNxt = skb.endSeq;
     tcpTransmitSkb(sk, skb, skb.fin && skb.len === 0 ? 'fin' : 'data');
@@ -224,7 +247,6 @@ export function tcpWriteXmit(sk: TcpSock): void {
 
 /** Queue application bytes as segments of at most one MSS. */
 export function tcpQueueData(sk: TcpSock, bytes: number, text: string | undefined): void {
-  const MSS = 1448;
   let left = bytes;
   while (left > 0) {
     const len = Math.min(MSS, left);
@@ -264,4 +286,27 @@ export function tcpQueueFin(sk: TcpSock): void {
     sacked: false,
   });
   sk.writeSeq += 1;
+}
+
+/**
+ * tcp_select_window(): the window to put in an outgoing segment. Free space rounded down to
+ * whole segments (less than one MSS advertises 0), but never less than what was already
+ * offered: the right edge does not move left.
+ */
+export function tcpSelectWindow(sk: TcpSock): number {
+  const free = Math.max(0, sk.rcvSpace - sk.rcvQueue);
+  const offered = Math.max(0, sk.rcvWndEnd - sk.rcvNxt);
+  const win = Math.max(free - (free % MSS), offered);
+  sk.rcvWndEnd = sk.rcvNxt + win;
+  return win;
+}
+
+/** tcp_wnd_end(): the first sequence number the peer's window does not admit. */
+export function tcpWndEnd(sk: TcpSock): number {
+  return sk.sndUna + sk.sndWnd;
+}
+
+/** tcp_snd_wnd_test(): does the whole segment fit in the peer's window? */
+export function tcpSndWndTest(sk: TcpSock, skb: Skb): boolean {
+  return skb.endSeq <= tcpWndEnd(sk);
 }

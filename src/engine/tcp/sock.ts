@@ -2,6 +2,7 @@
  * One TCP socket's kernel state (struct tcp_sock + inet_connection_sock, the parts the lesson
  * needs). Sequence numbers are unwrapped (ISN + offset); records reduce them mod 2^32.
  */
+import { RCV_SPACE } from './window.ts';
 import { WriteQueue } from './writequeue.ts';
 import type { KernelTimer } from '../timer.ts';
 import type { SocketOwner, TcpKernel } from './context.ts';
@@ -20,7 +21,7 @@ export interface OfoSegment {
   arrival: number;
 }
 
-export type XmitPending = 'none' | 'rto' | 'tlp' | 'synack';
+export type XmitPending = 'none' | 'rto' | 'tlp' | 'synack' | 'probe0';
 
 export class TcpSock {
   /** Its host's kernel, as TCP may use it. */
@@ -103,6 +104,19 @@ export class TcpSock {
   rcvQueue = 0;
   /** Last out-of-window duplicate ACK (tcp_oow_rate_limited), µs. */
   lastOowAckUs = -Infinity;
+
+  /** snd_wnd: the window the peer last advertised, bytes (tcp/window.ts). */
+  sndWnd = RCV_SPACE;
+  /** Unread bytes this socket holds before its window closes (SO_RCVBUF; tcp/window.ts). */
+  rcvSpace = RCV_SPACE;
+  /** rcv_wup + rcv_wnd: the right edge of the window this socket last advertised. */
+  rcvWndEnd = 0;
+  /** icsk_probes_tstamp: first zero-window probe timer expiry of this episode, µs; -1 when unset. */
+  probesTstampUs = -1;
+  /** sk_dst_pending_confirm: an ACK showed the peer is reachable; the next send confirms the neighbour. */
+  dstPendingConfirm = false;
+  /** Zero-window probes this socket sent. */
+  windowProbes = 0;
 
   /** The application that owns it (none once it is an orphan's peer or a request socket). */
   app: SocketOwner | undefined;

@@ -13,6 +13,7 @@ import {
   tcpXmitProbeSkb,
 } from './output.ts';
 import type { TcpSock } from './sock.ts';
+import { tcpSendProbe0 } from './persist.ts';
 
 function isSynState(sk: TcpSock): boolean {
   return sk.state === 'SYN_SENT' || sk.state === 'SYN_RECV';
@@ -273,6 +274,47 @@ export function tcpWriteTimerHandler(sk: TcpSock): void {
     sk.pending = 'tlp';
     tcpSendLossProbe(sk);
   } else if (pending === 'synack') reqskTimerHandler(sk);
+  else if (pending === 'probe0') tcpProbeTimer(sk);
+}
+
+/** tcp_probe_timer(): the persist timer fired (tcp/persist.ts). Give up, or send another probe. */
+export function tcpProbeTimer(sk: TcpSock): void {
+  if (sk.packetsOut > 0 || !sk.writeQueued) {
+    sk.probesOut = 0;
+    sk.probesTstampUs = -1;
+    return;
+  }
+  const j = sk.k.jiffies;
+  let userTimeoutSpent = false;
+  if (sk.probesTstampUs < 0) {
+    sk.probesTstampUs = sk.now;
+  } else if (
+    sk.userTimeoutMs &&
+    j.at(sk.now) - j.at(sk.probesTstampUs) >= j.fromMs(sk.userTimeoutMs)
+  ) {
+    userTimeoutSpent = true;
+  }
+  let maxProbes = sk.k.sysctl.tcp_retries2;
+  let orphanSpent = false;
+  if (!userTimeoutSpent && sk.dead) {
+    const alive = Math.min(sk.rto * 2 ** sk.backoff, j.rtoMax) < j.rtoMax;
+    maxProbes = tcpOrphanRetries(sk, alive);
+    orphanSpent = !alive && sk.backoff >= maxProbes;
+  }
+  if (userTimeoutSpent || orphanSpent || sk.probesOut >= maxProbes) {
+    sk.k.record.events.timer(
+      sk.now,
+      sk.k.name,
+      sk.conn,
+      'persist',
+      userTimeoutSpent
+        ? 'abort: TCP_USER_TIMEOUT spent while the window stayed 0 (tcp_probe_timer)'
+        : `abort: ${sk.probesOut} zero-window probes unanswered (tcp_probe_timer)`,
+    );
+    tcpWriteErr(sk, userTimeoutSpent ? 'user-timeout' : sk.dead ? 'orphan' : 'retransmission');
+    return;
+  }
+  tcpSendProbe0(sk);
 }
 
 /** tw_timer_handler(): TIME_WAIT is over, or an orphan's FIN_WAIT2 lasted tcp_fin_timeout. */

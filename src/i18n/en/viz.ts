@@ -14,7 +14,7 @@ const viz: Strings<typeof zhViz> = {
     'sender-aborts': {
       title: 'The sender gave up (ETIMEDOUT)',
       explanation:
-        'The sender kept retransmitting without an acknowledgement until its time budget ran out, then dropped the connection and told its application ETIMEDOUT; the peer was told nothing.',
+        'The sender kept retransmitting without an acknowledgement until its time budget ran out, then dropped the connection and told its application ETIMEDOUT (EHOSTUNREACH if, on one LAN, ARP for the peer had failed); the peer was told nothing.',
     },
     'peer-reset-after-abort': {
       title: 'The peer later got an RST (ECONNRESET)',
@@ -68,7 +68,8 @@ const viz: Strings<typeof zhViz> = {
     },
     'connect-timeout': {
       title: 'connect() gave up',
-      explanation: 'The SYN was never answered; after its retries connect() failed with ETIMEDOUT.',
+      explanation:
+        'The SYN was never answered; after its retries connect() failed with ETIMEDOUT. With the server on the same LAN, ARP for it fails first, and connect() fails after about 3 s with EHOSTUNREACH.',
     },
     'unplugged-side-unreachable': {
       title: 'The unplugged side could not send (EHOSTUNREACH)',
@@ -78,6 +79,11 @@ const viz: Strings<typeof zhViz> = {
     'closed-normally': {
       title: 'Closed normally',
       explanation: 'Both applications closed the connection and the FIN exchange completed.',
+    },
+    'peer-process-hung': {
+      title: 'The peer’s process hung, and nothing noticed',
+      explanation:
+        'The process is stuck but its kernel still acknowledges data and answers probes, so nothing in TCP can tell. If the other side keeps writing, the receive window fills and it switches to zero-window probes, which are answered too. Only a TCP_USER_TIMEOUT on the sender or an application heartbeat ends the wait.',
     },
     'still-established': {
       title: 'Nothing went wrong',
@@ -112,6 +118,8 @@ const viz: Strings<typeof zhViz> = {
     'syn-retransmission': 'SYN retransmission #{n}',
     keepalive: 'keepalive probe #{n}',
     'keepalive-ack': 'keepalive answer',
+    'window-probe': 'zero-window probe #{n}',
+    'window-probe-ack': 'window probe answer',
     fin: 'FIN',
     rst: 'RST',
   },
@@ -148,6 +156,7 @@ const viz: Strings<typeof zhViz> = {
     syn: 'SYN timer',
     synack: 'SYN-ACK timer',
     keepalive: 'keepalive timer',
+    persist: 'persist timer (zero-window probe)',
     'time-wait': 'TIME_WAIT timer',
     'fin-wait2': 'FIN_WAIT2 timer',
     'delayed-ack': 'delayed-ACK timer',
@@ -171,6 +180,7 @@ const viz: Strings<typeof zhViz> = {
     retransmissions: 'Retransmissions',
     tlps: 'Tail loss probes',
     keepaliveProbes: 'Keepalive probes',
+    windowProbes: 'Zero-window probes',
     detection: 'From failure to detection',
     notDetected: 'not detected',
     chapterLink: 'Chapter {n} explains this branch',
@@ -202,6 +212,7 @@ const viz: Strings<typeof zhViz> = {
     legendRetransmission: 'retransmission',
     legendTlp: 'TLP',
     legendKeepalive: 'keepalive probe',
+    legendWindowProbe: 'zero-window probe',
     legendRst: 'RST',
     legendError: 'application error',
     description: 'The {host} sent {n} segments over {span}',
@@ -261,6 +272,7 @@ const viz: Strings<typeof zhViz> = {
     processDies: 'The process dies',
     hostCrashes: 'The host crashes',
     hostReboots: 'The host reboots',
+    processHangs: 'The process hangs (its kernel lives on)',
     nothing: 'Nothing failed',
     keepOpen: 'The connection stays open',
     bothClose: 'Both sides close',

@@ -12,7 +12,7 @@ const viz = {
     'sender-aborts': {
       title: '发送方放弃了（ETIMEDOUT）',
       explanation:
-        '发送方一直重传却等不到确认，重传时间预算耗尽后它丢弃连接、向应用报告 ETIMEDOUT，对端对此一无所知。',
+        '发送方一直重传却等不到确认，重传时间预算耗尽后它丢弃连接、向应用报告 ETIMEDOUT（如果两端在同一个局域网、对端的 ARP 已经失败，报告的是 EHOSTUNREACH），对端对此一无所知。',
     },
     'peer-reset-after-abort': {
       title: '对端后来收到 RST（ECONNRESET）',
@@ -61,7 +61,8 @@ const viz = {
     },
     'connect-timeout': {
       title: 'connect() 放弃了',
-      explanation: 'SYN 始终没有回应，重试用完之后 connect() 以 ETIMEDOUT 失败。',
+      explanation:
+        'SYN 始终没有回应，重试用完之后 connect() 以 ETIMEDOUT 失败。如果服务器和客户端在同一个局域网，ARP 会先失败，connect() 大约 3 秒后以 EHOSTUNREACH 失败。',
     },
     'unplugged-side-unreachable': {
       title: '拔线的一端发不出去（EHOSTUNREACH）',
@@ -70,6 +71,11 @@ const viz = {
     'closed-normally': {
       title: '正常关闭',
       explanation: '双方应用都关闭了连接，FIN 交换顺利完成。',
+    },
+    'peer-process-hung': {
+      title: '对端进程卡死，没人发现',
+      explanation:
+        '进程卡住了，但它的内核照常确认数据、应答探测，所以 TCP 层面什么也察觉不到。对端还在写的话，接收窗口会填满，发送方转而发零窗口探测，这些探测同样有应答。只有发送方设置的 TCP_USER_TIMEOUT 或者应用心跳能结束这种等待。',
     },
     'still-established': {
       title: '一切正常',
@@ -103,6 +109,8 @@ const viz = {
     'syn-retransmission': 'SYN 重传 #{n}',
     keepalive: '保活探测 #{n}',
     'keepalive-ack': '保活应答',
+    'window-probe': '零窗口探测 #{n}',
+    'window-probe-ack': '窗口探测应答',
     fin: 'FIN',
     rst: 'RST',
   },
@@ -139,6 +147,7 @@ const viz = {
     syn: 'SYN 计时器',
     synack: 'SYN-ACK 计时器',
     keepalive: '保活计时器',
+    persist: '坚持计时器（零窗口探测）',
     'time-wait': 'TIME_WAIT 计时器',
     'fin-wait2': 'FIN_WAIT2 计时器',
     'delayed-ack': '延迟确认计时器',
@@ -162,6 +171,7 @@ const viz = {
     retransmissions: '重传',
     tlps: '尾部丢包探测',
     keepaliveProbes: '保活探测',
+    windowProbes: '零窗口探测',
     detection: '从出事到发现',
     notDetected: '没有发现',
     chapterLink: '第 {n} 章讲的就是这种情况',
@@ -193,6 +203,7 @@ const viz = {
     legendRetransmission: '重传',
     legendTlp: 'TLP',
     legendKeepalive: '保活探测',
+    legendWindowProbe: '零窗口探测',
     legendRst: 'RST',
     legendError: '应用收到错误',
     description: '{host}在 {span}内发出 {n} 个报文',
@@ -252,6 +263,7 @@ const viz = {
     processDies: '进程退出',
     hostCrashes: '主机崩溃',
     hostReboots: '主机重启',
+    processHangs: '进程卡死（内核还活着）',
     nothing: '什么都没发生',
     keepOpen: '连接继续开着',
     bothClose: '双方都关闭了连接',
