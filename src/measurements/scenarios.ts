@@ -290,7 +290,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'hung-process',
-    outcome: 'still-established',
+    outcome: 'peer-process-hung',
     client: {},
     server: { keepAlive: { idle: 10, interval: 5, count: 3 } },
     steps: [{ at: 1000, mark: 'hang', action: { do: 'hangProcess', host: 'client' } }],
