@@ -2,7 +2,9 @@
 //   1. JavaScript a chapter page loads before the reader edits anything (budget: 100 KB gzip);
 //   2. time from clicking the code to an editable, focused Monaco (cold page each time);
 //   3. time from pressing Run to the updated result, for every lesson snippet (budget: median
-//      100 ms), with the code as published (no editor loaded) and once with the editor open.
+//      100 ms), with the code as published (no editor loaded);
+//   4. the first Run right after the editor opens, which must not wait for the type checker
+//      (budget: median 150 ms).
 // Uses SITE_DIR (built with BASE_PATH, default '/') when given; otherwise builds to a temp dir.
 // Prints its figures; exits non-zero when a budget is exceeded.
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -16,6 +18,7 @@ import { chromiumLaunchOptions } from '../scripts/chromium.ts';
 
 const JS_BUDGET_BYTES = 100 * 1024;
 const RUN_BUDGET_MS = 100;
+const FIRST_RUN_BUDGET_MS = 150;
 const RUNS_PER_SNIPPET = 5;
 const EDITOR_SAMPLES = 5;
 
@@ -238,20 +241,27 @@ try {
     `  all runs: median ${ms(runMedian)} (budget ${ms(RUN_BUDGET_MS)}) ${runOk ? 'ok' : 'OVER BUDGET'}; first run of a page median ${ms(median(firsts))}, max ${ms(Math.max(...all))}`,
   );
 
-  // With the editor open, Run first asks the TypeScript service for errors.
-  const page = await freshPage(browser, `${origin}${basePath}${editorPage.path}`);
-  await page.waitForSelector('section.playground[data-hydrated]');
+  // The first Run right after the editor opens: it must not wait for the TypeScript service,
+  // whose worker is still starting then.
+  const firstRuns: number[] = [];
+  const laterRuns: number[] = [];
   const snippet = editorPage.snippets[0]!;
-  await page
-    .locator(`section.playground[data-snippet="${snippet}"] .playground-static pre`)
-    .click();
-  await page.waitForSelector(`section.playground[data-snippet="${snippet}"][data-mode="monaco"]`);
-  const typed: number[] = [];
-  for (let i = 0; i < RUNS_PER_SNIPPET + 1; i++) typed.push(await runToResult(page, snippet));
+  for (let i = 0; i < EDITOR_SAMPLES; i++) {
+    const page = await freshPage(browser, `${origin}${basePath}${editorPage.path}`);
+    await page
+      .locator(`section.playground[data-snippet="${snippet}"] .playground-static pre`)
+      .click();
+    await page.waitForSelector(`section.playground[data-snippet="${snippet}"][data-mode="monaco"]`);
+    firstRuns.push(await runToResult(page, snippet));
+    for (let j = 0; j < RUNS_PER_SNIPPET; j++) laterRuns.push(await runToResult(page, snippet));
+    await page.context().close();
+  }
+  const firstRunMedian = median(firstRuns);
+  const firstRunOk = firstRunMedian <= FIRST_RUN_BUDGET_MS;
+  failed ||= !firstRunOk;
   console.log(
-    `  with the editor open (type check first), ${snippet}: median ${ms(median(typed.slice(1)))}, first ${ms(typed[0]!)}`,
+    `\nFirst Run right after the editor opens (${snippet}, ${EDITOR_SAMPLES} cold pages): median ${ms(firstRunMedian)}, max ${ms(Math.max(...firstRuns))} (budget ${ms(FIRST_RUN_BUDGET_MS)}) ${firstRunOk ? 'ok' : 'OVER BUDGET'}; later runs median ${ms(median(laterRuns))}`,
   );
-  await page.context().close();
 } finally {
   await browser.close();
   server.kill();

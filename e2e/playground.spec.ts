@@ -161,26 +161,25 @@ test('Run all runs every playground on the page', async ({ page }) => {
   );
 });
 
-test('a type error is marked in the editor, explained with line and column, and not run', async ({
+test('a type error is marked and explained with line and column, and the code still runs, as tsc still emits', async ({
   page,
 }) => {
   await page.goto(PAGE);
   const box = await openEditor(page, SNIPPET);
-  await setEditorCode(
-    page,
-    box,
-    original.replace("createLab({ rtt: '20ms' })", "createLab({ rtt: '20ms', seed: 'seven' })"),
-  );
+  await setEditorCode(page, box, `${tooLate}\nconst checked: number = 'not a number';\n`);
   await page.keyboard.press('ControlOrMeta+Enter');
-  const error = box.locator('.playground-error');
-  await expect(error).toContainText('type error');
+  // The run does not wait for the type checker: the new result comes from this code.
+  await expect.poll(() => shownOutcome(box)).toBe('sender-aborts');
+  await expect(box.locator('.playground-result')).not.toContainText(
+    'Computed when the site was built',
+  );
+  // The checker's errors follow when its worker has started.
+  const error = box.locator('.playground-error[data-failure="type-errors"]');
+  await expect(error).toContainText('1 type error(s); it ran anyway');
   await expect(error).toContainText(
-    /Line 4, column \d+: Type 'string' is not assignable to type 'number'/,
+    /Line \d+, column \d+: Type 'string' is not assignable to type 'number'/,
   );
   await expect(box.locator('.monaco-editor .squiggly-error').first()).toBeAttached();
-  // Nothing ran: the result is still the one from the build, now marked stale.
-  await expect(box.locator('.playground-result')).toContainText('Computed when the site was built');
-  await expect(box.locator('.playground-stale')).toBeVisible();
 });
 
 test('an endless loop is stopped at the time limit and the next run works', async ({ page }) => {
@@ -188,13 +187,8 @@ test('an endless loop is stopped at the time limit and the next run works', asyn
   await page.goto(PAGE);
   const box = await openEditor(page, SNIPPET);
   await setEditorCode(page, box, `${original}\nwhile (true) {}\n`);
-  // Run first asks the TypeScript service for errors; the limit is about the run itself, so
-  // start timing once the service is up (its worker takes a few seconds to boot).
-  await expect(box).toHaveAttribute('data-type-service', 'ready', { timeout: 60_000 });
-  const started = Date.now();
   await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(box.locator('.playground-error')).toContainText('took too long', { timeout: 5000 });
-  expect(Date.now() - started).toBeLessThan(4000);
+  await expect(box.locator('.playground-error')).toContainText('took too long');
   await expect(box.locator('.playground-error')).toContainText('2-second limit');
   // The page stayed responsive and a fresh runner takes the next run.
   await setEditorCode(page, box, tooLate);

@@ -44,7 +44,9 @@ describe('ErrorCard', () => {
         }}
       />,
     );
-    expect(screen.getByRole('alert').textContent).toContain('代码中有 1 处类型错误，没有运行。');
+    expect(screen.getByRole('alert').textContent).toContain(
+      '代码中有 1 处类型错误；和 tsc 一样，代码照样运行了。',
+    );
     expect(screen.getByRole('alert').textContent).toContain('第 4 行第 31 列：');
   });
 

@@ -1,10 +1,11 @@
-// Why the latest run produced no result: a compile or type error (not run), an error the code
-// threw (with its line), the lab refusing an argument, or the time limit.
-import type { RunFailure } from './runState';
+// Why the latest run produced no result: a syntax error (not run), an error the code threw (with
+// its line), the lab refusing an argument, or the time limit; or the type checker's errors, which
+// are shown beside a run's result.
+import type { RunFailure, TypeErrors } from './runState';
 import { fill, type PlaygroundStrings } from './strings';
 
 interface Props {
-  failure: RunFailure;
+  failure: RunFailure | TypeErrors;
   t: PlaygroundStrings;
   /** Moves the editor's cursor to a line, when an editor is open. */
   onShowLine?: (line: number, column: number) => void;
@@ -41,7 +42,10 @@ interface Line {
   text: string;
 }
 
-function describe(failure: RunFailure, t: PlaygroundStrings): { title: string; lines: Line[] } {
+function describe(
+  failure: RunFailure | TypeErrors,
+  t: PlaygroundStrings,
+): { title: string; lines: Line[] } {
   switch (failure.status) {
     case 'compile-error': {
       const { line, column, message } = failure.error;

@@ -11,9 +11,9 @@ import { PlainCodeEditor } from './PlainCodeEditor';
 import { ResultPanel } from './ResultPanel';
 import { announce, prepareAnnouncer } from './liveRegion';
 import { pageRunner } from './pageRunner';
-import type { RunnerOutcome } from '../../src/runner/protocol';
 import { announcement } from './announcement';
-import { applyOutcome, isStale, runProblems, type RunFailure, type RunView } from './runState';
+import type { TypeProblem } from '../../src/runner/monaco/diagnostics';
+import { applyOutcome, isStale, runProblems, type RunView } from './runState';
 import { fill, playgroundStrings, type PlaygroundLang } from './strings';
 import { Toolbar } from './Toolbar';
 import { useCodeBlockEntry } from './useCodeBlockEntry';
@@ -64,6 +64,8 @@ export default function PlaygroundIsland({
   /** Finished runs, whatever their outcome: lets tests and benchmarks see a run land. */
   const [runCount, setRunCount] = useState(0);
   const [typeServiceReady, setTypeServiceReady] = useState(false);
+  /** The type checker's verdict on the code of the latest run, once it has answered. */
+  const [typeCheck, setTypeCheck] = useState<{ source: string; problems: TypeProblem[] }>();
   const [hydrated, setHydrated] = useState(false);
   const [share, setShare] = useState<{ url?: string; message: string } | undefined>(undefined);
   const [view, setView] = useState<RunView>({
@@ -85,16 +87,20 @@ export default function PlaygroundIsland({
     [mode],
   );
 
+  // Run never waits for the type checker (its worker takes seconds to start): the code runs at
+  // once, as tsc still emits JavaScript for code with type errors, and the checker's errors are
+  // shown beside the result when it answers.
   const run = useCallback(async () => {
     const source = codeRef.current;
     setRunning(true);
-    pageRunner().warm();
+    editor.current?.typeProblems().then(
+      (problems) => setTypeCheck({ source, problems }),
+      () => undefined,
+    );
     try {
-      const problems = editor.current ? await editor.current.typeProblems().catch(() => []) : [];
-      const outcome: RunnerOutcome | RunFailure =
-        problems.length > 0 ? { status: 'type-errors', problems } : await pageRunner().run(source);
+      const outcome = await pageRunner().run(source);
       setView((previous) => applyOutcome(previous, source, outcome));
-      if (outcome.status !== 'type-errors') editor.current?.markRunProblems(runProblems(outcome));
+      editor.current?.markRunProblems(runProblems(outcome));
       announce(announcement(outcome, t, lang));
     } finally {
       setRunning(false);
@@ -305,6 +311,15 @@ export default function PlaygroundIsland({
             </p>
           )}
         </div>
+      )}
+      {typeCheck && typeCheck.source === code && typeCheck.problems.length > 0 && (
+        <ErrorCard
+          failure={{ status: 'type-errors', problems: typeCheck.problems }}
+          t={t}
+          onShowLine={
+            editor.current ? (line, column) => editor.current?.showLine(line, column) : undefined
+          }
+        />
       )}
       {view.failure && (
         <ErrorCard

@@ -43,7 +43,7 @@ const playground: Strings<typeof zhPlayground> = {
   errors: {
     compileTitle: 'The code does not compile; it was not run',
     compile: 'Line {line}, column {column}: {message}',
-    typeErrors: 'The code has {count} type error(s); it was not run.',
+    typeErrors: 'The code has {count} type error(s); it ran anyway, as tsc still emits JavaScript.',
     runtimeTitle: 'The code stopped with an error',
     atLine: 'Line {line}: ',
     lab: 'The lab did not accept the value of {argument}: {message}',

@@ -39,7 +39,7 @@ const playground = {
   errors: {
     compileTitle: '代码无法编译，没有运行',
     compile: '第 {line} 行第 {column} 列：{message}',
-    typeErrors: '代码中有 {count} 处类型错误，没有运行。',
+    typeErrors: '代码中有 {count} 处类型错误；和 tsc 一样，代码照样运行了。',
     runtimeTitle: '运行时出错',
     atLine: '第 {line} 行：',
     lab: '实验拒绝了 {argument} 的取值：{message}',
