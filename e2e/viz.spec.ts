@@ -82,7 +82,7 @@ for (const device of devices) {
         });
         await open(page, 'en/summary/', theme);
         const tree = page.locator('.viz-tree');
-        // The tree hydrates when it comes into view (client:visible), then reads the stored run.
+        // A small script marks the stored run in the server-rendered tree.
         await tree.scrollIntoViewIfNeeded();
         await expect(tree.locator('.viz-leaf[aria-current]')).toHaveAttribute(
           'data-outcome',

@@ -1,5 +1,6 @@
 // A live snippet: the highlighted code and its precomputed result from the build, which become an
-// editor and a fresh run when the reader asks. Loaded with client:idle; Monaco loads only on edit.
+// editor and a fresh run when the reader asks. Hydrated on intent (client:intent: pointer over,
+// focus, touch); Monaco loads only on edit.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { RunResult } from '../../src/engine/types';
 import { shareUrl } from '../../src/runner/share';
@@ -111,13 +112,16 @@ export default function PlaygroundIsland({
   useEffect(() => {
     setHydrated(true);
     prepareAnnouncer();
+    // Hydration follows the reader's intent, so start the runner worker for the first Run, and
+    // the editor too when the pointer is already on the code.
+    pageRunner().warm();
+    if (root.current?.querySelector('.playground-code:hover')) preloadEditor();
   }, []);
   const runAllControl = useRunAll(root, run);
 
-  useCodeBlockEntry(
+  const codeBlockHandlers = useCodeBlockEntry(
     staticCode,
     {
-      enabled: hydrated,
       label: `${fill(t.codeView, { name: fileName })}. ${t.keyboardHint}`,
       version: code === original,
     },
@@ -198,7 +202,7 @@ export default function PlaygroundIsland({
       >
         {(mode === 'static' || mode === 'loading') && (
           // The build's highlighted code, or the reader's restored draft in the same metrics.
-          <div className="playground-static" ref={staticCode}>
+          <div className="playground-static" ref={staticCode} {...codeBlockHandlers}>
             {code === original && highlighted ? (
               highlighted
             ) : (
@@ -255,20 +259,20 @@ export default function PlaygroundIsland({
         )}
       </div>
       <div className="playground-bar">
-        {hydrated && (
-          <Toolbar
-            t={t}
-            editing={mode !== 'static'}
-            running={running}
-            edited={code !== original}
-            runRef={runButton}
-            onEdit={() => startEditing('button')}
-            onRun={() => void run()}
-            onReset={onReset}
-            onShare={() => void onShare()}
-            runAll={runAllControl}
-          />
-        )}
+        {/* Rendered on the server too: the buttons are there before hydration (which they
+            trigger), and hidden only when scripts are off (noscript style in Playground.astro). */}
+        <Toolbar
+          t={t}
+          editing={mode !== 'static'}
+          running={running}
+          edited={code !== original}
+          runRef={runButton}
+          onEdit={() => startEditing('button')}
+          onRun={() => void run()}
+          onReset={onReset}
+          onShare={() => void onShare()}
+          runAll={runAllControl}
+        />
         {/* The keyboard hint takes the status's place while the code has focus: same cell, no reflow. */}
         <div className="playground-bar-text">
           <p className="playground-status" data-state={saveState}>
