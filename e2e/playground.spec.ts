@@ -88,6 +88,21 @@ test('the editor takes the place of the highlighted code without moving anything
   expect(Math.abs(after.barOffset - before.barOffset)).toBeLessThanOrEqual(1);
 });
 
+test('a second editor on the same page opens as the first did, without errors', async ({
+  page,
+}) => {
+  const monacoErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') monacoErrors.push(message.text());
+  });
+  await page.goto(PAGE);
+  await openEditor(page, SNIPPET);
+  const second = await openEditor(page, 'normal-close');
+  await expect(second.locator('.monaco-editor')).toHaveClass(/focused/);
+  // Monaco reports services it cannot find ("depends on UNKNOWN service ICodeLensCache").
+  expect(monacoErrors.filter((text) => /createInstance|UNKNOWN service/.test(text))).toEqual([]);
+});
+
 test('editing a parameter and pressing Ctrl+Enter changes the result to the new branch', async ({
   page,
 }) => {
