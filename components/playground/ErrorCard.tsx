@@ -66,7 +66,7 @@ function describe(
       const text =
         kind === 'lab'
           ? argument
-            ? fill(t.errors.lab, { argument, message })
+            ? fill(t.errors.lab, { argument, message: withoutArgument(message, argument) })
             : fill(t.errors.labNoArgument, { message })
           : kind === 'import'
             ? fill(t.errors.import, { message })
@@ -84,4 +84,11 @@ function describe(
         lines: [{ text: fill(t.errors.crashed, { message: failure.message }) }],
       };
   }
+}
+
+/** The lab's messages start with the argument ("at(time): -5000 is negative…"), which the card
+ *  names already. */
+function withoutArgument(message: string, argument: string): string {
+  const prefix = `${argument}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }

@@ -51,7 +51,7 @@ const playground: Strings<typeof zhPlayground> = {
     import: 'Snippets can only import tcp-lab: {message}',
     timeoutTitle: 'The run took too long and was stopped',
     timeout:
-      'This run went past the {limit}-second limit (an endless loop?). The runner has been restarted; change the code and run it again.',
+      'This run went past the {limit}-second limit and was stopped. A loop that never ends does this, and so does a simulation with very many events (a fast timer, a distant `until`). The runner has been restarted; change the code and run it again.',
     crashed: 'The runner stopped unexpectedly: {message}',
   },
   console: {
