@@ -25,6 +25,14 @@ export async function openEditor(page: Page, snippet: string): Promise<Locator> 
   return box;
 }
 
+/**
+ * Waits until the editor's TypeScript service has answered once (its worker takes seconds to
+ * start, many more on a busy machine): completions and hover information need it.
+ */
+export async function typeServiceReady(box: Locator): Promise<void> {
+  await expect(box).toHaveAttribute('data-type-service', 'ready', { timeout: 90_000 });
+}
+
 /** Replaces the whole text of the open Monaco editor. */
 export async function setEditorCode(page: Page, box: Locator, code: string): Promise<void> {
   await box.locator('.monaco-editor .view-lines').click();

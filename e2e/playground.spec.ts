@@ -7,6 +7,7 @@ import {
   runButton,
   setEditorCode,
   shownOutcome,
+  typeServiceReady,
 } from './playground-helpers';
 
 // The live snippets on the built site: the precomputed result without JavaScript, editing with
@@ -133,6 +134,7 @@ test('really typing into the editor works', async ({ page }) => {
 test("the editor suggests the lab's API as the reader types", async ({ page }) => {
   await page.goto(PAGE);
   const box = await openEditor(page, SNIPPET);
+  await typeServiceReady(box);
   // At the end of the last line, start a new statement on the client host.
   await box.locator('.monaco-editor .view-line').last().click();
   await page.keyboard.press('End');
@@ -155,6 +157,7 @@ test("the editor suggests the lab's API as the reader types", async ({ page }) =
 test('hovering a call shows its type from the lab', async ({ page }) => {
   await page.goto(PAGE);
   const box = await openEditor(page, SNIPPET);
+  await typeServiceReady(box);
   await box
     .locator('.monaco-editor .view-line span span', { hasText: /createLab/ })
     .last()
@@ -191,6 +194,7 @@ test('a type error is marked and explained with line and column, and the code st
     'Computed when the site was built',
   );
   // The checker's errors follow when its worker has started.
+  await typeServiceReady(box);
   const error = box.locator('.playground-error[data-failure="type-errors"]');
   await expect(error).toContainText('1 type error(s); it ran anyway');
   await expect(error).toContainText(
@@ -200,7 +204,6 @@ test('a type error is marked and explained with line and column, and the code st
 });
 
 test('an endless loop is stopped at the time limit and the next run works', async ({ page }) => {
-  test.setTimeout(90_000);
   await page.goto(PAGE);
   const box = await openEditor(page, SNIPPET);
   await setEditorCode(page, box, `${original}\nwhile (true) {}\n`);
