@@ -12,6 +12,25 @@ const base = process.env.BASE_PATH ?? '/';
 // The sitemap needs absolute URLs; SITE_URL names the host when deploying for real.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
+/**
+ * client:intent: islands that hydrate when the reader reaches for them (src/lib/islands/).
+ * @returns {import('astro').AstroIntegration}
+ */
+function hydrateOnIntent() {
+  return {
+    name: 'hydrate-on-intent',
+    hooks: {
+      'astro:config:setup': ({ addClientDirective }) =>
+        addClientDirective({
+          name: 'intent',
+          entrypoint: fileURLToPath(
+            new URL('./src/lib/islands/hydrateOnIntent.ts', import.meta.url),
+          ),
+        }),
+    },
+  };
+}
+
 export default defineConfig({
   site,
   base,
@@ -36,6 +55,7 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },
   },
   integrations: [
+    hydrateOnIntent(),
     mdx(),
     react(),
     sitemap({

@@ -31,6 +31,11 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Tests wait for states (an attribute, a text, a focused element), never for fixed times. On a
+  // busy machine those states take longer to arrive, so the ceilings are generous: they only
+  // decide how long a genuinely broken test takes to fail.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   // CI has two cores; more workers only make Chromium instances compete for them.
   workers: 2,
   reporter: 'list',

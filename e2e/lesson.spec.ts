@@ -85,7 +85,8 @@ test.describe('predict first, with JavaScript', () => {
 
 test.describe('every snippet rerun in the browser gives the card built into the page', () => {
   // A page reruns up to five snippets one after another.
-  test.describe.configure({ timeout: 120_000 });
+  // Each test walks a whole page (or every leaf of the tree): more than the default ceiling.
+  test.describe.configure({ timeout: 300_000 });
   for (const lang of langs) {
     for (const slug of slugs.filter((s) => embeds(lang, s).length > 0)) {
       test(`${lang}/${slug}`, async ({ page }) => {
@@ -118,7 +119,8 @@ test.describe('every snippet rerun in the browser gives the card built into the 
 
 test.describe('from any branch to its chapter and back to the summary', () => {
   // Each test walks through every leaf or every chapter, page by page.
-  test.describe.configure({ timeout: 120_000 });
+  // Each test walks a whole page (or every leaf of the tree): more than the default ceiling.
+  test.describe.configure({ timeout: 300_000 });
   for (const lang of langs) {
     test(`${lang}: every leaf of the decision tree`, async ({ page }) => {
       await page.goto(`${lang}/summary/`);

@@ -14,13 +14,23 @@ export function runButton(box: Locator): Locator {
   return box.getByRole('button', { name: /^(Run|运行)$/ });
 }
 
-/** Waits for hydration (the toolbar appears), then opens the editor by clicking the code. */
+/**
+ * Opens the editor by clicking the code, as a reader would on a fresh page: the pointer coming
+ * over the playground hydrates it, and the click is kept until it has.
+ */
 export async function openEditor(page: Page, snippet: string): Promise<Locator> {
   const box = playground(page, snippet);
-  await expect(runButton(box)).toBeVisible();
   await box.locator('.playground-static pre').click();
   await expect(box).toHaveAttribute('data-mode', 'monaco');
   return box;
+}
+
+/**
+ * Waits until the editor's TypeScript service has answered once (its worker takes seconds to
+ * start, many more on a busy machine): completions and hover information need it.
+ */
+export async function typeServiceReady(box: Locator): Promise<void> {
+  await expect(box).toHaveAttribute('data-type-service', 'ready', { timeout: 90_000 });
 }
 
 /** Replaces the whole text of the open Monaco editor. */

@@ -7,6 +7,7 @@ import {
   runButton,
   setEditorCode,
   shownOutcome,
+  typeServiceReady,
 } from './playground-helpers';
 
 // The live snippets on the built site: the precomputed result without JavaScript, editing with
@@ -88,6 +89,21 @@ test('the editor takes the place of the highlighted code without moving anything
   expect(Math.abs(after.barOffset - before.barOffset)).toBeLessThanOrEqual(1);
 });
 
+test('a second editor on the same page opens as the first did, without errors', async ({
+  page,
+}) => {
+  const monacoErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') monacoErrors.push(message.text());
+  });
+  await page.goto(PAGE);
+  await openEditor(page, SNIPPET);
+  const second = await openEditor(page, 'normal-close');
+  await expect(second.locator('.monaco-editor')).toHaveClass(/focused/);
+  // Monaco reports services it cannot find ("depends on UNKNOWN service ICodeLensCache").
+  expect(monacoErrors.filter((text) => /createInstance|UNKNOWN service/.test(text))).toEqual([]);
+});
+
 test('editing a parameter and pressing Ctrl+Enter changes the result to the new branch', async ({
   page,
 }) => {
@@ -118,6 +134,7 @@ test('really typing into the editor works', async ({ page }) => {
 test("the editor suggests the lab's API as the reader types", async ({ page }) => {
   await page.goto(PAGE);
   const box = await openEditor(page, SNIPPET);
+  await typeServiceReady(box);
   // At the end of the last line, start a new statement on the client host.
   await box.locator('.monaco-editor .view-line').last().click();
   await page.keyboard.press('End');
@@ -140,6 +157,7 @@ test("the editor suggests the lab's API as the reader types", async ({ page }) =
 test('hovering a call shows its type from the lab', async ({ page }) => {
   await page.goto(PAGE);
   const box = await openEditor(page, SNIPPET);
+  await typeServiceReady(box);
   await box
     .locator('.monaco-editor .view-line span span', { hasText: /createLab/ })
     .last()
@@ -154,6 +172,8 @@ test('Run all runs every playground on the page', async ({ page }) => {
   const boxes = page.locator('section.playground');
   const count = await boxes.count();
   expect(count).toBeGreaterThan(1);
+  // The first playground offers the button once the reader reaches for it.
+  await boxes.first().hover();
   await page.getByRole('button', { name: 'Run all code on this page' }).click();
   for (let i = 0; i < count; i++) await expect(boxes.nth(i)).toHaveAttribute('data-runs', '1');
   await expect(boxes.first().locator('.playground-result-meta')).not.toContainText(
@@ -161,40 +181,34 @@ test('Run all runs every playground on the page', async ({ page }) => {
   );
 });
 
-test('a type error is marked in the editor, explained with line and column, and not run', async ({
+test('a type error is marked and explained with line and column, and the code still runs, as tsc still emits', async ({
   page,
 }) => {
   await page.goto(PAGE);
   const box = await openEditor(page, SNIPPET);
-  await setEditorCode(
-    page,
-    box,
-    original.replace("createLab({ rtt: '20ms' })", "createLab({ rtt: '20ms', seed: 'seven' })"),
-  );
+  await setEditorCode(page, box, `${tooLate}\nconst checked: number = 'not a number';\n`);
   await page.keyboard.press('ControlOrMeta+Enter');
-  const error = box.locator('.playground-error');
-  await expect(error).toContainText('type error');
+  // The run does not wait for the type checker: the new result comes from this code.
+  await expect.poll(() => shownOutcome(box)).toBe('sender-aborts');
+  await expect(box.locator('.playground-result')).not.toContainText(
+    'Computed when the site was built',
+  );
+  // The checker's errors follow when its worker has started.
+  await typeServiceReady(box);
+  const error = box.locator('.playground-error[data-failure="type-errors"]');
+  await expect(error).toContainText('1 type error(s); it ran anyway');
   await expect(error).toContainText(
-    /Line 4, column \d+: Type 'string' is not assignable to type 'number'/,
+    /Line \d+, column \d+: Type 'string' is not assignable to type 'number'/,
   );
   await expect(box.locator('.monaco-editor .squiggly-error').first()).toBeAttached();
-  // Nothing ran: the result is still the one from the build, now marked stale.
-  await expect(box.locator('.playground-result')).toContainText('Computed when the site was built');
-  await expect(box.locator('.playground-stale')).toBeVisible();
 });
 
 test('an endless loop is stopped at the time limit and the next run works', async ({ page }) => {
-  test.setTimeout(90_000);
   await page.goto(PAGE);
   const box = await openEditor(page, SNIPPET);
   await setEditorCode(page, box, `${original}\nwhile (true) {}\n`);
-  // Run first asks the TypeScript service for errors; the limit is about the run itself, so
-  // start timing once the service is up (its worker takes a few seconds to boot).
-  await expect(box).toHaveAttribute('data-type-service', 'ready', { timeout: 60_000 });
-  const started = Date.now();
   await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(box.locator('.playground-error')).toContainText('took too long', { timeout: 5000 });
-  expect(Date.now() - started).toBeLessThan(4000);
+  await expect(box.locator('.playground-error')).toContainText('took too long');
   await expect(box.locator('.playground-error')).toContainText('2-second limit');
   // The page stayed responsive and a fresh runner takes the next run.
   await setEditorCode(page, box, tooLate);
@@ -294,9 +308,10 @@ test('keyboard: Enter opens the editor, Tab moves past it until the reader types
 }) => {
   await page.goto(PAGE);
   const box = playground(page, SNIPPET);
-  await expect(runButton(box)).toBeVisible();
+  // Focus reaching the code hydrates the playground, which labels the code for the keyboard.
+  await box.locator('.playground-static pre').focus();
   const code = box.getByRole('group', { name: /^Code of unplug-with-data.ts/ });
-  await code.focus();
+  await expect(code).toBeFocused();
   await expect(box.locator('.playground-hint')).toBeVisible();
   await expect(code).toHaveAccessibleName(/Press Enter to edit; Ctrl\+Enter/);
   await page.keyboard.press('Enter');

@@ -301,7 +301,6 @@ async function controlsTabNeverReaches(page: Page): Promise<{ missed: string[]; 
 // Every chapter in both languages: the chapters differ in which controls they hold.
 for (const path of chapters) {
   test(`keyboard alone reaches every control on ${path}`, async ({ page }) => {
-    test.setTimeout(60_000);
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     await page.keyboard.press('Tab');
@@ -325,7 +324,6 @@ for (const path of chapters) {
 for (const theme of ['light', 'dark'] as const) {
   for (const path of [...pages, 'zh/search/?q=重传', 'en/search/?q=keepalive']) {
     test(`axe finds no violations on ${path} in the ${theme} theme`, async ({ page }) => {
-      test.setTimeout(90_000);
       await page.addInitScript((chosen) => {
         localStorage.setItem('tcp-unplugged-theme', chosen);
       }, theme);

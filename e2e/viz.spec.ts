@@ -1,9 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-// The run visualisations on the built chapter pages: screenshots of the diagrams for the lesson
-// scenarios (light and dark, desktop and phone) against committed baselines, axe on every
-// figure, and the parts that must work with a keyboard or without JavaScript.
+// The run visualisations on the built chapter pages: every lesson scenario's diagram and timeline
+// checked for what a reader relies on (one arrow and one mark per segment, everything inside its
+// figure, no sideways scroll, legible text in both themes, desktop and phone), a few screenshots
+// against committed baselines that guard the layout itself, axe on every figure, and the parts
+// that must work with a keyboard or without JavaScript.
 
 /** Lesson scenarios: the chapter page and the Playground snippet whose run is drawn. */
 const scenarios = [
@@ -55,51 +57,134 @@ function playground(page: Page, snippet: string) {
   return page.locator(`.playground[data-snippet="${snippet}"]`);
 }
 
+/** Contrast ratio (WCAG) between two computed CSS colours, 'rgb(r, g, b)'. */
+function contrast(foreground: string, background: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = color
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map(Number);
+    const channel = (c: number) => {
+      const v = c / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+  };
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+/** What a reader relies on in one drawn run, measured in the page. */
+async function drawing(view: Locator) {
+  return view.evaluate((element) => {
+    const inside = (svgSelector: string, itemSelector: string) => {
+      const svg = element.querySelector(svgSelector)!.getBoundingClientRect();
+      return [...element.querySelectorAll(`${svgSelector} ${itemSelector}`)].every((item) => {
+        const box = item.getBoundingClientRect();
+        return (
+          box.left >= svg.left - 1 &&
+          box.right <= svg.right + 1 &&
+          box.top >= svg.top - 1 &&
+          box.bottom <= svg.bottom + 1
+        );
+      });
+    };
+    // The nearest painted background; the canvas is white when nothing paints one.
+    let background = 'rgb(255, 255, 255)';
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const color = getComputedStyle(node).backgroundColor;
+      if (!/rgba\(.*, 0\)$/.test(color)) {
+        background = color;
+        break;
+      }
+    }
+    return {
+      arrows: element.querySelectorAll('.viz-seq .viz-arrow').length,
+      labels: element.querySelectorAll('.viz-seq .viz-arrow-label').length,
+      marks: element.querySelectorAll('.viz-timeline .viz-timeline-mark').length,
+      arrowsInside: inside('.viz-seq-svg', '.viz-arrow-line'),
+      marksInside: inside('.viz-timeline-svg', '.viz-timeline-mark'),
+      labelFill: getComputedStyle(element.querySelector('.viz-seq .viz-capture')!).fill,
+      background,
+      pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    };
+  });
+}
+
 for (const device of devices) {
-  test.describe(`screenshots on ${device.name}`, () => {
+  test.describe(`on ${device.name}`, () => {
     test.use({ viewport: device.viewport });
 
     for (const theme of themes) {
-      for (const { page: path, snippet } of scenarios) {
-        test(`${snippet} diagram and timeline, ${theme}`, async ({ page }) => {
+      test(`every lesson run is drawn whole and legible, ${theme}`, async ({ page }) => {
+        for (const path of new Set(scenarios.map((s) => s.page))) {
           await open(page, path, theme);
-          const view = playground(page, snippet).locator('.viz');
-          await expect(view.locator('.viz-seq-svg')).toBeVisible();
-          await expectScreenshot(
-            view.locator('.viz-seq .viz-scroll'),
-            `${snippet}-sequence-${theme}-${device.name}.png`,
-          );
-          await expectScreenshot(
-            view.locator('.viz-timeline .viz-scroll'),
-            `${snippet}-timeline-${theme}-${device.name}.png`,
-          );
-        });
-      }
-
-      test(`decision tree with the reached leaf, ${theme}`, async ({ page }) => {
-        await page.addInitScript(() => {
-          localStorage.setItem('tcp-unplugged-latest-outcome', 'keepalive-detects-dead-peer');
-        });
-        await open(page, 'en/summary/', theme);
-        const tree = page.locator('.viz-tree');
-        // The tree hydrates when it comes into view (client:visible), then reads the stored run.
-        await tree.scrollIntoViewIfNeeded();
-        await expect(tree.locator('.viz-leaf[aria-current]')).toHaveAttribute(
-          'data-outcome',
-          'keepalive-detects-dead-peer',
-        );
-        await expectScreenshot(tree, `decision-tree-${theme}-${device.name}.png`);
+          for (const { snippet } of scenarios.filter((s) => s.page === path)) {
+            const view = playground(page, snippet).locator('.viz');
+            await expect(view.locator('.viz-seq-svg')).toBeVisible();
+            const seen = await drawing(view);
+            const where = `${snippet}, ${theme}, ${device.name}`;
+            expect(seen.arrows, where).toBeGreaterThan(0);
+            expect(seen.labels, where).toBe(seen.arrows);
+            expect(seen.marks, `${where}: one timeline mark per arrow`).toBe(seen.arrows);
+            expect(seen.arrowsInside, `${where}: arrows inside the diagram`).toBe(true);
+            expect(seen.marksInside, `${where}: marks inside the timeline`).toBe(true);
+            expect(seen.pageOverflow, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+            expect(contrast(seen.labelFill, seen.background), where).toBeGreaterThanOrEqual(4.5);
+          }
+        }
       });
     }
+
+    // A few pixel baselines guard the layout itself (spacing, alignment, what wraps).
+    test('the diagram and timeline of one run look as designed, light', async ({ page }) => {
+      await open(page, 'en/data-in-flight/', 'light');
+      const view = playground(page, 'sender-aborts').locator('.viz');
+      await expect(view.locator('.viz-seq-svg')).toBeVisible();
+      await expectScreenshot(
+        view.locator('.viz-seq .viz-scroll'),
+        `sender-aborts-sequence-light-${device.name}.png`,
+      );
+      await expectScreenshot(
+        view.locator('.viz-timeline .viz-scroll'),
+        `sender-aborts-timeline-light-${device.name}.png`,
+      );
+    });
+
+    test('the decision tree with the reached leaf looks as designed, light', async ({ page }) => {
+      await page.addInitScript(() => {
+        localStorage.setItem('tcp-unplugged-latest-outcome', 'keepalive-detects-dead-peer');
+      });
+      await open(page, 'en/summary/', 'light');
+      const tree = page.locator('.viz-tree');
+      // A small script marks the stored run in the server-rendered tree.
+      await tree.scrollIntoViewIfNeeded();
+      await expect(tree.locator('.viz-leaf[aria-current]')).toHaveAttribute(
+        'data-outcome',
+        'keepalive-detects-dead-peer',
+      );
+      await expectScreenshot(tree, `decision-tree-light-${device.name}.png`);
+    });
   });
 }
+
+test('the dark theme draws a run as designed', async ({ page }) => {
+  await page.setViewportSize(devices[0].viewport);
+  await open(page, 'en/data-in-flight/', 'dark');
+  const view = playground(page, 'sender-aborts').locator('.viz');
+  await expect(view.locator('.viz-seq-svg')).toBeVisible();
+  await expectScreenshot(
+    view.locator('.viz-seq .viz-scroll'),
+    'sender-aborts-sequence-dark-desktop.png',
+  );
+});
 
 test.describe('accessibility', () => {
   const pages = [...new Set(scenarios.map((s) => s.page)), 'en/summary/'];
   const withChinese = [...pages, ...pages.map((p) => p.replace(/^en\//, 'zh/'))];
   for (const theme of themes) {
     test(`axe finds no violations in the visualisations, ${theme}`, async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(300_000); // twelve pages
       for (const path of withChinese) {
         await open(page, path, theme);
         expect(await page.locator('.viz').count(), path).toBeGreaterThan(0);

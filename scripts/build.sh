@@ -7,3 +7,5 @@ export ASTRO_TELEMETRY_DISABLED=1
 astro build --outDir "$out"
 # Pagefind indexes each <html lang> separately, so Chinese pages get Chinese word segmentation.
 pagefind --site "$out" --quiet
+# Compressed copies for static servers that send them (the site's own server does).
+node scripts/precompress.mjs "$out"

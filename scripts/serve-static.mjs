@@ -1,9 +1,12 @@
-// A small static file server for the built site, mounted under the base path the site was built
-// for, so end-to-end tests see exactly what a static host would serve (including 404.html).
+// The built site as a static host serves it: mounted under the base path it was built for, with
+// 404.html for unknown addresses, a redirect for a directory without its trailing slash, and the
+// precompressed .br/.gz files (scripts/precompress.mjs) to browsers that accept them. Used by
+// `npm start`, `npm run preview`, the end-to-end tests and the benchmarks.
 // Usage: node scripts/serve-static.mjs <dir> <port> [base]
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import sirv from 'sirv';
 
 const [dirArg = 'dist', portArg = '4322', baseArg = process.env.BASE_PATH ?? '/'] =
   process.argv.slice(2);
@@ -11,64 +14,41 @@ const root = resolve(dirArg);
 const base = `/${baseArg.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 const port = Number(portArg);
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
+const files = sirv(root, { etag: true, gzip: true, brotli: true, dotfiles: false });
+const notFoundPage = join(root, '404.html');
 
-async function fileFor(urlPath) {
-  if (!urlPath.startsWith(base)) return null;
-  const relative = normalize(decodeURIComponent(urlPath.slice(base.length)));
-  const candidate = join(root, relative);
-  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
+function isDirectory(path) {
   try {
-    const info = await stat(candidate);
-    if (info.isFile()) return candidate;
-    if (info.isDirectory()) {
-      const index = join(candidate, 'index.html');
-      if ((await stat(index)).isFile()) return index;
-    }
+    return statSync(path).isDirectory();
   } catch {
-    return null;
+    return false;
   }
-  return null;
 }
 
-const server = createServer(async (request, response) => {
-  const urlPath = new URL(request.url ?? '/', 'http://localhost').pathname;
-  // A directory without its trailing slash redirects, as static hosts do.
-  const file = await fileFor(urlPath);
-  if (
-    file &&
-    file.endsWith(`${sep}index.html`) &&
-    !urlPath.endsWith('/') &&
-    !urlPath.endsWith('.html')
-  ) {
-    response.writeHead(301, { location: `${urlPath}/` }).end();
+const server = createServer((request, response) => {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const notFound = () => {
+    response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(
+      request.method === 'HEAD'
+        ? undefined
+        : existsSync(notFoundPage)
+          ? readFileSync(notFoundPage)
+          : 'Not found',
+    );
+  };
+  if (`${url.pathname}/` === base) {
+    response.writeHead(301, { location: `${base}${url.search}` }).end();
     return;
   }
-  if (file) {
-    const body = await readFile(file);
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    response.end(request.method === 'HEAD' ? undefined : body);
+  if (!url.pathname.startsWith(base)) return notFound();
+  const path = url.pathname.slice(base.length - 1) || '/';
+  if (!path.endsWith('/') && isDirectory(join(root, decodeURIComponent(path)))) {
+    response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
     return;
   }
-  const notFound = await readFile(join(root, '404.html')).catch(() => Buffer.from('Not found'));
-  response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-  response.end(request.method === 'HEAD' ? undefined : notFound);
+  request.url = path + url.search;
+  files(request, response, notFound);
 });
 
 server.listen(port, '127.0.0.1', () => {

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as engine from 'tcp-lab';
+import { runSnippet } from '../../src/runner/runSnippet';
 import { ErrorCard } from './ErrorCard';
 import { playgroundStrings } from './strings';
 
@@ -44,8 +46,24 @@ describe('ErrorCard', () => {
         }}
       />,
     );
-    expect(screen.getByRole('alert').textContent).toContain('代码中有 1 处类型错误，没有运行。');
+    expect(screen.getByRole('alert').textContent).toContain(
+      '代码中有 1 处类型错误；和 tsc 一样，代码照样运行了。',
+    );
     expect(screen.getByRole('alert').textContent).toContain('第 4 行第 31 列：');
+  });
+
+  it("names the argument once, for the lab's own message (which starts with it)", () => {
+    const run = runSnippet(
+      "import { createLab } from 'tcp-lab';\nconst lab = createLab();\nlab.at(-5000, () => {});\n",
+      engine,
+    );
+    if (run.status !== 'runtime-error')
+      throw new Error(`expected a runtime error, got ${run.status}`);
+    expect(run.error.message).toMatch(/^at\(time\): -5000 is negative/);
+    render(<ErrorCard t={playgroundStrings('en')} failure={run} />);
+    const text = screen.getByRole('alert').textContent!;
+    expect(text).toContain('The lab did not accept the value of at(time): -5000 is negative');
+    expect(text.match(/at\(time\)/g)).toHaveLength(1);
   });
 
   it('names the time limit that stopped a run', () => {
@@ -55,7 +73,11 @@ describe('ErrorCard', () => {
         failure={{ status: 'timeout', limitMs: 2000, wallMs: 2001 }}
       />,
     );
-    expect(screen.getByRole('alert').textContent).toContain('went past the 2-second limit');
+    const text = screen.getByRole('alert').textContent;
+    expect(text).toContain('went past the 2-second limit and was stopped');
+    // The runner cannot tell a loop from a long simulation, so it does not guess.
+    expect(text).not.toContain('endless loop?');
+    expect(text).toContain('a simulation with very many events');
   });
 
   it('offers to jump to the line when an editor is open', () => {

@@ -1,10 +1,11 @@
-// Why the latest run produced no result: a compile or type error (not run), an error the code
-// threw (with its line), the lab refusing an argument, or the time limit.
-import type { RunFailure } from './runState';
+// Why the latest run produced no result: a syntax error (not run), an error the code threw (with
+// its line), the lab refusing an argument, or the time limit; or the type checker's errors, which
+// are shown beside a run's result.
+import type { RunFailure, TypeErrors } from './runState';
 import { fill, type PlaygroundStrings } from './strings';
 
 interface Props {
-  failure: RunFailure;
+  failure: RunFailure | TypeErrors;
   t: PlaygroundStrings;
   /** Moves the editor's cursor to a line, when an editor is open. */
   onShowLine?: (line: number, column: number) => void;
@@ -41,7 +42,10 @@ interface Line {
   text: string;
 }
 
-function describe(failure: RunFailure, t: PlaygroundStrings): { title: string; lines: Line[] } {
+function describe(
+  failure: RunFailure | TypeErrors,
+  t: PlaygroundStrings,
+): { title: string; lines: Line[] } {
   switch (failure.status) {
     case 'compile-error': {
       const { line, column, message } = failure.error;
@@ -62,7 +66,7 @@ function describe(failure: RunFailure, t: PlaygroundStrings): { title: string; l
       const text =
         kind === 'lab'
           ? argument
-            ? fill(t.errors.lab, { argument, message })
+            ? fill(t.errors.lab, { argument, message: withoutArgument(message, argument) })
             : fill(t.errors.labNoArgument, { message })
           : kind === 'import'
             ? fill(t.errors.import, { message })
@@ -80,4 +84,11 @@ function describe(failure: RunFailure, t: PlaygroundStrings): { title: string; l
         lines: [{ text: fill(t.errors.crashed, { message: failure.message }) }],
       };
   }
+}
+
+/** The lab's messages start with the argument ("at(time): -5000 is negative…"), which the card
+ *  names already. */
+function withoutArgument(message: string, argument: string): string {
+  const prefix = `${argument}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }

@@ -1,5 +1,6 @@
 // A live snippet: the highlighted code and its precomputed result from the build, which become an
-// editor and a fresh run when the reader asks. Loaded with client:idle; Monaco loads only on edit.
+// editor and a fresh run when the reader asks. Hydrated on intent (client:intent: pointer over,
+// focus, touch); Monaco loads only on edit.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { RunResult } from '../../src/engine/types';
 import { shareUrl } from '../../src/runner/share';
@@ -11,9 +12,9 @@ import { PlainCodeEditor } from './PlainCodeEditor';
 import { ResultPanel } from './ResultPanel';
 import { announce, prepareAnnouncer } from './liveRegion';
 import { pageRunner } from './pageRunner';
-import type { RunnerOutcome } from '../../src/runner/protocol';
 import { announcement } from './announcement';
-import { applyOutcome, isStale, runProblems, type RunFailure, type RunView } from './runState';
+import type { TypeProblem } from '../../src/runner/monaco/diagnostics';
+import { applyOutcome, isStale, runProblems, type RunView } from './runState';
 import { fill, playgroundStrings, type PlaygroundLang } from './strings';
 import { Toolbar } from './Toolbar';
 import { useCodeBlockEntry } from './useCodeBlockEntry';
@@ -64,6 +65,8 @@ export default function PlaygroundIsland({
   /** Finished runs, whatever their outcome: lets tests and benchmarks see a run land. */
   const [runCount, setRunCount] = useState(0);
   const [typeServiceReady, setTypeServiceReady] = useState(false);
+  /** The type checker's verdict on the code of the latest run, once it has answered. */
+  const [typeCheck, setTypeCheck] = useState<{ source: string; problems: TypeProblem[] }>();
   const [hydrated, setHydrated] = useState(false);
   const [share, setShare] = useState<{ url?: string; message: string } | undefined>(undefined);
   const [view, setView] = useState<RunView>({
@@ -85,16 +88,20 @@ export default function PlaygroundIsland({
     [mode],
   );
 
+  // Run never waits for the type checker (its worker takes seconds to start): the code runs at
+  // once, as tsc still emits JavaScript for code with type errors, and the checker's errors are
+  // shown beside the result when it answers.
   const run = useCallback(async () => {
     const source = codeRef.current;
     setRunning(true);
-    pageRunner().warm();
+    editor.current?.typeProblems().then(
+      (problems) => setTypeCheck({ source, problems }),
+      () => undefined,
+    );
     try {
-      const problems = editor.current ? await editor.current.typeProblems().catch(() => []) : [];
-      const outcome: RunnerOutcome | RunFailure =
-        problems.length > 0 ? { status: 'type-errors', problems } : await pageRunner().run(source);
+      const outcome = await pageRunner().run(source);
       setView((previous) => applyOutcome(previous, source, outcome));
-      if (outcome.status !== 'type-errors') editor.current?.markRunProblems(runProblems(outcome));
+      editor.current?.markRunProblems(runProblems(outcome));
       announce(announcement(outcome, t, lang));
     } finally {
       setRunning(false);
@@ -105,13 +112,16 @@ export default function PlaygroundIsland({
   useEffect(() => {
     setHydrated(true);
     prepareAnnouncer();
+    // Hydration follows the reader's intent, so start the runner worker for the first Run, and
+    // the editor too when the pointer is already on the code.
+    pageRunner().warm();
+    if (root.current?.querySelector('.playground-code:hover')) preloadEditor();
   }, []);
   const runAllControl = useRunAll(root, run);
 
-  useCodeBlockEntry(
+  const codeBlockHandlers = useCodeBlockEntry(
     staticCode,
     {
-      enabled: hydrated,
       label: `${fill(t.codeView, { name: fileName })}. ${t.keyboardHint}`,
       version: code === original,
     },
@@ -192,7 +202,7 @@ export default function PlaygroundIsland({
       >
         {(mode === 'static' || mode === 'loading') && (
           // The build's highlighted code, or the reader's restored draft in the same metrics.
-          <div className="playground-static" ref={staticCode}>
+          <div className="playground-static" ref={staticCode} {...codeBlockHandlers}>
             {code === original && highlighted ? (
               highlighted
             ) : (
@@ -249,20 +259,20 @@ export default function PlaygroundIsland({
         )}
       </div>
       <div className="playground-bar">
-        {hydrated && (
-          <Toolbar
-            t={t}
-            editing={mode !== 'static'}
-            running={running}
-            edited={code !== original}
-            runRef={runButton}
-            onEdit={() => startEditing('button')}
-            onRun={() => void run()}
-            onReset={onReset}
-            onShare={() => void onShare()}
-            runAll={runAllControl}
-          />
-        )}
+        {/* Rendered on the server too: the buttons are there before hydration (which they
+            trigger), and hidden only when scripts are off (noscript style in Playground.astro). */}
+        <Toolbar
+          t={t}
+          editing={mode !== 'static'}
+          running={running}
+          edited={code !== original}
+          runRef={runButton}
+          onEdit={() => startEditing('button')}
+          onRun={() => void run()}
+          onReset={onReset}
+          onShare={() => void onShare()}
+          runAll={runAllControl}
+        />
         {/* The keyboard hint takes the status's place while the code has focus: same cell, no reflow. */}
         <div className="playground-bar-text">
           <p className="playground-status" data-state={saveState}>
@@ -305,6 +315,15 @@ export default function PlaygroundIsland({
             </p>
           )}
         </div>
+      )}
+      {typeCheck && typeCheck.source === code && typeCheck.problems.length > 0 && (
+        <ErrorCard
+          failure={{ status: 'type-errors', problems: typeCheck.problems }}
+          t={t}
+          onShowLine={
+            editor.current ? (line, column) => editor.current?.showLine(line, column) : undefined
+          }
+        />
       )}
       {view.failure && (
         <ErrorCard

@@ -11,13 +11,4 @@ describe('announcement', () => {
     expect(announcement(ok, playgroundStrings('en'), 'en')).toMatch(/^Run finished: /);
     expect(announcement(ok, playgroundStrings('zh'), 'zh')).toMatch(/^运行完成：.*ETIMEDOUT/);
   });
-
-  it('gives the first type error with its place', () => {
-    const text = announcement(
-      { status: 'type-errors', problems: [{ line: 4, column: 31, message: 'Bad seed.' }] },
-      playgroundStrings('en'),
-      'en',
-    );
-    expect(text).toBe('Run failed: Line 4, column 31: Bad seed.');
-  });
 });

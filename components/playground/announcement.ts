@@ -1,11 +1,10 @@
 // What the page's live region says after a run: one short sentence in the page's language.
 import type { RunnerOutcome } from '../../src/runner/protocol';
 import { vizStrings } from '../viz/strings';
-import type { RunFailure } from './runState';
 import { fill, type PlaygroundLang, type PlaygroundStrings } from './strings';
 
 export function announcement(
-  outcome: RunnerOutcome | RunFailure,
+  outcome: RunnerOutcome,
   t: PlaygroundStrings,
   lang: PlaygroundLang,
 ): string {
@@ -19,10 +18,6 @@ export function announcement(
       return t.result.noRun;
     case 'compile-error': {
       const { line, column, message } = outcome.error;
-      return failed(fill(t.errors.compile, { line, column, message }));
-    }
-    case 'type-errors': {
-      const { line, column, message } = outcome.problems[0]!;
       return failed(fill(t.errors.compile, { line, column, message }));
     }
     case 'runtime-error':

@@ -1,5 +1,8 @@
-// "Run all" for a page: each hydrated playground registers how to run itself; the first one on
-// the page (in document order) shows the button when there is more than one.
+// "Run all" for a page: each hydrated playground registers how to run itself. Playgrounds hydrate
+// on intent, so running them all first asks every one to hydrate and waits until all have
+// registered.
+import { HYDRATE_ALL } from '../../src/lib/islands/intentEvents';
+
 export interface RegisteredPlayground {
   element: HTMLElement;
   run(): Promise<void>;
@@ -23,17 +26,28 @@ export function playgroundsInOrder(): RegisteredPlayground[] {
   );
 }
 
-export function onRegistryChange(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 function notify() {
   for (const listener of listeners) listener();
 }
 
+/** Resolves once every playground on the page has hydrated and registered. */
+function allRegistered(): Promise<void> {
+  const expected = () => document.querySelectorAll('section.playground').length;
+  return new Promise((resolve) => {
+    const check = () => {
+      if (registered.size < expected()) return;
+      listeners.delete(check);
+      resolve();
+    };
+    listeners.add(check);
+    document.dispatchEvent(new Event(HYDRATE_ALL));
+    check();
+  });
+}
+
 /** Runs every playground on the page, one after another, reporting progress. */
 export async function runAll(onProgress: (done: number, total: number) => void): Promise<void> {
+  await allRegistered();
   const all = playgroundsInOrder();
   onProgress(0, all.length);
   for (const [index, entry] of all.entries()) {

@@ -47,15 +47,6 @@ describe('run state', () => {
     expect(isStale(next, 'edited')).toBe(true);
   });
 
-  it('code that was not run (type errors) shows no console output', () => {
-    const next = applyOutcome(built, 'edited', {
-      status: 'type-errors',
-      problems: [{ line: 1, column: 1, message: 'x' }],
-    });
-    expect(next.logs).toEqual([]);
-    expect(next.failure?.status).toBe('type-errors');
-  });
-
   it('a run without lab.run() is reported, not shown as a result', () => {
     const next = applyOutcome(built, 'edited', {
       status: 'no-run',

@@ -4,9 +4,16 @@ import type { RunResult } from '../../src/engine/types';
 import type { TypeProblem } from '../../src/runner/monaco/diagnostics';
 import type { RunnerOutcome } from '../../src/runner/protocol';
 
-export type RunFailure =
-  | Extract<RunnerOutcome, { status: 'compile-error' | 'runtime-error' | 'timeout' | 'crashed' }>
-  | { status: 'type-errors'; problems: TypeProblem[] };
+export type RunFailure = Extract<
+  RunnerOutcome,
+  { status: 'compile-error' | 'runtime-error' | 'timeout' | 'crashed' }
+>;
+
+/** The type checker's errors: shown beside a run, never a reason not to run. */
+export interface TypeErrors {
+  status: 'type-errors';
+  problems: TypeProblem[];
+}
 
 export interface ShownResult {
   result: RunResult;
@@ -29,11 +36,7 @@ export interface RunView {
 }
 
 /** Folds the outcome of a run of `source` into what the playground shows. */
-export function applyOutcome(
-  previous: RunView,
-  source: string,
-  outcome: RunnerOutcome | RunFailure,
-): RunView {
+export function applyOutcome(previous: RunView, source: string, outcome: RunnerOutcome): RunView {
   switch (outcome.status) {
     case 'ok':
       return {
@@ -65,7 +68,7 @@ export function applyOutcome(
         noRun: false,
       };
     default:
-      // Not run at all (compile or type errors) or stopped from outside: no output to show.
+      // Not run at all (a syntax error) or stopped from outside: no output to show.
       return { shown: previous.shown, failure: outcome, logs: [], droppedLogs: 0, noRun: false };
   }
 }

@@ -1,7 +1,7 @@
-// "Run all" for a page: every hydrated playground registers how to run itself, and the first one
-// on the page offers the button when there is more than one.
+// "Run all" for a page: the first playground on the page (hydrated or not) offers the button when
+// there is more than one; pressing it wakes every playground and runs them in order.
 import { useEffect, useState, type RefObject } from 'react';
-import { onRegistryChange, playgroundsInOrder, registerPlayground, runAll } from './runAllRegistry';
+import { registerPlayground, runAll } from './runAllRegistry';
 
 export interface RunAllControl {
   progress?: { done: number; total: number };
@@ -18,17 +18,9 @@ export function useRunAll(
   useEffect(() => {
     const element = root.current;
     if (!element) return;
-    const update = () => {
-      const all = playgroundsInOrder();
-      setVisible(all.length > 1 && all[0]?.element === element);
-    };
-    const unsubscribe = onRegistryChange(update);
-    const unregister = registerPlayground({ element, run });
-    update();
-    return () => {
-      unregister();
-      unsubscribe();
-    };
+    const all = document.querySelectorAll('section.playground');
+    setVisible(all.length > 1 && all[0] === element);
+    return registerPlayground({ element, run });
   }, [root, run]);
 
   if (!visible) return undefined;

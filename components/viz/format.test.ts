@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arrowLabel, captureText, formatCompact, formatDuration, trimmed } from './format';
 import { handmadeAbort } from './fixtures/handmade';
+import { vizStrings } from './strings';
 
 describe('durations', () => {
   it.each([
@@ -24,6 +25,14 @@ describe('durations', () => {
 
   it('does not print 60 s for a duration just under a minute after rounding', () => {
     expect(formatDuration(119_990, 'en')).toBe('2 min');
+  });
+
+  it('writes absurdly long runs (until: 1e300) as a power of ten, not 17 digits', () => {
+    expect(formatDuration(1e300, 'en')).toBe('2.78 × 10²⁹³ h');
+    expect(formatDuration(1e300, 'zh')).toBe(`2.78 × 10²⁹³ ${vizStrings('zh').units.h}`);
+    expect(formatCompact(3.6e15)).toBe('1 × 10⁹h');
+    // Up to a million hours, hours and minutes as before.
+    expect(formatDuration(999_999 * 3_600_000, 'en')).toBe('999999 h');
   });
 
   it('trims trailing zeros only after the decimal point', () => {

@@ -45,10 +45,22 @@ function longDuration(abs: number, units: Units, resolution: number): string {
   return parts.join(' ');
 }
 
+/** Beyond a million hours (114 years) the hours are written as a power of ten. */
+const HUGE = 1e6 * HOUR;
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** 2.7777e293 → '2.78 × 10²⁹³' (three significant digits). */
+function powerOfTen(value: number): string {
+  const [mantissa, exponent] = value.toExponential(2).split('e');
+  const digits = String(Number(exponent)).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
+  return `${trimmed(Number(mantissa), 2)} × 10${digits}`;
+}
+
 function durationWith(ms: number, units: Units, spaceMs: boolean, precise: boolean): string {
   const sign = ms < 0 ? '-' : '';
   const abs = Math.abs(ms);
   const j = units.join;
+  if (abs >= HUGE) return sign + j(powerOfTen(abs / HOUR), units.h);
   if (abs < SECOND) {
     const text = trimmed(abs, abs < 10 ? 2 : abs < 100 ? 1 : 0);
     return sign + (spaceMs ? `${text} ${units.ms}` : j(text, units.ms));

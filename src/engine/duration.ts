@@ -5,6 +5,8 @@
 import { LabError } from './errors.ts';
 import type { Duration } from './types.ts';
 
+export { formatDuration } from './durationText.ts';
+
 const UNIT_MS: Record<string, number> = {
   us: 0.001,
   µs: 0.001,
@@ -86,30 +88,4 @@ export function parseDuration(value: Duration, argument = 'duration'): number {
 /** Parse a duration into integer microseconds (the lab's clock unit). */
 export function parseMicros(value: Duration, argument: string): number {
   return Math.round(parseDuration(value, argument) * 1000);
-}
-
-function trimNumber(n: number, digits: number): string {
-  return n.toFixed(digits).replace(/\.?0+$/, '');
-}
-
-/**
- * Milliseconds as short human text for cards and prose: '0.03 ms', '201 ms', '12.9 s',
- * '925.8 s', '16 m 40 s', '2 h 11 m 15 s'.
- */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return String(ms);
-  const sign = ms < 0 ? '-' : '';
-  const a = Math.abs(ms);
-  if (a < 1) return `${sign}${trimNumber(a, 3)} ms`;
-  if (a < 1000) return `${sign}${trimNumber(a, a < 10 ? 1 : 0)} ms`;
-  if (a < 1_000_000) return `${sign}${trimNumber(a / 1000, 1)} s`;
-  const totalS = Math.round(a / 1000);
-  const h = Math.floor(totalS / 3600);
-  const m = Math.floor((totalS % 3600) / 60);
-  const s = totalS % 60;
-  const parts: string[] = [];
-  if (h) parts.push(`${h} h`);
-  if (m) parts.push(`${m} m`);
-  if (s || parts.length === 0) parts.push(`${s} s`);
-  return sign + parts.join(' ');
 }

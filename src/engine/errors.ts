@@ -2,6 +2,7 @@
  * Errors the lab throws. Readers meet them in the in-page editor, so each message is a sentence
  * that names the argument and the rule it broke.
  */
+import { formatDuration } from './durationText.ts';
 
 /** Bad input to the lab: a malformed duration, an out-of-range sysctl, a call at the wrong time. */
 export class LabError extends Error {
@@ -24,7 +25,7 @@ export class EventBudgetExceeded extends Error {
   readonly at: number;
   constructor(limit: number, atMs: number) {
     super(
-      `The simulation stopped after ${limit.toLocaleString('en-US')} events at t = ${atMs.toFixed(3)} ms ` +
+      `The simulation stopped after ${limit.toLocaleString('en-US')} events at t = ${formatDuration(atMs)} ` +
         'without finishing. Something keeps scheduling work (a timer that re-arms itself, a callback ' +
         'that sends on every event); give run() an earlier `until`, or raise `maxEvents` in createLab().',
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handmadeAbort } from '../fixtures/handmade';
+import { idleUnplugged, unplugWithData } from '../testing/labScenarios';
 import {
   chooseScale,
   dominantGap,
@@ -60,5 +61,27 @@ describe('layoutTimeline', () => {
       expect(m.x).toBeGreaterThanOrEqual(timelineGeometry.left);
       expect(m.x).toBeLessThanOrEqual(timelineGeometry.right);
     }
+  });
+});
+
+describe('positions the server and the browser agree on', () => {
+  // The log axis goes through Math.log, whose last bits may differ between the build's engine
+  // and the reader's browser; positions rounded to 0.01 px come out the same in both.
+  const onGrid = (value: number) => Math.round(value * 100) / 100 === value;
+  it.each([
+    ['log axis', unplugWithData({ replug: false })],
+    ['broken axis', idleUnplugged({ keepalive: true })],
+    ['linear axis', unplugWithData({ replug: true })],
+  ])('every x of the %s is on a 0.01 px grid', (_name, result) => {
+    const layout = layoutTimeline(result);
+    const xs = [
+      ...layout.marks.map((m) => m.x),
+      ...layout.ticks.map((t) => t.x),
+      ...layout.errors.map((e) => e.x),
+      ...layout.bands.flatMap((b) => [b.x0, b.x1]),
+      ...layout.intervals.flatMap((i) => [i.x1, i.x2]),
+    ];
+    expect(xs.length).toBeGreaterThan(0);
+    expect(xs.filter((x) => !onGrid(x))).toEqual([]);
   });
 });

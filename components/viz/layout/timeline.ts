@@ -233,6 +233,10 @@ function brokenAxis(gap: { from: number; to: number }, end: number): Axis {
   return { scale: 'broken', x, ticks, gap: { ...gap, x0, x1 } };
 }
 
+function hundredths(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 export function layoutTimeline(result: RunResult): TimelineLayout {
   const g = timelineGeometry;
   const end = Math.max(result.end, ...result.segments.map((s) => s.t), 1);
@@ -251,7 +255,11 @@ export function layoutTimeline(result: RunResult): TimelineLayout {
     : chooseScale(seriesGaps(result.segments, origin)) === 'log' && offsets.length > 0
       ? logAxis(offsets, origin, end)
       : linearAxis(end);
-  const { x, ticks } = axis;
+  // Positions go to the hundredth of a pixel: Math.log may differ in its last bits between the
+  // build's JavaScript engine and the reader's browser, and the server's SVG must be the one
+  // hydration produces.
+  const x = (t: number) => hundredths(axis.x(t));
+  const ticks = axis.ticks.map((tick) => ({ ...tick, x: hundredths(tick.x) }));
 
   const marks: TimelineMark[] = result.segments.map((segment) => ({
     segment,

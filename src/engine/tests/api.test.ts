@@ -121,6 +121,12 @@ describe('bad input', () => {
     lab2.connect().client.heartbeat({ every: '1ms', timeout: '1s' });
     expect(() => lab2.run()).toThrow(/stopped after 5,000 events/);
   });
+
+  it('says when the budget ran out in readable virtual time', () => {
+    const error = new EventBudgetExceeded(1_000_000, 254_999_960);
+    expect(error.message).toContain('after 1,000,000 events at t = 70 h 50 m without finishing');
+    expect(new EventBudgetExceeded(5000, 4999.5).message).toContain('at t = 5 s without');
+  });
 });
 
 describe('the default event budget', () => {

@@ -43,7 +43,7 @@ const playground: Strings<typeof zhPlayground> = {
   errors: {
     compileTitle: 'The code does not compile; it was not run',
     compile: 'Line {line}, column {column}: {message}',
-    typeErrors: 'The code has {count} type error(s); it was not run.',
+    typeErrors: 'The code has {count} type error(s); it ran anyway, as tsc still emits JavaScript.',
     runtimeTitle: 'The code stopped with an error',
     atLine: 'Line {line}: ',
     lab: 'The lab did not accept the value of {argument}: {message}',
@@ -51,7 +51,7 @@ const playground: Strings<typeof zhPlayground> = {
     import: 'Snippets can only import tcp-lab: {message}',
     timeoutTitle: 'The run took too long and was stopped',
     timeout:
-      'This run went past the {limit}-second limit (an endless loop?). The runner has been restarted; change the code and run it again.',
+      'This run went past the {limit}-second limit and was stopped. A loop that never ends does this, and so does a simulation with very many events (a fast timer, a distant `until`). The runner has been restarted; change the code and run it again.',
     crashed: 'The runner stopped unexpectedly: {message}',
   },
   console: {

@@ -39,7 +39,7 @@ const playground = {
   errors: {
     compileTitle: '代码无法编译，没有运行',
     compile: '第 {line} 行第 {column} 列：{message}',
-    typeErrors: '代码中有 {count} 处类型错误，没有运行。',
+    typeErrors: '代码中有 {count} 处类型错误；和 tsc 一样，代码照样运行了。',
     runtimeTitle: '运行时出错',
     atLine: '第 {line} 行：',
     lab: '实验拒绝了 {argument} 的取值：{message}',
@@ -47,7 +47,7 @@ const playground = {
     import: '代码只能导入 tcp-lab：{message}',
     timeoutTitle: '运行超时，已被终止',
     timeout:
-      '这次运行超过了 {limit} 秒的时间上限（可能是死循环）。运行环境已重新启动，修改代码后可以再次运行。',
+      '这次运行超过了 {limit} 秒的时间上限，已被终止。永不结束的循环会这样，事件非常多的模拟（很快的定时器、很远的 until）也会这样。运行环境已重新启动，修改代码后可以再次运行。',
     crashed: '运行环境意外停止：{message}',
   },
   console: {

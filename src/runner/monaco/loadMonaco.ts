@@ -2,9 +2,22 @@
 // (editorFeatures.ts), TypeScript highlighting and language service only, then gives the
 // service the lab's types. Each step is reported so the page can show progress.
 //
+// Every piece is imported statically here, and this module is itself imported on demand: one
+// dynamic import, for which the bundler preloads every chunk at once (modulepreload), instead of a
+// chain of imports each waiting for the one before. The TypeScript mode, which Monaco would import
+// only once the first TypeScript model exists, comes in the same wave; it also registers editor
+// contributions and services of its own, which must exist before the first editor is created or
+// a second editor on the page fails to create them (ICodeLensCache, treeViewsDndService).
+//
 // Monaco's ESM modules import their CSS from JavaScript, which the site build does not emit for
 // chunks loaded on demand; the package's prebuilt stylesheet (fonts inlined) is linked instead.
 import monacoStylesheet from '/node_modules/monaco-editor/min/vs/editor/editor.main.css?url';
+import * as monaco from 'monaco-editor/editor';
+import './editorFeatures';
+import * as typescript from 'monaco-editor/languages/features/typescript/register';
+import 'monaco-editor/languages/features/typescript/tsMode';
+import 'monaco-editor/languages/definitions/typescript/register';
+import 'monaco-editor/languages/definitions/typescript/typescript';
 import { LAB_PACKAGE_ROOT, labTypeFiles } from './labTypeSources';
 import { installMonacoWorkers } from './workers';
 
@@ -46,16 +59,8 @@ function completed(step: number): void {
 
 async function load(): Promise<LoadedMonaco> {
   installMonacoWorkers();
-  const [monaco] = await Promise.all([
-    import('monaco-editor/editor'),
-    import('./editorFeatures'),
-    linkStylesheet(monacoStylesheet),
-  ]);
-  completed(1);
-  const [typescript] = await Promise.all([
-    import('monaco-editor/languages/features/typescript/register'),
-    import('monaco-editor/languages/definitions/typescript/register'),
-  ]);
+  completed(1); // the code is here: this module could not run without it
+  await linkStylesheet(monacoStylesheet);
   completed(2);
   configureTypeScript(typescript);
   completed(3);
