@@ -8,7 +8,7 @@
  */
 
 /** Rows a column's first page starts with: enough for a short lesson run. */
-const INITIAL_ROWS = 64;
+const INITIAL_ROWS = 128;
 
 /** Rows in a full page of a column. */
 const PAGE_BITS = 14;
@@ -23,8 +23,8 @@ interface TypedArrayKind<A extends TypedArray> {
   readonly BYTES_PER_ELEMENT: number;
 }
 
-/** Bytes of first pages a lab's three tables take (about 130 bytes a row; room to spare). */
-const FIRST_PAGES_BYTES = 256 * INITIAL_ROWS;
+/** Bytes of first pages a lab's three tables take (127 bytes a row; a new column beyond it gets its own). */
+const FIRST_PAGES_BYTES = 144 * INITIAL_ROWS;
 
 /**
  * One buffer for the first pages of a lab's columns: a lab has about 35 columns, most runs never
