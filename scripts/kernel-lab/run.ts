@@ -171,8 +171,14 @@ export class LabRun {
     }
   }
 
-  async measure(): Promise<RunRecord> {
+  /**
+   * `delayMs`: wait this long first. Kernel timers fire on the timer wheel's next slot, so how
+   * late they are depends on the jiffy they were armed at; runs of a wave that started together
+   * would all see the same lateness.
+   */
+  async measure(delayMs = 0): Promise<RunRecord> {
     const { scenario, topo, endpoints } = this;
+    await sleep(delayMs);
     const server = endpoints.server!;
     const client = endpoints.client!;
     const marks: Trace['marks'] = [{ mark: 'connect', t: 0 }];
