@@ -7,8 +7,8 @@ stamps packets with), so the driver can put application events and packets on on
 It behaves like the simulator's application: it reads everything, answers PING with PONG, and
 reports an errno as soon as the kernel sets one (as if blocked in poll()).
 
-Commands: sysctl, listen, connect, options, send, close, close-on-eof, close-when-idle,
-heartbeat, watch, exit. Python's standard library only.
+Commands: sysctl, listen, connect, options, receive-buffer, send, close, close-on-eof,
+close-when-idle, heartbeat, watch, exit. Python's standard library only.
 """
 import errno
 import heapq
@@ -62,6 +62,7 @@ class Endpoint:
         self.last_state = None
         self.stdin_buf = b""
         self.pending_options = None
+        self.receive_buffer = None  # SO_RCVBUF for sockets made from now on
         self.diag = None
 
     # ----- timers (the application's own, like the simulator's helpers) -----
@@ -227,6 +228,9 @@ class Endpoint:
         elif op == "connect":
             s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            if self.receive_buffer is not None:
+                # Before the handshake: the window scale it offers depends on the buffer.
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, self.receive_buffer)
             emit("connecting")
             try:
                 s.connect((c["ip"], c["port"]))  # blocking: the handshake or the errno
@@ -240,6 +244,10 @@ class Endpoint:
                 self.pending_options = c
             else:
                 self.apply_options(c)
+        elif op == "receive-buffer":
+            self.receive_buffer = c["bytes"]
+            if self.listener is not None:  # accepted sockets inherit it from the listener
+                self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, c["bytes"])
         elif op == "send":
             self.send(c["text"].encode() if "text" in c else b"x" * c["bytes"])
         elif op == "close":

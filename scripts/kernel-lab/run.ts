@@ -47,9 +47,11 @@ const now = () => (performance.timeOrigin + performance.now()) / 1000; // s sinc
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 function sysctlValues(side: SideSetup): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(side.sysctl ?? {}).map(([k, v]) => [`net.ipv4.${k}`, v as number]),
-  );
+  return Object.fromEntries([
+    ...Object.entries(side.sysctl ?? {}).map(([k, v]) => [`net.ipv4.${k}`, v as number]),
+    // The host's one interface; the namespace's own copy of the ARP settings.
+    ...Object.entries(side.neigh ?? {}).map(([k, v]) => [`net.ipv4.neigh.eth0.${k}`, v as number]),
+  ]);
 }
 
 function optionsOf(side: SideSetup): Record<string, unknown> | undefined {
@@ -88,10 +90,15 @@ export class LabRun {
     this.scenario = scenario;
     const unplugged = (h: HostName) =>
       scenario.steps.some((s) => s.action.do === 'unplug' && s.action.host === h);
-    // A host that is never unplugged keeps a permanent ARP entry for the other: its next hop
-    // stays reachable, as in the engine. The unplugged host uses ordinary ARP.
+    // On the routed topology a host that is never unplugged keeps a permanent ARP entry for
+    // the other: its next hop (a router) stays reachable, as in the engine. The unplugged host
+    // uses ordinary ARP. On a LAN the peer is the next hop: both use ordinary ARP.
+    const lan = scenario.topology === 'lan';
     this.topo = new Topology(tag, {
-      staticNeighbour: { client: !unplugged('client'), server: !unplugged('server') },
+      staticNeighbour: {
+        client: !lan && !unplugged('client'),
+        server: !lan && !unplugged('server'),
+      },
     });
     this.dir = mkdtempSync(join(tmpdir(), `${tag}-`));
     trackDirectory(this.dir);
@@ -155,6 +162,8 @@ export class LabRun {
       const ep = endpoints[h]!;
       const options = optionsOf(side);
       if (options) ep.send(options);
+      if (side.receiveBuffer !== undefined)
+        ep.send({ op: 'receive-buffer', bytes: side.receiveBuffer });
       if (side.closeOnEof) ep.send({ op: 'close-on-eof' });
       if (side.closeWhenIdle !== undefined)
         ep.send({ op: 'close-when-idle', seconds: side.closeWhenIdle });
@@ -162,8 +171,14 @@ export class LabRun {
     }
   }
 
-  async measure(): Promise<RunRecord> {
+  /**
+   * `delayMs`: wait this long first. Kernel timers fire on the timer wheel's next slot, so how
+   * late they are depends on the jiffy they were armed at; runs of a wave that started together
+   * would all see the same lateness.
+   */
+  async measure(delayMs = 0): Promise<RunRecord> {
     const { scenario, topo, endpoints } = this;
+    await sleep(delayMs);
     const server = endpoints.server!;
     const client = endpoints.client!;
     const marks: Trace['marks'] = [{ mark: 'connect', t: 0 }];
@@ -181,7 +196,7 @@ export class LabRun {
           else topo.setCable(a.host, a.do === 'plugIn');
           break;
         case 'send':
-          ep?.send({ op: 'send', text: a.text });
+          ep?.send({ op: 'send', ...('text' in a ? { text: a.text } : { bytes: a.bytes }) });
           if (ep)
             t = (await Promise.race([ep.waitFor('sent', 5000, t), ep.waitFor('error', 5000, t)])).t;
           break;

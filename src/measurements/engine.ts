@@ -23,6 +23,7 @@ function setUp(sock: SocketHandle, side: SideSetup): void {
     sock.heartbeat({ every: side.heartbeat.every * 1000, timeout: side.heartbeat.timeout * 1000 });
   if (side.closeWhenIdle !== undefined) sock.closeWhenIdle(side.closeWhenIdle * 1000);
   if (side.closeOnEof) sock.on('end', () => sock.close());
+  if (side.receiveBuffer !== undefined) sock.setReceiveBuffer(side.receiveBuffer);
 }
 
 function act(lab: Lab, conn: Connection | undefined, action: Action): void {
@@ -41,7 +42,7 @@ function act(lab: Lab, conn: Connection | undefined, action: Action): void {
     case 'hangProcess':
       return host.hangProcess();
     case 'send':
-      return conn![action.host].send(action.text);
+      return conn![action.host].send('text' in action ? action.text : action.bytes);
     case 'close':
       return conn![action.host].close();
   }
@@ -52,8 +53,9 @@ export function runInEngine(scenario: Scenario, hz: number = MEASURED_PATH.hz): 
   const lab = createLab({
     ...MEASURED_PATH,
     hz,
-    client: { sysctl: scenario.client.sysctl ?? {} },
-    server: { sysctl: scenario.server.sysctl ?? {} },
+    ...(scenario.topology && { topology: scenario.topology }),
+    client: { sysctl: scenario.client.sysctl ?? {}, neigh: scenario.client.neigh ?? {} },
+    server: { sysctl: scenario.server.sysctl ?? {}, neigh: scenario.server.neigh ?? {} },
   });
   for (const step of scenario.steps.filter((s) => s.at === 0)) act(lab, undefined, step.action);
   const conn = lab.connect();

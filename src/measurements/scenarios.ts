@@ -8,7 +8,7 @@
  * retransmissions, 7875 s of keepalive, a 5-minute wait), the variant shortens it to reach the
  * same branch, and `shortened` says how, in both languages.
  */
-import type { Sysctls } from '../engine/api.ts';
+import type { NeighSysctls, Sysctls, Topology } from '../engine/api.ts';
 import type { HostName, OutcomeId } from '../engine/types.ts';
 
 /** The path every scenario runs on, in the lab and in the engine. */
@@ -30,6 +30,7 @@ export type MarkId =
 export type Action =
   | { do: 'unplug' | 'plugIn' | 'crash' | 'boot' | 'killProcess' | 'hangProcess'; host: HostName }
   | { do: 'send'; host: HostName; text: string }
+  | { do: 'send'; host: HostName; bytes: number }
   | { do: 'close'; host: HostName };
 
 export interface Step {
@@ -42,6 +43,10 @@ export interface Step {
 /** What one side's application sets up on its socket at the start. */
 export interface SideSetup {
   sysctl?: Partial<Sysctls>;
+  /** ARP settings of the host's interface (net.ipv4.neigh.eth0.*). */
+  neigh?: Partial<NeighSysctls>;
+  /** SO_RCVBUF, bytes (set before the handshake, as the window scale depends on it). */
+  receiveBuffer?: number;
   keepAlive?: { idle?: number; interval?: number; count?: number }; // seconds; {} = system defaults
   userTimeoutMs?: number;
   heartbeat?: { every: number; timeout: number }; // seconds
@@ -68,6 +73,14 @@ export interface Scenario {
   id: string;
   /** The branch the snippet ends in (its Playground's `expect`). */
   outcome: OutcomeId;
+  /**
+   * The engine's name for the branch the variant ends in, when the variant reaches the
+   * snippet's branch by other means that the engine names differently (say, a lost frame made
+   * deterministic by a brief cable pull); `differs` says how.
+   */
+  variantOutcome?: OutcomeId;
+  /** Where the hosts sit (the engine's `topology`); 'routed' unless given. */
+  topology?: Topology;
   client: SideSetup;
   server: SideSetup;
   steps: Step[];
@@ -167,6 +180,24 @@ export const SCENARIOS: readonly Scenario[] = [
     shortened: true,
   },
   {
+    id: 'lan-sender-aborts',
+    outcome: 'sender-aborts',
+    topology: 'lan',
+    client: {},
+    server: {
+      sysctl: { tcp_retries2: 5 },
+      neigh: { base_reachable_time_ms: 1000, delay_first_probe_time: 1 },
+    },
+    steps: [unplug(1000), serverSends(2000)],
+    until: 20_000,
+    headline: ['server:error:EHOSTUNREACH'],
+    differs: {
+      en: "tcp_retries2 5 instead of the default 15 (≈ 924 s), and the server's ARP timers shortened (base_reachable_time_ms 1000 instead of 30000, delay_first_probe_time 1 s instead of 5 s) so that its entry for the client fails within that budget",
+      zh: 'tcp_retries2 为 5，而不是默认的 15（约 924 秒）；服务器的 ARP 计时器也缩短了（base_reachable_time_ms 为 1000 而不是 30000，delay_first_probe_time 为 1 秒而不是 5 秒），使它对客户端的表项在这段预算内失败',
+    },
+    shortened: true,
+  },
+  {
     id: 'retries2-budget',
     outcome: 'sender-aborts',
     client: {},
@@ -214,6 +245,21 @@ export const SCENARIOS: readonly Scenario[] = [
     headline: ['server:error:ETIMEDOUT'],
   },
   {
+    id: 'keepalive-under-loss',
+    outcome: 'still-established',
+    variantOutcome: 'keepalive-answered',
+    client: {},
+    server: { keepAlive: { idle: 6, interval: 1, count: 3 }, userTimeoutMs: 9000 },
+    steps: [unplug(5000), replug(6500)],
+    until: 10_000,
+    headline: ['client:probe-answer:2'],
+    differs: {
+      en: "one keepalive probe lost for certain instead of 1 % of frames at random: the client's cable is out from 5 s to 6.5 s, over the first probe. Keepalive 6 s, 1 s, 3 probes and TCP_USER_TIMEOUT 9 s instead of 60 s, 10 s, 3 and 90 s (times divided by 10); ends at 10 s instead of 1 h. The engine names this branch after the pulled cable (“a keepalive probe was answered”); as in the snippet, the next probe is answered and the connection lives on",
+      zh: '确定地丢失一个 keepalive 探测，而不是随机丢失 1%的帧：客户端的网线在 5 秒到 6.5 秒之间拔出，正好盖住第一个探测。keepalive 为 6 秒、1 秒、3 个探测，TCP_USER_TIMEOUT 为 9 秒，而不是 60 秒、10 秒、3 个和 90 秒（时间都除以 10）；在 10 秒而不是 1 小时时结束。引擎按拔出的网线给这一分支命名（“keepalive 探测得到了应答”）；和代码片段中一样，下一个探测得到应答，连接继续存在',
+    },
+    shortened: true,
+  },
+  {
     id: 'unplugged-side-unreachable',
     outcome: 'unplugged-side-unreachable',
     client: { sysctl: { tcp_retries2: 5 } },
@@ -240,6 +286,16 @@ export const SCENARIOS: readonly Scenario[] = [
     shortened: true,
   },
   {
+    id: 'lan-connect-unreachable',
+    outcome: 'connect-timeout',
+    topology: 'lan',
+    client: {},
+    server: {},
+    steps: [{ at: 0, mark: 'unplug', action: { do: 'unplug', host: 'server' } }],
+    until: 6000,
+    headline: ['client:error:EHOSTUNREACH'],
+  },
+  {
     id: 'process-crash',
     outcome: 'process-crash',
     client: {},
@@ -247,6 +303,15 @@ export const SCENARIOS: readonly Scenario[] = [
     steps: [{ at: 1000, mark: 'kill', action: { do: 'killProcess', host: 'client' } }],
     until: 4000,
     headline: ['client:fin', 'server:eof'],
+    knownDisagreements: [
+      {
+        event: 'client:fin',
+        reason: {
+          en: 'The kernel sends the FIN when the killed process runs its exit and closes its files, which waits until the scheduler runs it: on a busy machine that can take longer than the 4 ms tolerance. The engine closes the socket at the instant of the kill; it does not model process scheduling. The moment of death cannot be measured apart from this FIN, which is its first visible sign.',
+          zh: '内核要等被杀的进程执行退出、关闭它的文件时才发出 FIN，而这要等调度器让它运行：在繁忙的机器上可能超过 4 毫秒的容差。引擎在 kill 的瞬间就关闭套接字，不模拟进程调度。进程死去的时刻无法脱离这个 FIN 单独测量，FIN 就是它第一个可见的迹象。',
+        },
+      },
+    ],
     differs: {
       en: 'ends at 4 s instead of 5 min, with the client still in FIN_WAIT2 (tcp_fin_timeout 60 s)',
       zh: '在 4 秒而不是 5 分钟时结束，客户端仍处于 FIN_WAIT2（tcp_fin_timeout 60 秒）',
@@ -324,6 +389,41 @@ export const SCENARIOS: readonly Scenario[] = [
       zh: '在 18 秒而不是 5 分钟时结束，服务器仍处于 FIN_WAIT2',
     },
     shortened: true,
+  },
+  {
+    id: 'hung-process-user-timeout',
+    outcome: 'user-timeout',
+    client: { receiveBuffer: 4344 },
+    server: { userTimeoutMs: 30_000 },
+    steps: [
+      { at: 1000, mark: 'hang', action: { do: 'hangProcess', host: 'client' } },
+      { at: 2000, mark: 'send', action: { do: 'send', host: 'server', bytes: 10_000 } },
+    ],
+    until: 36_000,
+    headline: ['server:error:ETIMEDOUT'],
+    knownDisagreements: [
+      {
+        event: 'server:resend:1',
+        reason: {
+          en: "The kernel's client offers a window that is not a whole number of segments (here 24 bytes more than three), so the server sends three full segments and a 24-byte tail; the client acknowledges the tail only with its delayed ACK, 40 ms later, and before that the server's tail loss probe (2 jiffies on this 30 µs path) re-sends it. The engine offers whole segments and its client acknowledges each at once.",
+          zh: '内核中的客户端通告的窗口不是整数个报文段（这里比三个多 24 字节），于是服务器发出三个完整报文段和一个 24 字节的尾段；客户端要到 40 毫秒后才用延迟 ACK 确认这个尾段，而在此之前，服务器的尾部丢失探测（在这条 30 微秒的路径上为 2 个 jiffy）已把它重发了一次。引擎只通告整数个报文段，它的客户端也会立即确认每一个报文段。',
+        },
+      },
+      {
+        event: 'server:delivered',
+        reason: {
+          en: 'The re-sent 24-byte tail (see server:resend:1) reaches the client; in the engine nothing is re-sent.',
+          zh: '重发的 24 字节尾段（见 server:resend:1）到达了客户端；引擎中没有任何重发。',
+        },
+      },
+      {
+        event: 'server:error:ETIMEDOUT',
+        reason: {
+          en: 'TCP_USER_TIMEOUT counts from the first zero-window probe, and the kernel and the engine both give up a little over 30 s after it (the last timer, too, runs late). The comparison times the errno from the last probe before it, and that probe carries the lateness of six backed-off probe timers: on the kernel they ran later in all than the engine’s timer wheel puts them (by about half a second), which leaves the last interval outside its tolerance.',
+          zh: 'TCP_USER_TIMEOUT 从第一个零窗口探测开始计时，内核和引擎都在它之后 30 秒多一点放弃（最后一个计时器同样会晚一些运行）。比较时 errno 从它之前的最后一个探测算起，而这个探测带着六个退避后的探测计时器的延迟：在内核上它们总共比引擎的时间轮算出的晚（约半秒），于是最后这段间隔超出了容差。',
+        },
+      },
+    ],
   },
   {
     id: 'app-idle-close',

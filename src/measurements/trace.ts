@@ -5,7 +5,7 @@
  * event by event.
  *
  * Event keys: `<host>:<kind>[:<n|errno|state>]`, e.g. `server:resend:3` (the third re-send of
- * data, FIN or SYN: a tail loss probe counts), `server:probe:1` (keepalive probe),
+ * data, FIN or SYN: a tail loss probe counts), `server:probe:1` (a keepalive or zero-window probe: the same segment on the wire),
  * `client:probe-answer:2`, `server:fin`, `client:rst`, `server:error:ETIMEDOUT`,
  * `server:eof`, `server:app-close`, `server:delivered` (the first re-sent segment that got
  * through), `server:state:CLOSED`. Each event belongs to the host whose timer or action
