@@ -1,5 +1,6 @@
-// The kernel counters of both hosts as `nstat -az` prints them, after the run. A <details>
-// element: closed, it is one line, and opening it needs no JavaScript.
+// The kernel counters of both hosts as `nstat -a` prints them after the run: the ones that are
+// not zero on either host (zeros would be most of the table, and every Playground carries one).
+// A <details> element: closed, it is one line, and opening it needs no JavaScript.
 import type { HostName, MibName, RunResult } from 'tcp-lab';
 import { MIB_NAMES } from 'tcp-lab';
 import { fill, type VizLang, vizStrings } from './strings';
@@ -14,10 +15,10 @@ const hosts: readonly HostName[] = ['client', 'server'];
 export function Counters({ result, lang }: CountersProps) {
   const t = vizStrings(lang);
   const value = (host: HostName, name: MibName) => result.counters[host][name];
-  const nonZero = MIB_NAMES.filter((name) => hosts.some((h) => value(h, name) > 0)).length;
+  const shown = MIB_NAMES.filter((name) => hosts.some((h) => value(h, name) > 0));
   return (
     <details className="viz-counters">
-      <summary>{fill(t.counters.summary, { n: nonZero })}</summary>
+      <summary>{fill(t.counters.summary, { n: shown.length })}</summary>
       <div className="viz-table-scroll">
         <table>
           <caption>{t.counters.caption}</caption>
@@ -32,7 +33,7 @@ export function Counters({ result, lang }: CountersProps) {
             </tr>
           </thead>
           <tbody>
-            {MIB_NAMES.map((name) => (
+            {shown.map((name) => (
               <tr key={name} data-counter={name}>
                 <th scope="row">{name}</th>
                 {hosts.map((host) => (

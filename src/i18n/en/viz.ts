@@ -229,10 +229,10 @@ const viz: Strings<typeof zhViz> = {
   },
 
   counters: {
-    summary: 'nstat -az: the kernel counters at the end ({n} not zero)',
+    summary: 'nstat -a: the kernel counters at the end ({n} not zero)',
     caption: 'Counters of both kernels when the run ended, counted since each host booted',
     counter: 'Counter',
-    note: 'The lab keeps only the counters its scenarios touch; a real nstat -az prints some two hundred more.',
+    note: 'Counters at zero on both hosts are left out, as nstat leaves them out without -z. The lab keeps only the counters its scenarios touch; a real nstat -az prints some two hundred more.',
   },
 
   events: {

@@ -220,10 +220,10 @@ const viz = {
   },
 
   counters: {
-    summary: 'nstat -az：运行结束时的内核计数器（{n} 个不为零）',
+    summary: 'nstat -a：运行结束时的内核计数器（{n} 个不为零）',
     caption: '运行结束时两台主机内核的计数器，从各自开机算起',
     counter: '计数器',
-    note: '实验室只保留本课场景会碰到的计数器；真实的 nstat -az 还会多打印约两百个。',
+    note: '两台主机上都为零的计数器不列出，和 nstat 不加 -z 时一样。实验室只保留本课场景会碰到的计数器；真实的 nstat -az 还会多打印约两百个。',
   },
 
   events: {
