@@ -122,6 +122,7 @@ export class KernelTimer {
   private readonly changed: (() => void) | undefined;
   private armedUs = 0;
   private deltaJ = 0;
+  private requested = -1;
 
   /** `changed` runs after the timer is armed, deleted or has run (the socket's `ss` row shows it). */
   constructor(base: TimerBase, fn: () => void, changed?: () => void) {
@@ -136,7 +137,9 @@ export class KernelTimer {
 
   /** The expiry it was armed for (µs), before the wheel's rounding: what `ss -o` counts down to. */
   get requestedUs(): number {
-    return this.base.requestedUs(this.armedUs, this.deltaJ);
+    // Worked out once per arming: every `ss` row recorded while it is pending reads it.
+    if (this.requested < 0) this.requested = this.base.requestedUs(this.armedUs, this.deltaJ);
+    return this.requested;
   }
 
   get pending(): boolean {
@@ -152,6 +155,7 @@ export class KernelTimer {
   mod(deltaJ: number): void {
     this.armedUs = this.base.queue.now;
     this.deltaJ = deltaJ;
+    this.requested = -1;
     this.timer.armAt(this.base.expiryUs(deltaJ));
     this.changed?.();
   }
