@@ -1,6 +1,7 @@
 // Named numbers and facts read from a run, so chapters can quote them instead of typing them in.
 // A value is either a path into the RunResult ('server.errorAt', 'outcome.id') or one of the
 // metrics below, some with an argument after a colon ('retransmission:5', 'closedAt:server').
+import { formatSsTimer, socketsAt } from 'tcp-lab';
 import type { HostName, RunResult, SegmentRecord } from 'tcp-lab';
 
 export type RunValue = number | string | number[];
@@ -110,6 +111,23 @@ export const metrics: Record<string, Metric> = {
       .filter((s) => s.conn === 0 && roles.includes(s.role))
       .map((s) => s.t);
     return found.length ? found : undefined;
+  },
+  /**
+   * The timer column `ss -tno` prints for a host's first connection at a moment (ms):
+   * 'ssTimer:server@60000' → 'timer:(on,3.072ms,8)'; '' when no timer is pending.
+   */
+  ssTimer: (run, arg) => {
+    const [who, at] = (arg ?? '').split('@');
+    const h = host(who, 'ssTimer');
+    const t = Number(at);
+    if (at === undefined || !Number.isFinite(t) || t < 0) {
+      throw new Error(
+        'The metric "ssTimer" needs a host and a moment in ms: "ssTimer:server@60000".',
+      );
+    }
+    const row = socketsAt(run, t, h).find((r) => r.conn === 0);
+    if (!row) return undefined;
+    return row.timer ? formatSsTimer(row.timer, t) : '';
   },
   /** When a connection's first SYN left: 'connectAt' for the first, 'connectAt:1' for the second. */
   connectAt: (run, arg) => {

@@ -258,6 +258,49 @@ const prompts: {
     edits: [["idle: '300s', interval: '100s', count: 3", "idle: '60s', interval: '20s', count: 3"]],
     check: (run) => expectPromised(sinceHeard(run), 120_000),
   },
+  {
+    chapter: 'on-your-machine',
+    snippet: 'sender-aborts',
+    edits: [['createLab()', 'createLab({ server: { sysctl: { tcp_retries2: 5 } } })']],
+    check: (run) => {
+      const before = snippetRun('sender-aborts', []);
+      expect(run.counters.server.TcpRetransSegs).toBeLessThan(
+        before.counters.server.TcpRetransSegs,
+      );
+      expect(run.counters.server.TcpExtTCPTimeouts).toBeLessThan(
+        before.counters.server.TcpExtTCPTimeouts,
+      );
+      const highest = (r: RunResult) =>
+        Math.max(...r.sockets.filter((s) => s.host === 'server').map((s) => s.timer?.retrans ?? 0));
+      expect(highest(run)).toBeLessThan(highest(before));
+      expect(run.server.errorAt!).toBeLessThan(before.server.errorAt!);
+    },
+  },
+  {
+    chapter: 'on-your-machine',
+    snippet: 'keepalive-detects-dead-peer',
+    edits: [
+      ['setKeepAlive(true)', "setKeepAlive(true, { idle: '60s', interval: '10s', count: 3 })"],
+    ],
+    check: (run) => {
+      expect(readValue(run, 'ssTimer:server@10000')).toMatch(/^timer:\(keepalive,\d\dsec,0\)$/);
+      const counts = new Set(
+        run.sockets.filter((s) => s.timer?.name === 'keepalive').map((s) => s.timer!.retrans),
+      );
+      expect([...counts].sort()).toEqual([0, 1, 2, 3]);
+      expect(run.counters.server.TcpExtTCPKeepAlive).toBe(3);
+    },
+  },
+  {
+    chapter: 'on-your-machine',
+    snippet: 'normal-close',
+    edits: [["conn.server.on('end', () => conn.server.close());", '']],
+    check: (run) => {
+      const waiting = run.sockets.filter((s) => s.host === 'client' && s.state === 'FIN_WAIT2');
+      expect(waiting.at(-1)!.timer?.name).toBe('timewait');
+      expect(run.sockets.some((s) => s.host === 'server' && s.state === 'CLOSE_WAIT')).toBe(true);
+    },
+  },
 ];
 
 describe('what the "try this" prompts promise', () => {

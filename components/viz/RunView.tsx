@@ -1,8 +1,9 @@
 // Everything a run shows, composed: the outcome card, the sequence diagram, the timeline, the
-// `ss -tn` table and the event table. Playgrounds embed this with the run they computed.
+// `ss -tno` table, the `nstat` counters and the event table. Playgrounds embed this with the run they computed.
 // Focusing a segment in the diagram moves the socket table to that moment.
 import { useEffect, useRef, useState } from 'react';
 import type { RunResult } from 'tcp-lab';
+import { Counters } from './Counters';
 import { EventTable } from './EventTable';
 import { rememberOutcome } from './latestOutcome';
 import { OutcomeCard } from './OutcomeCard';
@@ -65,6 +66,7 @@ export function RunView({
       />
       <Timeline result={result} lang={lang} />
       <SocketTable result={result} lang={lang} at={moment} onAtChange={setMoment} />
+      <Counters result={result} lang={lang} />
       <EventTable result={result} lang={lang} />
     </div>
   );

@@ -1,6 +1,7 @@
-// `ss -tn` on both hosts at a chosen moment: the socket that still says ESTAB long after the
-// cable was pulled, made live. A slider picks the moment; the sequence diagram can pick it too.
+// `ss -tno` on both hosts at a chosen moment: the socket that still says ESTAB long after the
+// cable was pulled, made live, with the timer each socket is waiting on. A slider picks the moment; the sequence diagram can pick it too.
 import { useId, useMemo, useState } from 'react';
+import { formatSsTimer } from 'tcp-lab';
 import type { RunResult } from 'tcp-lab';
 import { formatDuration } from './format';
 import { momentIndexAt, socketMoments, ssAt, ssState } from './sockets';
@@ -75,12 +76,13 @@ export function SocketTable({ result, lang, at, onAtChange }: SocketTableProps) 
                         <th scope="col">Send-Q</th>
                         <th scope="col">Local Address:Port</th>
                         <th scope="col">Peer Address:Port</th>
+                        <th scope="col">{t.sockets.timer}</th>
                       </tr>
                     </thead>
                     <tbody>
                       {view.rows.length === 0 ? (
                         <tr>
-                          <td colSpan={5} className="viz-terminal-note">
+                          <td colSpan={6} className="viz-terminal-note">
                             {t.sockets.empty}
                           </td>
                         </tr>
@@ -92,6 +94,9 @@ export function SocketTable({ result, lang, at, onAtChange }: SocketTableProps) 
                             <td>{row.sendQ}</td>
                             <td>{row.local}</td>
                             <td>{row.peer}</td>
+                            <td className="viz-ss-timer">
+                              {row.timer ? formatSsTimer(row.timer, shown) : ''}
+                            </td>
                           </tr>
                         ))
                       )}

@@ -207,7 +207,7 @@ export interface Lab {
   at(time: Duration, action: () => void): void;
   /** Virtual time now, ms. */
   now(): number;
-  /** `ss -tn` on a host at the current time (during the run) */
+  /** `ss -tno` on a host at the current time (during the run): each row with its pending timer (see SsTimer and formatSsTimer()). */
   sockets(host: HostName): SocketSnapshot[];
   /** Run the simulation and return what happened. */
   run(options?: RunOptions): RunResult;

@@ -18,6 +18,7 @@ import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
 import { tcpResetXmitTimer, tcpSendSynAck, tcpTransmitSkb } from './tcp/output.ts';
 import { TcpSock } from './tcp/sock.ts';
 import { tcpInitXmitTimers } from './tcp/timers.ts';
+import { Mib } from './mib.ts';
 import type { HostName } from './types.ts';
 
 /** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
@@ -43,6 +44,7 @@ export class HostKernel implements TcpKernel, ArpPeer {
   readonly neighbour: Neighbour;
   /** This host's kernel timers (its timer wheel). */
   readonly timers: TimerBase;
+  readonly mib = new Mib();
   up = true;
   /** The host has booted again after a crash (at least once). */
   booted = false;
@@ -158,6 +160,7 @@ export class HostKernel implements TcpKernel, ArpPeer {
   /** tcp_v4_send_reset(): answer a segment that no socket owns. Never in reply to a RST. */
   sendReset(f: Frame): void {
     if (f.rst) return;
+    this.mib.inc('TcpOutRsts');
     const seq = f.ackFlag ? f.ack : 0;
     const ack = f.ackFlag ? 0 : f.seq + (f.syn ? 1 : 0) + (f.fin ? 1 : 0) + f.len;
     const ackFlag = !f.ackFlag;
@@ -232,6 +235,7 @@ export class HostKernel implements TcpKernel, ArpPeer {
     sk.skbs.push(syn);
     sk.sendHead = 1;
     sk.retransStampUs = this.sim.queue.now;
+    this.mib.inc('TcpActiveOpens'); // tcp_connect()
     tcpTransmitSkb(sk, syn, 'syn');
     tcpResetXmitTimer(sk, 'rto', sk.rto);
     return sk;
@@ -243,6 +247,7 @@ export class HostKernel implements TcpKernel, ArpPeer {
     const now = this.sim.queue.now;
     this.sim.rec.events.hostAction(now, this.name, 'crash');
     this.sim.rec.outageStart(now, this.name, 'host-down');
+    this.mib.freeze();
     for (const sk of [...this.socks.values()]) {
       sk.cause = 'host-crash';
       tcpDone(sk, 'host-crash');
@@ -260,6 +265,7 @@ export class HostKernel implements TcpKernel, ArpPeer {
     const now = this.sim.queue.now;
     this.up = true;
     this.booted = true;
+    this.mib.reset();
     this.process = 'running';
     this.listening = this.name === 'server';
     this.neighbour.reset();

@@ -156,6 +156,7 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
   // Keys in the order RunResult declares them (JSON keeps it).
   Object.defineProperty(result, SOURCE, { value: records, writable: true });
   Object.defineProperties(result, LAZY_RECORDS);
+  result.counters = { client: sim.hosts.client.mib.read(), server: sim.hosts.server.mib.read() };
   result.outages = sim.rec.outages.map((o) => ({ ...o }));
   result.end = endUs / 1000;
   result.config = {

@@ -5,7 +5,23 @@
 import { Column } from './columns.ts';
 import type { FirstPages } from './columns.ts';
 import { hostCode, HOSTS, STATE_CODES, STATES } from './names.ts';
-import type { HostName, SocketSnapshot, TcpStateName } from './types.ts';
+import type { HostName, SocketSnapshot, SsTimerName, TcpStateName } from './types.ts';
+
+/** ss's timer codes (the kernel's idiag_timer / /proc/net/tcp "tr"): 0 is off. */
+export const SS_TIMERS: readonly (SsTimerName | undefined)[] = [
+  undefined,
+  'on',
+  'keepalive',
+  'timewait',
+  'persist',
+];
+
+/** A socket's pending timer as `ss -o` reports it: code (SS_TIMERS), requested expiry, third field. */
+export interface DiagTimer {
+  code: number;
+  expiresUs: number;
+  retrans: number;
+}
 
 export const ADDRESSES: Record<HostName, string> = { client: '10.0.0.2', server: '10.0.0.1' };
 
@@ -23,6 +39,10 @@ export interface RowOwner {
   rowRecvQ: number;
   rowSendQ: number;
   rowUs: number;
+  /** What its last row's timer said. */
+  readonly rowTimer: DiagTimer;
+  /** Fill `out` with the timer `ss -o` would show now. */
+  diagTimer(out: DiagTimer): void;
 }
 
 /** The table at one moment: its length, and its last row (the only one a later change may replace). */
@@ -41,6 +61,10 @@ export class SocketRowTable {
   private readonly recvQ: Column<Float64Array>;
   private readonly sendQ: Column<Float64Array>;
   private readonly state: Column<Uint8Array>;
+  private readonly timer: Column<Uint8Array>;
+  private readonly timerUs: Column<Float64Array>;
+  private readonly timerRetrans: Column<Int32Array>;
+  private readonly now: DiagTimer = { code: 0, expiresUs: 0, retrans: 0 };
   private readonly built: (SocketSnapshot | undefined)[] = [];
   /** 'ip:port' strings, one per (host, port), shared by every row that shows them. */
   private readonly addresses = new Map<number, string>();
@@ -54,18 +78,27 @@ export class SocketRowTable {
     this.recvQ = new Column(Float64Array, first);
     this.sendQ = new Column(Float64Array, first);
     this.state = new Column(Uint8Array, first);
+    this.timer = new Column(Uint8Array, first);
+    this.timerUs = new Column(Float64Array, first);
+    this.timerRetrans = new Column(Int32Array, first);
   }
 
   /**
-   * Record the socket's row if its state or queues changed since its last one. Several
+   * Record the socket's row if its state, queues or timer changed since its last one. Several
    * changes within one microsecond (data in, read at once) make one row.
    */
   record(us: number, host: HostName, sk: RowOwner): void {
+    const timer = this.now;
+    sk.diagTimer(timer);
+    const last = sk.rowTimer;
     if (
       sk.rowIndex >= 0 &&
       sk.rowState === sk.state &&
       sk.rowRecvQ === sk.rcvQueue &&
-      sk.rowSendQ === sk.sendQ
+      sk.rowSendQ === sk.sendQ &&
+      last.code === timer.code &&
+      last.expiresUs === timer.expiresUs &&
+      last.retrans === timer.retrans
     )
       return;
     let i: number;
@@ -83,6 +116,12 @@ export class SocketRowTable {
     this.recvQ.set(i, sk.rcvQueue);
     this.sendQ.set(i, sk.sendQ);
     this.state.set(i, STATE_CODES.get(sk.state)!);
+    this.timer.set(i, timer.code);
+    this.timerUs.set(i, timer.expiresUs);
+    this.timerRetrans.set(i, timer.retrans);
+    last.code = timer.code;
+    last.expiresUs = timer.expiresUs;
+    last.retrans = timer.retrans;
     sk.rowIndex = i;
     sk.rowState = sk.state;
     sk.rowRecvQ = sk.rcvQueue;
@@ -116,7 +155,7 @@ export class SocketRowTable {
 
   private build(i: number): SocketSnapshot {
     const host = this.host.get(i);
-    return {
+    const row: SocketSnapshot = {
       t: this.tUs.get(i) / 1000,
       host: HOSTS[host]!,
       conn: this.conn.get(i),
@@ -126,5 +165,14 @@ export class SocketRowTable {
       local: this.address(host, this.lport.get(i)),
       peer: this.address(1 - host, this.rport.get(i)),
     };
+    const name = SS_TIMERS[this.timer.get(i)];
+    if (name !== undefined) {
+      row.timer = {
+        name,
+        expiresAt: this.timerUs.get(i) / 1000,
+        retrans: this.timerRetrans.get(i),
+      };
+    }
+    return row;
   }
 }

@@ -100,6 +100,15 @@ export class TimerBase {
     return Math.max(now, this.jiffies.tickUs(fire));
   }
 
+  /**
+   * The expiry a timer armed now for `deltaJ` jiffies asks for (jiffies + delta: what
+   * icsk_timeout or timer_list.expires hold), as a time in µs, before the wheel's rounding.
+   */
+  requestedUs(armedUs: number, deltaJ: number): number {
+    if (!this.wheel) return armedUs + this.jiffies.toUs(deltaJ);
+    return this.jiffies.tickUs(this.jiffies.at(armedUs) + deltaJ);
+  }
+
   /** __run_timers(): a timer of this base is about to run. */
   running(): void {
     this.clkAfterRun = this.jiffies.at(this.queue.now) + 1;
@@ -110,13 +119,27 @@ export class TimerBase {
 export class KernelTimer {
   private readonly base: TimerBase;
   private readonly timer: Timer;
+  private readonly changed: (() => void) | undefined;
+  private armedUs = 0;
+  private deltaJ = 0;
+  private requested = -1;
 
-  constructor(base: TimerBase, fn: () => void) {
+  /** `changed` runs after the timer is armed, deleted or has run (the socket's `ss` row shows it). */
+  constructor(base: TimerBase, fn: () => void, changed?: () => void) {
     this.base = base;
+    this.changed = changed;
     this.timer = new Timer(base.queue, () => {
       base.running();
       fn();
+      changed?.();
     });
+  }
+
+  /** The expiry it was armed for (µs), before the wheel's rounding: what `ss -o` counts down to. */
+  get requestedUs(): number {
+    // Worked out once per arming: every `ss` row recorded while it is pending reads it.
+    if (this.requested < 0) this.requested = this.base.requestedUs(this.armedUs, this.deltaJ);
+    return this.requested;
   }
 
   get pending(): boolean {
@@ -130,11 +153,17 @@ export class KernelTimer {
 
   /** mod_timer(timer, jiffies + deltaJ). */
   mod(deltaJ: number): void {
+    this.armedUs = this.base.queue.now;
+    this.deltaJ = deltaJ;
+    this.requested = -1;
     this.timer.armAt(this.base.expiryUs(deltaJ));
+    this.changed?.();
   }
 
   /** timer_delete(). */
   del(): void {
+    const was = this.timer.pending;
     this.timer.cancel();
+    if (was) this.changed?.();
   }
 }

@@ -186,6 +186,53 @@ export interface ConnectionResult {
   outcome: Outcome;
 }
 
+/**
+ * The timer `ss -tno` prints for a socket, by the names of iproute2's ss: 'on' (the
+ * retransmission timer: RTO, tail loss probe, SYN or SYN-ACK), 'keepalive' (sk_timer: keepalive,
+ * or an orphan's FIN_WAIT2 wait longer than 60 s), 'timewait', 'persist' (zero-window probes).
+ * Which one is reported follows inet_sk_diag_fill() / get_tcp4_sock(): the retransmission timer
+ * first, then the persist timer, then sk_timer; TIME_WAIT sockets report their own.
+ */
+export type SsTimerName = 'on' | 'keepalive' | 'timewait' | 'persist';
+
+export interface SsTimer {
+  name: SsTimerName;
+  /**
+   * When it is due, ms: the expiry the kernel asked for (icsk_timeout, sk_timer.expires), before
+   * the timer wheel's rounding; ss prints the time left until then, never less than 0.
+   */
+  expiresAt: number;
+  /**
+   * ss's third field: icsk_retransmits for 'on' (the backoff count), icsk_probes_out for
+   * 'persist' and 'keepalive' (probes sent and unanswered), 0 for 'timewait'.
+   */
+  retrans: number;
+}
+
+/**
+ * The kernel's SNMP and MIB counters the lab keeps, named as `nstat` prints them (Tcp* from
+ * /proc/net/snmp, TcpExt* from /proc/net/netstat). Each is incremented where the kernel
+ * increments it; src/engine/README.md lists the kernel function for each.
+ */
+export type MibName =
+  | 'TcpActiveOpens'
+  | 'TcpPassiveOpens'
+  | 'TcpAttemptFails'
+  | 'TcpEstabResets'
+  | 'TcpRetransSegs'
+  | 'TcpOutRsts'
+  | 'TcpExtTCPTimeouts'
+  | 'TcpExtTCPLossProbes'
+  | 'TcpExtTCPSynRetrans'
+  | 'TcpExtTCPAbortOnTimeout'
+  | 'TcpExtTCPAbortOnClose'
+  | 'TcpExtTCPKeepAlive'
+  | 'TcpExtTCPWinProbe'
+  | 'TcpExtTW';
+
+/** One host's counters (`nstat -az`: every counter, zeros included). */
+export type MibCounters = Record<MibName, number>;
+
 /** One row of `ss -tn` at some moment. */
 export interface SocketSnapshot {
   t: number;
@@ -196,6 +243,8 @@ export interface SocketSnapshot {
   sendQ: number;
   local: string; // '10.0.0.2:51234'
   peer: string; // '10.0.0.1:80'
+  /** The timer `ss -tno` shows (see SsTimer); absent when none is pending ('off'). */
+  timer?: SsTimer;
 }
 
 /**
@@ -214,6 +263,12 @@ export interface RunResult {
   events: LabEvent[];
   /** Every change to any socket's row, in time order: replay it to get `ss -tn` at any moment. */
   sockets: SocketSnapshot[];
+  /**
+   * Each host's kernel counters when run() returned, as `nstat -az` would print them since the
+   * host booted (a host that crashed keeps what it had counted; one that booted again starts
+   * from zero).
+   */
+  counters: Record<HostName, MibCounters>;
   /** Periods when a host's cable was unplugged or the host was down. `to` absent: until the end. */
   outages: { host: HostName; kind: 'unplugged' | 'host-down'; from: number; to?: number }[];
   /** Simulated span: 0 .. end ms (end = the `until` of run(), or when nothing was left to do). */

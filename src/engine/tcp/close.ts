@@ -19,6 +19,7 @@ export function tcpClose(sk: TcpSock, cause: Cause): void {
       sk.conn,
       `close() with ${sk.rcvQueue} unread bytes: RST instead of FIN`,
     );
+    sk.k.mib.inc('TcpExtTCPAbortOnClose');
     tcpSendActiveReset(sk);
     tcpDone(sk, cause);
     return;

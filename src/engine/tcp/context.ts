@@ -8,6 +8,7 @@ import type { Sysctls } from '../api.ts';
 import type { EventLog } from '../eventlog.ts';
 import type { Frame } from '../frame.ts';
 import type { Jiffies } from '../jiffies.ts';
+import type { Mib } from '../mib.ts';
 import type { SegmentTable } from '../segments.ts';
 import type { TimerBase } from '../timer.ts';
 import type { Cause, Errno, HostName } from '../types.ts';
@@ -27,6 +28,8 @@ export interface TcpKernel {
   readonly jiffies: Jiffies;
   /** This host's net.ipv4 settings. */
   readonly sysctl: Sysctls;
+  /** This host's SNMP/MIB counters (TCP_INC_STATS, __NET_INC_STATS). */
+  readonly mib: Mib;
   /** The timer base every TCP timer of this host is armed on (mod_timer, timer_delete). */
   readonly timers: TimerBase;
   /** The record: segments as they leave, and events. */

@@ -6,6 +6,7 @@ import type { TcpSock } from './sock.ts';
 export function tcpDone(sk: TcpSock, cause: Cause | undefined): void {
   if (sk.state === 'CLOSED' && !sk.k.owns(sk)) return;
   sk.cause ??= cause;
+  if (sk.state === 'SYN_SENT') sk.k.mib.inc('TcpAttemptFails');
   sk.xmitTimer.del();
   sk.pending = 'none';
   sk.keepaliveTimer.del();

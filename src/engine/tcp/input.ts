@@ -24,6 +24,7 @@ const OOW_RATELIMIT_US = 500_000;
 
 /** tcp_finish_connect() / tcp_create_openreq_child(): ESTABLISHED; keepalive armed if already on. */
 function tcpEstablished(sk: TcpSock): void {
+  if (sk.state === 'SYN_RECV') sk.k.mib.inc('TcpPassiveOpens'); // tcp_create_openreq_child()
   sk.setState('ESTABLISHED');
   sk.retransmits = 0;
   sk.backoff = 0;
@@ -173,6 +174,7 @@ function tcpTimeWait(sk: TcpSock): void {
   sk.xmitTimer.del();
   sk.keepaliveTimer.del();
   sk.setState('TIME_WAIT');
+  sk.k.mib.inc('TcpExtTW'); // __inet_twsk_schedule(): LINUX_MIB_TIMEWAITED
   sk.twTimer.mod(sk.k.jiffies.fromSeconds(TIMEWAIT_S));
 }
 

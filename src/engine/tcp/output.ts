@@ -116,6 +116,8 @@ export function tcpRetransmitSkb(
     );
     return false;
   }
+  sk.k.mib.inc('TcpRetransSegs');
+  if (skb.syn) sk.k.mib.inc('TcpExtTCPSynRetrans');
   tcpTransmitSkb(sk, skb, role, retransmission);
   return true;
 }
@@ -133,6 +135,7 @@ export function tcpSendAck(sk: TcpSock, role: SegmentRole = 'ack'): void {
 
 /** tcp_send_active_reset(): RST|ACK from a socket that gives up (keepalive, close with unread data). */
 export function tcpSendActiveReset(sk: TcpSock): void {
+  sk.k.mib.inc('TcpOutRsts');
   emit(sk, { seq: sk.sndNxt, flags: RST | ACK, role: 'rst' });
 }
 

@@ -84,6 +84,7 @@ function tcpWriteWakeup(sk: TcpSock): void {
     return;
   }
   sk.windowProbes += 1;
+  sk.k.mib.inc('TcpExtTCPWinProbe'); // tcp_write_wakeup(sk, LINUX_MIB_TCPWINPROBE)
   const n = sk.windowProbes;
   sk.k.record.events.timer(sk.now, sk.k.name, sk.conn, 'persist', `zero-window probe #${n}`);
   emit(sk, { seq: sk.sndUna - 1, flags: ACK, role: 'window-probe', probe: n });

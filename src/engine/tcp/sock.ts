@@ -4,6 +4,7 @@
  */
 import { RCV_SPACE } from './window.ts';
 import { WriteQueue } from './writequeue.ts';
+import type { DiagTimer } from '../socketrows.ts';
 import type { KernelTimer } from '../timer.ts';
 import type { SocketOwner, TcpKernel } from './context.ts';
 import type { Cause, Errno, HostName, TcpStateName } from '../types.ts';
@@ -126,6 +127,7 @@ export class TcpSock {
   rowRecvQ = 0;
   rowSendQ = 0;
   rowUs = 0;
+  readonly rowTimer: DiagTimer = { code: 0, expiresUs: 0, retrans: 0 };
   /** Why it ended, once CLOSED. */
   cause: Cause | undefined;
 
@@ -168,10 +170,46 @@ export class TcpSock {
     return this.k.name === 'client' ? this.lport : this.rport;
   }
 
+  /**
+   * The timer `ss -o` shows, as inet_sk_diag_fill() (and get_tcp4_sock() for /proc/net/tcp)
+   * picks it: a pending retransmission timer (RTO, TLP, SYN, SYN-ACK) is 1 "on" with
+   * icsk_retransmits; the persist timer (ICSK_TIME_PROBE0) 4 "persist" with icsk_probes_out;
+   * else a pending sk_timer (keepalive) 2 "keepalive" with icsk_probes_out. A TIME_WAIT socket
+   * (inet_twsk_diag_fill()) reports 3 "timewait"; so does an orphan in FIN_WAIT2, which the
+   * kernel turns into a timewait socket (tcp_time_wait(sk, TCP_FIN_WAIT2, tmo)) when
+   * tcp_fin_timeout is at most 60 s, as by default.
+   */
+  diagTimer(out: DiagTimer): void {
+    out.retrans = 0;
+    out.expiresUs = 0;
+    out.code = 0;
+    if (!this.xmitTimer) return;
+    if (this.twTimer.pending) {
+      out.code = 3;
+      out.expiresUs = this.twTimer.requestedUs;
+    } else if (this.xmitTimer.pending && this.pending !== 'none') {
+      out.expiresUs = this.xmitTimer.requestedUs;
+      if (this.pending === 'probe0') {
+        out.code = 4;
+        out.retrans = this.probesOut;
+      } else {
+        out.code = 1;
+        out.retrans = this.pending === 'synack' ? this.numTimeout : this.retransmits;
+      }
+    } else if (this.keepaliveTimer.pending) {
+      out.code = 2;
+      out.expiresUs = this.keepaliveTimer.requestedUs;
+      out.retrans = this.probesOut;
+    }
+  }
+
   setState(to: TcpStateName): void {
     const from = this.state;
     if (from === to) return;
     this.state = to;
+    // tcp_set_state(): an ESTABLISHED or CLOSE_WAIT socket that closes, for whatever reason.
+    if (to === 'CLOSED' && (from === 'ESTABLISHED' || from === 'CLOSE_WAIT'))
+      this.k.mib.inc('TcpEstabResets');
     this.k.record.events.state(this.now, this.k.name, this.conn, from, to);
     this.k.snapshot(this);
   }

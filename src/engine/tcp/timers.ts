@@ -61,6 +61,7 @@ export function tcpOrphanRetries(sk: TcpSock, alive: boolean): number {
 
 /** tcp_write_err(): give up with the soft error if one was recorded (EHOSTUNREACH), else ETIMEDOUT. No RST. */
 export function tcpWriteErr(sk: TcpSock, cause?: Cause): void {
+  sk.k.mib.inc('TcpExtTCPAbortOnTimeout');
   const errno = sk.errSoft ?? 'ETIMEDOUT';
   let why: Cause;
   if (cause) why = cause;
@@ -134,6 +135,7 @@ export function tcpRetransmitTimer(sk: TcpSock): void {
   if (sk.packetsOut === 0) return;
   const head = sk.skbs.at(0)!;
   const syn = sk.state === 'SYN_SENT';
+  sk.k.mib.inc('TcpExtTCPTimeouts'); // counted before the abort check, as in the kernel
   if (tcpWriteTimeout(sk)) return;
   tcpEnterLoss(sk);
   sk.retransmits += 1;
@@ -166,6 +168,7 @@ export function tcpSendLossProbe(sk: TcpSock): void {
   if (sk.tlpHighSeq < 0 && sk.packetsOut > 0) {
     const last = sk.skbs.at(sk.sendHead - 1)!;
     if (tcpRetransmitSkb(sk, last, 'tlp')) {
+      sk.k.mib.inc('TcpExtTCPLossProbes');
       sk.tlps += 1;
       sk.tlpHighSeq = sk.sndNxt;
       sk.pending = 'none';
@@ -177,6 +180,7 @@ export function tcpSendLossProbe(sk: TcpSock): void {
 /** reqsk_timer_handler(): SYN-ACK retransmissions of a half-open request (1, 2, 4 … s); dropped silently at the end. */
 export function reqskTimerHandler(sk: TcpSock): void {
   const max = sk.k.sysctl.tcp_synack_retries;
+  sk.k.mib.inc('TcpExtTCPTimeouts'); // tcp_syn_ack_timeout()
   sk.k.record.events.timer(
     sk.now,
     sk.k.name,
@@ -188,6 +192,9 @@ export function reqskTimerHandler(sk: TcpSock): void {
     tcpDone(sk, undefined);
     return;
   }
+  // tcp_rtx_synack()
+  sk.k.mib.inc('TcpRetransSegs');
+  sk.k.mib.inc('TcpExtTCPSynRetrans');
   emit(sk, { seq: sk.iss, flags: SYN | ACK, role: 'syn-ack', retransmission: sk.numTimeout + 1 });
   sk.numTimeout += 1;
   const j = sk.k.jiffies;
@@ -251,7 +258,8 @@ export function tcpKeepaliveTimer(sk: TcpSock): void {
     return;
   }
   sk.k.record.events.timer(sk.now, sk.k.name, sk.conn, 'keepalive', `probe #${sk.probesOut + 1}`);
-  // tcp_write_wakeup() → tcp_xmit_probe_skb()
+  // tcp_write_wakeup(sk, LINUX_MIB_TCPKEEPALIVE) → tcp_xmit_probe_skb()
+  sk.k.mib.inc('TcpExtTCPKeepAlive');
   tcpXmitProbeSkb(sk, sk.probesOut + 1);
   sk.probesOut += 1;
   sk.keepaliveProbes += 1;
@@ -260,9 +268,13 @@ export function tcpKeepaliveTimer(sk: TcpSock): void {
 
 /** tcp_init_xmit_timers(): the socket's timers, on its host's timer base. */
 export function tcpInitXmitTimers(sk: TcpSock): void {
-  sk.xmitTimer = new KernelTimer(sk.k.timers, () => tcpWriteTimerHandler(sk));
-  sk.keepaliveTimer = new KernelTimer(sk.k.timers, () => tcpKeepaliveTimer(sk));
-  sk.twTimer = new KernelTimer(sk.k.timers, () => twTimerHandler(sk));
+  // Every change of a timer can change the socket's `ss -o` row.
+  const changed = () => {
+    if (sk.k.owns(sk)) sk.k.snapshot(sk);
+  };
+  sk.xmitTimer = new KernelTimer(sk.k.timers, () => tcpWriteTimerHandler(sk), changed);
+  sk.keepaliveTimer = new KernelTimer(sk.k.timers, () => tcpKeepaliveTimer(sk), changed);
+  sk.twTimer = new KernelTimer(sk.k.timers, () => twTimerHandler(sk), changed);
 }
 
 /** tcp_write_timer_handler(): dispatch on icsk_pending. */

@@ -219,12 +219,20 @@ const viz: Strings<typeof zhViz> = {
   },
 
   sockets: {
-    title: 'ss -tn at any moment',
+    title: 'ss -tno at any moment',
     moment: 'Moment',
     at: 'at {t}',
     hostDown: 'host is down: no output',
     empty: 'no TCP connections',
-    prompt: '{host}$ ss -tn',
+    prompt: '{host}$ ss -tno',
+    timer: 'Timer',
+  },
+
+  counters: {
+    summary: 'nstat -a: the kernel counters at the end ({n} not zero)',
+    caption: 'Counters of both kernels when the run ended, counted since each host booted',
+    counter: 'Counter',
+    note: 'Counters at zero on both hosts are left out, as nstat leaves them out without -z. The lab keeps only the counters its scenarios touch; a real nstat -az prints some two hundred more.',
   },
 
   events: {

@@ -210,12 +210,20 @@ const viz = {
   },
 
   sockets: {
-    title: '任意时刻的 ss -tn',
+    title: '任意时刻的 ss -tno',
     moment: '时刻',
     at: '时刻 {t}',
     hostDown: '主机宕机，没有输出',
     empty: '没有 TCP 连接',
-    prompt: '{host}$ ss -tn',
+    prompt: '{host}$ ss -tno',
+    timer: '定时器',
+  },
+
+  counters: {
+    summary: 'nstat -a：运行结束时的内核计数器（{n} 个不为零）',
+    caption: '运行结束时两台主机内核的计数器，从各自开机算起',
+    counter: '计数器',
+    note: '两台主机上都为零的计数器不列出，和 nstat 不加 -z 时一样。实验室只保留本课场景会碰到的计数器；真实的 nstat -az 还会多打印约两百个。',
   },
 
   events: {

@@ -9,6 +9,7 @@ export const chapterSlugs = [
   'crashes',
   'user-timeout',
   'in-production',
+  'on-your-machine',
   'summary',
 ] as const;
 export type ChapterSlug = (typeof chapterSlugs)[number];
