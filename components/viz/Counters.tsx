@@ -1,6 +1,7 @@
 // The kernel counters of both hosts as `nstat -a` prints them after the run: the ones that are
 // not zero on either host (zeros would be most of the table, and every Playground carries one).
-// A <details> element: closed, it is one line, and opening it needs no JavaScript.
+// A <details> element: closed, it is one line, and opening it needs no JavaScript. Left out of
+// the search index: its table and note repeat under every run, and would match every page.
 import type { HostName, MibName, RunResult } from 'tcp-lab';
 import { MIB_NAMES } from 'tcp-lab';
 import { fill, type VizLang, vizStrings } from './strings';
@@ -17,7 +18,7 @@ export function Counters({ result, lang }: CountersProps) {
   const value = (host: HostName, name: MibName) => result.counters[host][name];
   const shown = MIB_NAMES.filter((name) => hosts.some((h) => value(h, name) > 0));
   return (
-    <details className="viz-counters">
+    <details className="viz-counters" data-pagefind-ignore="all">
       <summary>{fill(t.counters.summary, { n: shown.length })}</summary>
       <div className="viz-table-scroll">
         <table>
