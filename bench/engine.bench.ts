@@ -13,13 +13,13 @@
 // is busy (load average above the number of cores, or wall time well above that CPU time); the
 // output says which. Exits non-zero when a budget is exceeded.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { stripTypeScriptTypes } from 'node:module';
+import { readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as engine from '../src/engine/index.ts';
 import { createLab } from '../src/engine/index.ts';
 import type { RunResult } from '../src/engine/index.ts';
+import { loadSnippetProgram } from '../src/engine/tests/snippetProgram.ts';
 
 const SNIPPET_BUDGET_US = 100;
 const PLOT_RUNS = 1000;
@@ -69,28 +69,9 @@ function timed<T>(fn: () => T): { wallMs: number; cpuMs: number; value: T } {
   return { wallMs: performance.now() - t0, cpuMs: threadCpuNow() - c0, value };
 }
 
-/** A snippet as a re-runnable function: types stripped, its `tcp-lab` import turned into parameters. */
+/** A snippet as a re-runnable function, its `tcp-lab` import bound to the engine. */
 function loadSnippet(file: string): () => void {
-  const source = stripTypeScriptTypes(readFileSync(file, 'utf8'));
-  const names: string[] = [];
-  const body = source.replace(
-    /import\s*\{([^}]*)\}\s*from\s*['"]tcp-lab['"];?/g,
-    (_, list: string) => {
-      for (const part of list.split(',')) {
-        const name = part
-          .trim()
-          .split(/\s+as\s+/)
-          .pop();
-        if (name) names.push(name);
-      }
-      return '';
-    },
-  );
-  if (/\bimport\b[^(]/.test(body)) throw new Error(`${file}: imports something other than tcp-lab`);
-  const quiet = { log() {}, info() {}, warn() {}, error() {}, table() {} };
-  const program = new Function('console', ...names, body) as (...args: unknown[]) => void;
-  const args = names.map((n) => (engine as Record<string, unknown>)[n]);
-  return () => program(quiet, ...args);
+  return loadSnippetProgram(file).bind(engine as Record<string, unknown>);
 }
 
 /** A lesson-size run: the server sends with the client unplugged, tcp_retries2 5, to the abort. */

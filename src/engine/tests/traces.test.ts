@@ -6,7 +6,6 @@
  * traces, and say which runs changed and why in the commit.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { stripTypeScriptTypes } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import * as engine from '../index.ts';
 import type { LabOptions } from '../api.ts';
 import { traceHash } from './helpers.ts';
 import { lossyTransfer, play, scenario } from './scenarios.ts';
+import { loadSnippetProgram } from './snippetProgram.ts';
 
 /** The options that give the textbook timing every golden trace was made with. */
 const EXACT: LabOptions = { timerWheel: false };
@@ -23,31 +23,14 @@ const SNIPPETS = join(import.meta.dirname, '../../../content/snippets');
 
 /** Run a snippet with `tcp-lab` bound to the engine, its labs made with EXACT; the hashes of its runs. */
 function snippetHashes(file: string): string[] {
-  const source = stripTypeScriptTypes(readFileSync(file, 'utf8'));
-  const names: string[] = [];
-  const body = source.replace(
-    /import\s*\{([^}]*)\}\s*from\s*['"]tcp-lab['"];?/g,
-    (_, list: string) => {
-      for (const part of list.split(',')) {
-        const name = part
-          .trim()
-          .split(/\s+as\s+/)
-          .pop();
-        if (name) names.push(name);
-      }
-      return '';
-    },
-  );
-  const bound: Record<string, unknown> = {
+  const run = loadSnippetProgram(file).bind({
     ...engine,
     createLab: (options: LabOptions = {}) => engine.createLab({ ...options, ...EXACT }),
-  };
-  const quiet = { log() {}, info() {}, warn() {}, error() {}, table() {} };
-  const program = new Function('console', ...names, body) as (...args: unknown[]) => void;
+  });
   const hashes: string[] = [];
   const stop = engine.observeRuns((r) => hashes.push(traceHash(r)));
   try {
-    program(quiet, ...names.map((n) => bound[n]));
+    run();
   } finally {
     stop();
   }
