@@ -7,5 +7,7 @@ export ASTRO_TELEMETRY_DISABLED=1
 astro build --outDir "$out"
 # Pagefind indexes each <html lang> separately, so Chinese pages get Chinese word segmentation.
 pagefind --site "$out" --quiet
+# The service worker lists every file of this build, so it comes after the last step that adds one.
+node --disable-warning=ExperimentalWarning scripts/service-worker.ts "$out"
 # Compressed copies for static servers that send them (the site's own server does).
 node scripts/precompress.mjs "$out"
