@@ -10,8 +10,8 @@ import type { MiddleboxAction, MiddleboxKind } from './types.ts';
 export const MIDDLEBOX_KINDS: readonly MiddleboxKind[] = ['nat', 'firewall', 'load-balancer'];
 export const FORGOTTEN_ACTIONS: readonly MiddleboxAction[] = ['drop', 'rst'];
 
-/** Longer than any product documents (days), short enough to stay inside a run's 24 h horizon. */
-const MAX_IDLE_US = 24 * 3_600_000_000;
+/** Longer than any default documented (Linux conntrack keeps an established flow 5 days). */
+const MAX_IDLE_US = 30 * 24 * 3_600_000_000;
 
 export interface MiddleboxConfig {
   kind: MiddleboxKind;
@@ -66,7 +66,7 @@ export function middleboxConfig(
   if (idleTimeoutUs > MAX_IDLE_US) {
     throw new LabError(
       'middlebox.idleTimeout',
-      `middlebox.idleTimeout: ${show(options.idleTimeout)} is too long; it must be at most 24 h (a run's horizon).`,
+      `middlebox.idleTimeout: ${show(options.idleTimeout)} is too long; it must be at most 30 days.`,
     );
   }
   const onForgotten = options.onForgotten ?? 'drop';
