@@ -9,6 +9,7 @@ export const chapterSlugs = [
   'crashes',
   'user-timeout',
   'in-production',
+  'middleboxes',
   'on-your-machine',
   'summary',
 ] as const;

@@ -72,6 +72,7 @@ describe('checkChapterSet', () => {
       'crashes',
       'user-timeout',
       'in-production',
+      'middleboxes',
       'on-your-machine',
       'summary',
     ];
