@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chapterNumber, chapterSlugs } from '../viz/chapters';
+import { chapterSlugs } from '../viz/chapters';
 import { findTags, type MdxTag } from './mdxTags';
 import { formatValue } from './formatValue';
 import { langOfPath, pageLang } from './pageLang';
@@ -57,15 +57,11 @@ describe('the chapters', () => {
       const zh = read('zh', slug);
       const en = read('en', slug);
 
-      it('numbers every chapter link as the chapter order does', () => {
+      it('leaves chapter numbers to the chapter order: "#" in every chapter link', () => {
         for (const source of [zh, en]) {
           for (const link of findTags(source, 'ChapterLink')) {
-            const target = link.attributes.slug as (typeof chapterSlugs)[number];
-            for (const digits of link.children.match(/\d+/g) ?? []) {
-              expect(Number(digits), `${slug}.mdx:${link.line} → ${target}`).toBe(
-                chapterNumber(target),
-              );
-            }
+            expect(chapterSlugs, `${slug}.mdx:${link.line}`).toContain(link.attributes.slug);
+            expect(link.children, `${slug}.mdx:${link.line}`).toMatch(/^[^\d]*#[^\d]*$/);
           }
         }
       });
