@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chapterNumber, chapterSlugs } from '../viz/chapters';
 import { findTags, type MdxTag } from './mdxTags';
+import { chapterProse, snippetText, type TextLine } from './testing/chineseText';
 import { formatValue } from './formatValue';
 import { langOfPath, pageLang } from './pageLang';
 import { readValue } from './runValues';
@@ -43,12 +44,27 @@ const BRANCH_CHAPTERS = [
   'user-timeout',
 ];
 
+/** Lines that say keepalive or socket where the cards say 保活 and 套接字. */
+const englishTerms = (lines: TextLine[]) =>
+  lines
+    .map((l) => ({ ...l, text: l.text.replace(/（(keepalive|socket)）/g, '') })) // the English term glossed where it is introduced
+    .filter((l) => /(?<![\w-])(keepalive|socket)(?![\w-])/.test(l.text))
+    .map((l) => `${l.line}: ${l.text}`);
+
 describe('the chapters', () => {
   it('exist in both languages, one file per slug, and nothing else', () => {
     for (const lang of ['zh', 'en']) {
       expect(readdirSync(join(contentDir, lang)).sort()).toEqual(
         chapterSlugs.map((s) => `${s}.mdx`).sort(),
       );
+    }
+  });
+
+  it('say 保活 and 套接字 in the Chinese snippets’ comments and output, as the cards do', () => {
+    const snippetDir = join(contentDir, 'snippets');
+    for (const name of readdirSync(snippetDir).filter((n) => n.endsWith('.zh.ts'))) {
+      const source = readFileSync(join(snippetDir, name), 'utf8');
+      expect(englishTerms(snippetText(source)), name).toEqual([]);
     }
   });
 
@@ -71,16 +87,7 @@ describe('the chapters', () => {
       });
 
       it('says 保活 and 套接字 in Chinese prose, as the cards do', () => {
-        const prose = zh
-          .replace(/```[\s\S]*?```/g, '')
-          .replace(/`[^`]*`/g, '')
-          .replace(/<[^>]*>/g, '')
-          .replace(/\]\([^)]*\)/g, ']')
-          .replace(/（(keepalive|socket)）/g, '') // the English term glossed where it is introduced
-          .split('\n')
-          .filter((line) => !/^(import |\s)/.test(line));
-        const english = prose.filter((line) => /(?<![\w-])(keepalive|socket)(?![\w-])/.test(line));
-        expect(english).toEqual([]);
+        expect(englishTerms(chapterProse(zh))).toEqual([]);
       });
 
       it('embeds the same runs and quotes the same values in Chinese and English', () => {
