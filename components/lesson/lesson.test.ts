@@ -10,6 +10,8 @@ import { chapterProse, snippetText, type TextLine } from './testing/chineseText'
 import { formatValue } from './formatValue';
 import { langOfPath, pageLang } from './pageLang';
 import { readValue } from './runValues';
+import { measuredValue } from '../../src/measurements/display';
+import type { MarkId } from '../../src/measurements/scenarios';
 import { shareOf, snippetSweep } from './sweeps';
 import { applyEdits, normaliseEdits, snippetRun, type Edit } from './snippetRuns';
 
@@ -19,12 +21,25 @@ const read = (lang: string, slug: string) =>
 
 /** What a tag asks of a run, without the prose around it. */
 function runFacts(tag: MdxTag) {
-  const { snippet, value, minus, replace, expect: promised, choices } = tag.attributes;
+  const {
+    snippet,
+    scenario,
+    value,
+    minus,
+    shortOf,
+    after,
+    replace,
+    expect: promised,
+    choices,
+  } = tag.attributes;
   return {
     tag: tag.name,
     snippet,
+    scenario,
     value,
     minus,
+    shortOf,
+    after,
     replace,
     expect: promised,
     choices: choices ? Object.keys(choices as object).sort() : undefined,
@@ -32,7 +47,7 @@ function runFacts(tag: MdxTag) {
 }
 
 const runTags = (source: string) =>
-  ['Playground', 'Computed', 'Predict', 'Sweep']
+  ['Playground', 'Computed', 'Predict', 'Sweep', 'Measured']
     .flatMap((name) => findTags(source, name))
     .sort((a, b) => a.line - b.line);
 
@@ -128,6 +143,25 @@ describe('the chapters', () => {
           if (minus) expect(typeof readValue(run, minus), where).toBe('number');
           if (tag.name === 'Predict')
             expect(Object.keys(choices ?? {}), where).toContain(String(read));
+        }
+      });
+
+      it('takes every measured value from a kernel lab record', () => {
+        for (const [lang, source] of [
+          ['zh', zh],
+          ['en', en],
+        ] as const) {
+          for (const tag of findTags(source, 'Measured')) {
+            const { scenario, value, after } = tag.attributes as {
+              scenario: string;
+              value: string;
+              after?: MarkId;
+            };
+            expect(
+              measuredValue(scenario, value, lang, after),
+              `${lang}/${slug}.mdx:${tag.line}`,
+            ).toMatch(/\d/);
+          }
         }
       });
     });
