@@ -310,14 +310,14 @@ describe('what the prose says about Linux, checked against the engine', () => {
     SWEEP_TIMEOUT_MS,
   );
 
-  it('the RTO retransmission count equals tcp_retries2 for an ordinary RTT, is one more for a small N on a 1 ms LAN, and fewer with a very long RTT', () => {
+  it('the RTO retransmission count equals tcp_retries2 for an ordinary RTT, is one more for a small N on a 1 ms path, and fewer with a very long RTT', () => {
     for (let n = 3; n <= 15; n++) {
       const run = snippetRun('sender-aborts', [
         ['createLab()', `createLab({ server: { sysctl: { tcp_retries2: ${n} } } })`],
       ]);
       expect(run.server.retransmissions, `tcp_retries2 = ${n}`).toBe(n);
     }
-    // On a 1 ms LAN the textbook timing needs one more; the timer wheel's lateness takes it back.
+    // On a 1 ms path the textbook timing needs one more; the timer wheel's lateness takes it back.
     expect(snippetRun('retries2-budget', [textbook]).server.retransmissions).toBe(6);
     expect(snippetRun('retries2-budget').server.retransmissions).toBe(5);
     const far = snippetRun('sender-aborts', [['createLab()', "createLab({ rtt: '300ms' })"]]);
