@@ -4,11 +4,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chapterNumber, chapterSlugs } from '../viz/chapters';
+import { chapterSlugs } from '../viz/chapters';
 import { findTags, type MdxTag } from './mdxTags';
+import { chapterProse, snippetText, type TextLine } from './testing/chineseText';
 import { formatValue } from './formatValue';
 import { langOfPath, pageLang } from './pageLang';
 import { readValue } from './runValues';
+import { measuredValue } from '../../src/measurements/display';
+import type { MarkId } from '../../src/measurements/scenarios';
+import type { Measurement } from '../../src/measurements/measurement';
 import { shareOf, snippetSweep } from './sweeps';
 import { applyEdits, normaliseEdits, snippetRun, type Edit } from './snippetRuns';
 
@@ -18,12 +22,25 @@ const read = (lang: string, slug: string) =>
 
 /** What a tag asks of a run, without the prose around it. */
 function runFacts(tag: MdxTag) {
-  const { snippet, value, minus, replace, expect: promised, choices } = tag.attributes;
+  const {
+    snippet,
+    scenario,
+    value,
+    minus,
+    shortOf,
+    after,
+    replace,
+    expect: promised,
+    choices,
+  } = tag.attributes;
   return {
     tag: tag.name,
     snippet,
+    scenario,
     value,
     minus,
+    shortOf,
+    after,
     replace,
     expect: promised,
     choices: choices ? Object.keys(choices as object).sort() : undefined,
@@ -31,7 +48,7 @@ function runFacts(tag: MdxTag) {
 }
 
 const runTags = (source: string) =>
-  ['Playground', 'Computed', 'Predict', 'Sweep']
+  ['Playground', 'Computed', 'Predict', 'Sweep', 'Measured']
     .flatMap((name) => findTags(source, name))
     .sort((a, b) => a.line - b.line);
 
@@ -41,7 +58,15 @@ const BRANCH_CHAPTERS = [
   'application-keepalive',
   'crashes',
   'user-timeout',
+  'middleboxes',
 ];
+
+/** Lines that say keepalive or socket where the cards say 保活 and 套接字. */
+const englishTerms = (lines: TextLine[]) =>
+  lines
+    .map((l) => ({ ...l, text: l.text.replace(/（(keepalive|socket)）/g, '') })) // the English term glossed where it is introduced
+    .filter((l) => /(?<![\w-])(keepalive|socket)(?![\w-])/.test(l.text))
+    .map((l) => `${l.line}: ${l.text}`);
 
 describe('the chapters', () => {
   it('exist in both languages, one file per slug, and nothing else', () => {
@@ -52,35 +77,30 @@ describe('the chapters', () => {
     }
   });
 
+  it('say 保活 and 套接字 in the Chinese snippets’ comments and output, as the cards do', () => {
+    const snippetDir = join(contentDir, 'snippets');
+    for (const name of readdirSync(snippetDir).filter((n) => n.endsWith('.zh.ts'))) {
+      const source = readFileSync(join(snippetDir, name), 'utf8');
+      expect(englishTerms(snippetText(source)), name).toEqual([]);
+    }
+  });
+
   for (const slug of chapterSlugs) {
     describe(slug, () => {
       const zh = read('zh', slug);
       const en = read('en', slug);
 
-      it('numbers every chapter link as the chapter order does', () => {
+      it('leaves chapter numbers to the chapter order: "#" in every chapter link', () => {
         for (const source of [zh, en]) {
           for (const link of findTags(source, 'ChapterLink')) {
-            const target = link.attributes.slug as (typeof chapterSlugs)[number];
-            for (const digits of link.children.match(/\d+/g) ?? []) {
-              expect(Number(digits), `${slug}.mdx:${link.line} → ${target}`).toBe(
-                chapterNumber(target),
-              );
-            }
+            expect(chapterSlugs, `${slug}.mdx:${link.line}`).toContain(link.attributes.slug);
+            expect(link.children, `${slug}.mdx:${link.line}`).toMatch(/^[^\d]*#[^\d]*$/);
           }
         }
       });
 
       it('says 保活 and 套接字 in Chinese prose, as the cards do', () => {
-        const prose = zh
-          .replace(/```[\s\S]*?```/g, '')
-          .replace(/`[^`]*`/g, '')
-          .replace(/<[^>]*>/g, '')
-          .replace(/\]\([^)]*\)/g, ']')
-          .replace(/（(keepalive|socket)）/g, '') // the English term glossed where it is introduced
-          .split('\n')
-          .filter((line) => !/^(import |\s)/.test(line));
-        const english = prose.filter((line) => /(?<![\w-])(keepalive|socket)(?![\w-])/.test(line));
-        expect(english).toEqual([]);
+        expect(englishTerms(chapterProse(zh))).toEqual([]);
       });
 
       it('embeds the same runs and quotes the same values in Chinese and English', () => {
@@ -108,10 +128,11 @@ describe('the chapters', () => {
 
       it('takes every quoted value and predicted answer from a real run', () => {
         for (const tag of [...findTags(zh, 'Computed'), ...findTags(zh, 'Predict')]) {
-          const { snippet, value, minus, replace, choices } = tag.attributes as {
+          const { snippet, value, minus, shortOf, replace, choices } = tag.attributes as {
             snippet: string;
             value?: string;
             minus?: string;
+            shortOf?: number;
             replace?: unknown;
             choices?: Record<string, string>;
           };
@@ -119,8 +140,32 @@ describe('the chapters', () => {
           const run = snippetRun(snippet, normaliseEdits(replace));
           const read = readValue(run, value ?? 'outcome.id');
           if (minus) expect(typeof readValue(run, minus), where).toBe('number');
+          if (shortOf !== undefined) {
+            const short =
+              shortOf - (read as number) + (minus ? (readValue(run, minus) as number) : 0);
+            expect(short, `${where}: falls short of ${shortOf}`).toBeGreaterThan(0);
+          }
           if (tag.name === 'Predict')
             expect(Object.keys(choices ?? {}), where).toContain(String(read));
+        }
+      });
+
+      it('takes every measured value from a kernel lab record', () => {
+        for (const [lang, source] of [
+          ['zh', zh],
+          ['en', en],
+        ] as const) {
+          for (const tag of findTags(source, 'Measured')) {
+            const { scenario, value, after } = tag.attributes as {
+              scenario: string;
+              value: string;
+              after?: MarkId;
+            };
+            expect(
+              measuredValue(scenario, value, lang, after),
+              `${lang}/${slug}.mdx:${tag.line}`,
+            ).toMatch(/\d/);
+          }
         }
       });
     });
@@ -212,9 +257,15 @@ describe('what the prose says about Linux, checked against the engine', () => {
         'server.errorAt',
         'firstSendAt',
       );
-      // Linux 6.18, HZ=250: 13.32–13.47 s after the send (kernel-measurements.md, row A).
-      expect(at250.min).toBeLessThanOrEqual(13_320);
-      expect(at250.max).toBeGreaterThanOrEqual(13_470);
+      // The kernel lab's run of this program (content/measurements/retries2-budget.json), which
+      // chapter 2 quotes.
+      const measured = JSON.parse(
+        readFileSync(join(contentDir, 'measurements', 'retries2-budget.json'), 'utf8'),
+      ) as Measurement;
+      const abort = measured.events.find((e) => e.key === 'server:error:ETIMEDOUT')!;
+      expect(abort.after).toBe('send');
+      expect(at250.min).toBeLessThanOrEqual(abort.min);
+      expect(at250.max).toBeGreaterThanOrEqual(abort.max);
     },
     SWEEP_TIMEOUT_MS,
   );
@@ -269,14 +320,14 @@ describe('what the prose says about Linux, checked against the engine', () => {
     SWEEP_TIMEOUT_MS,
   );
 
-  it('the RTO retransmission count equals tcp_retries2 for an ordinary RTT, is one more for a small N on a 1 ms LAN, and fewer with a very long RTT', () => {
+  it('the RTO retransmission count equals tcp_retries2 for an ordinary RTT, is one more for a small N on a 1 ms path, and fewer with a very long RTT', () => {
     for (let n = 3; n <= 15; n++) {
       const run = snippetRun('sender-aborts', [
         ['createLab()', `createLab({ server: { sysctl: { tcp_retries2: ${n} } } })`],
       ]);
       expect(run.server.retransmissions, `tcp_retries2 = ${n}`).toBe(n);
     }
-    // On a 1 ms LAN the textbook timing needs one more; the timer wheel's lateness takes it back.
+    // On a 1 ms path the textbook timing needs one more; the timer wheel's lateness takes it back.
     expect(snippetRun('retries2-budget', [textbook]).server.retransmissions).toBe(6);
     expect(snippetRun('retries2-budget').server.retransmissions).toBe(5);
     const far = snippetRun('sender-aborts', [['createLab()', "createLab({ rtt: '300ms' })"]]);
@@ -345,6 +396,64 @@ describe('what the prose says about Linux, checked against the engine', () => {
     ];
     const old = snippetRun('connect-timeout', [noLinear]);
     expect((old.client.errorAt ?? 0) - (readValue(old, 'connectAt') as number)).toBe(127_000);
+  });
+
+  it('behind a dropping load balancer: every segment after the idle timeout stops at the box, the sender runs its whole budget, the peer hears nothing', () => {
+    const run = snippetRun('middlebox-drop');
+    const forgotten = readValue(run, 'middleboxAt:forgotten') as number;
+    expectPromisedAtLeast(forgotten - (readValue(run, 'connectAt') as number), 240_000);
+    const after = run.segments.filter((s) => s.t >= (readValue(run, 'firstSendAt') as number));
+    expect(after.length).toBe(run.client.retransmissions + run.client.tlps + 1);
+    expect(after.every((s) => s.from === 'client' && s.lostBecause === 'middlebox')).toBe(true);
+    expect(run.client.cause).toBe('retransmission');
+    expect(run.client.errorAt! - (readValue(run, 'firstSendAt') as number)).toBeGreaterThan(
+      924_600,
+    );
+    expect(run.server.state).toBe('ESTABLISHED');
+    expect(run.server.error).toBeUndefined();
+  });
+
+  it('a load balancer that resets on idle: both RSTs leave the box when it forgets, each accepted a quarter of a round trip later; the later write gets EPIPE', () => {
+    const run = snippetRun('middlebox-reset');
+    const forgotten = readValue(run, 'middleboxAt:forgotten') as number;
+    for (const side of ['client', 'server'] as const) {
+      expect(run[side].error).toBe('ECONNRESET');
+      expect(run[side].errorAt! - forgotten).toBeCloseTo(run.config.rtt / 4, 3);
+    }
+    const resets = run.segments.filter((s) => s.role === 'rst');
+    expect(resets.map((s) => s.t)).toEqual([forgotten, forgotten]);
+    expect(run.counters.client.TcpOutRsts + run.counters.server.TcpOutRsts).toBe(0);
+    expect(
+      run.events.some((e) => e.kind === 'app' && e.host === 'client' && e.errno === 'EPIPE'),
+    ).toBe(true);
+  });
+
+  it('behind a NAT at RFC 5382’s floor: the server’s push after the timeout dies, the client never learns; a client send would have brought the mapping back', () => {
+    const run = snippetRun('nat-server-push');
+    expect(readValue(run, 'middleboxAt:forgotten')).toBeGreaterThanOrEqual(124 * 60_000);
+    expect(run.server).toMatchObject({ error: 'ETIMEDOUT', cause: 'retransmission' });
+    expect(run.client.state).toBe('ESTABLISHED');
+    const firewall = snippetRun('nat-server-push', [
+      ["kind: 'nat'", "kind: 'firewall'"],
+      ["conn.server.send('you have mail')", "conn.client.send('any mail?')"],
+    ]);
+    expect(firewall.outcome.id).toBe('middlebox-drop');
+  });
+
+  it('keepalive or a heartbeat more often than the timeout: the box never forgets, and the request at 10 minutes arrives', () => {
+    for (const name of ['middlebox-keepalive', 'middlebox-heartbeat']) {
+      const run = snippetRun(name);
+      expect(run.events.some((e) => e.kind === 'middlebox' && e.action === 'forgotten')).toBe(
+        false,
+      );
+      const request = run.segments.find((s) => s.role === 'data' && s.t >= 600_000);
+      expect(request?.delivered, name).toBe(true);
+    }
+    // The kernel's default keepalive (7200 s) is too long for the 4-minute box.
+    const defaults = snippetRun('middlebox-keepalive', [
+      ["setKeepAlive(true, { idle: '60s', interval: '10s', count: 3 })", 'setKeepAlive(true)'],
+    ]);
+    expect(defaults.outcome.id).toBe('middlebox-drop');
   });
 
   it('Redis-style keepalive (300 s, 100 s, 3) gives up after 600 s (later by the timer wheel’s rounding)', () => {
