@@ -246,6 +246,12 @@ export default function PlaygroundIsland({
           </div>
         )}
         {mode === 'loading' && <EditorLoading step={loadingStep} t={t} />}
+        {(mode === 'monaco' || mode === 'plain') && (
+          // Paper gets the code as text, not the editor (components/site/print.css).
+          <pre className="playground-print-code">
+            <code>{code}</code>
+          </pre>
+        )}
         {mode === 'plain' && (
           <PlainCodeEditor
             value={code}
