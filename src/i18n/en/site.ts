@@ -13,6 +13,8 @@ const site: Strings<typeof zhSite> = {
   previousChapter: 'Previous',
   nextChapter: 'Next',
   chapterNumber: 'Chapter {n}',
+  chapterRead: '(read)',
+  resume: 'Continue where you left off:',
   themeToggle: 'Dark mode',
   themeToggleHint: 'Switch between light and dark theme',
   search: 'Search',

@@ -10,6 +10,8 @@ const site = {
   previousChapter: '上一章',
   nextChapter: '下一章',
   chapterNumber: '第 {n} 章',
+  chapterRead: '（已读）',
+  resume: '从上次读到的地方继续：',
   themeToggle: '深色模式',
   themeToggleHint: '切换浅色与深色主题',
   search: '搜索',
