@@ -3,7 +3,7 @@
 // focus, touch); Monaco loads only on edit.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { RunResult } from '../../src/engine/types';
-import { shareUrl } from '../../src/runner/share';
+import { CHAT_SAFE_LENGTH, MAX_SHARED_CODE_BYTES, shareUrl } from '../../src/runner/share';
 import { ConsoleOutput } from './ConsoleOutput';
 import { EditorLoading } from './EditorLoading';
 import { ErrorCard } from './ErrorCard';
@@ -32,6 +32,7 @@ export interface PlaygroundIslandProps {
 }
 
 type EditorMode = 'static' | 'loading' | 'monaco' | 'plain';
+type DiffViewComponent = typeof import('./DiffView').default;
 
 function preloadEditor(): void {
   void import('../../src/runner/monaco/editorRuntime')
@@ -55,7 +56,7 @@ export default function PlaygroundIsland({
   const runButton = useRef<HTMLButtonElement>(null);
   const staticCode = useRef<HTMLDivElement>(null);
   const editor = useRef<EditorHandle | undefined>(undefined);
-  const { code, codeRef, setCode, saveState, notice, reset, undoReset, canUndoReset } =
+  const { code, codeRef, setCode, saveState, notice, reset, undoReset, canUndoReset, linksOpened } =
     useSnippetCode(snippetId, original);
   const [mode, setMode] = useState<EditorMode>('static');
   const [keyboardActivated, setKeyboardActivated] = useState(false);
@@ -69,6 +70,8 @@ export default function PlaygroundIsland({
   const [typeCheck, setTypeCheck] = useState<{ source: string; problems: TypeProblem[] }>();
   const [hydrated, setHydrated] = useState(false);
   const [share, setShare] = useState<{ url?: string; message: string } | undefined>(undefined);
+  const [comparing, setComparing] = useState(false);
+  const [diffView, setDiffView] = useState<{ View?: DiffViewComponent; error?: string }>({});
   const [view, setView] = useState<RunView>({
     shown: { ...precomputed, source: original, origin: 'build' },
     logs: precomputed.logs,
@@ -134,6 +137,11 @@ export default function PlaygroundIsland({
     if (mode === 'monaco') editor.current?.focus();
   }, [mode]);
 
+  // A share link opened while the editor is open: the editor shows the link's code.
+  useEffect(() => {
+    if (linksOpened > 0) editor.current?.replaceAll(codeRef.current);
+  }, [linksOpened, codeRef]);
+
   const leaveEditor = useCallback(() => runButton.current?.focus(), []);
 
   const onReset = () => {
@@ -150,10 +158,17 @@ export default function PlaygroundIsland({
       const url = await shareUrl(location, snippetId, codeRef.current);
       history.replaceState(history.state, '', url);
       // The link is shown at once; copying may wait on a permission prompt, or be refused.
-      setShare({ url, message: t.shareReady });
+      // A long link still works in a browser or a mail, but chat apps may cut it: say so.
+      const long =
+        url.length > CHAT_SAFE_LENGTH
+          ? ` ${fill(t.shareLong, { length: url.length.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), limit: CHAT_SAFE_LENGTH.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}`
+          : '';
+      setShare({ url, message: t.shareReady + long });
       navigator.clipboard?.writeText(url).then(
         () =>
-          setShare((current) => (current?.url === url ? { url, message: t.shareCopied } : current)),
+          setShare((current) =>
+            current?.url === url ? { url, message: t.shareCopied + long } : current,
+          ),
         () => undefined,
       );
     } catch (error) {
@@ -165,6 +180,23 @@ export default function PlaygroundIsland({
     }
   };
 
+  // The compare view's code is loaded the first time the reader asks for it.
+  const onCompare = () => {
+    setComparing((open) => !open);
+    if (diffView.View) return;
+    import('./DiffView').then(
+      (module) => setDiffView({ View: module.default }),
+      (error: unknown) =>
+        setDiffView({
+          error: fill(t.diff.loadFailed, {
+            reason: error instanceof Error ? error.message : String(error),
+          }),
+        }),
+    );
+  };
+  const compareId = `${ids}-compare`;
+  const showCompare = comparing && code !== original;
+
   const label = fill(t.codeLabel, { name: fileName });
   const stale = isStale(view, code);
   const statusText =
@@ -172,11 +204,13 @@ export default function PlaygroundIsland({
       ? t.status.restored
       : notice === 'shared'
         ? t.status.shared
-        : notice === 'sharedInvalid'
-          ? t.status.sharedInvalid
-          : notice === 'resetDone'
-            ? t.resetDone
-            : undefined;
+        : notice === 'sharedDamaged'
+          ? t.status.sharedDamaged
+          : notice === 'sharedTooLarge'
+            ? fill(t.status.sharedTooLarge, { limit: MAX_SHARED_CODE_BYTES / 1024 })
+            : notice === 'resetDone'
+              ? t.resetDone
+              : undefined;
 
   return (
     <section
@@ -277,6 +311,9 @@ export default function PlaygroundIsland({
           onRun={() => void run()}
           onReset={onReset}
           onShare={() => void onShare()}
+          comparing={comparing}
+          compareId={compareId}
+          onCompare={onCompare}
           runAll={runAllControl}
         />
         {/* The keyboard hint takes the status's place while the code has focus: same cell, no reflow. */}
@@ -293,14 +330,22 @@ export default function PlaygroundIsland({
           </p>
         </div>
       </div>
+      {showCompare &&
+        (diffView.View ? (
+          <diffView.View original={original} code={code} t={t} id={compareId} />
+        ) : (
+          <div className="playground-diff-view" id={compareId}>
+            <p role={diffView.error ? 'alert' : undefined}>{diffView.error ?? '…'}</p>
+          </div>
+        ))}
       {(statusText || editorError || share) && (
         <div className="playground-notices">
           {statusText && (
             <p>
               {statusText}{' '}
-              {notice === 'resetDone' && canUndoReset && (
+              {(notice === 'resetDone' || notice === 'shared') && canUndoReset && (
                 <button type="button" onClick={onUndoReset}>
-                  {t.undoReset}
+                  {notice === 'shared' ? t.backToMyEdits : t.undoReset}
                 </button>
               )}
             </p>

@@ -12,6 +12,10 @@ interface Props {
   onRun: () => void;
   onReset: () => void;
   onShare: () => void;
+  /** The compare view is open; it exists only while the code differs from the original. */
+  comparing: boolean;
+  compareId: string;
+  onCompare: () => void;
   runAll?: { progress?: { done: number; total: number }; onRunAll: () => void };
 }
 
@@ -25,6 +29,9 @@ export function Toolbar({
   onRun,
   onReset,
   onShare,
+  comparing,
+  compareId,
+  onCompare,
   runAll,
 }: Props) {
   return (
@@ -47,6 +54,16 @@ export function Toolbar({
       )}
       <button type="button" onClick={onReset} disabled={!edited}>
         {t.reset}
+      </button>
+      {/* Always there, disabled until there is an edit, like Reset: no buttons move on the first edit. */}
+      <button
+        type="button"
+        onClick={onCompare}
+        disabled={!edited}
+        aria-pressed={edited && comparing}
+        aria-controls={edited && comparing ? compareId : undefined}
+      >
+        {t.compare}
       </button>
       <button type="button" onClick={onShare}>
         {t.share}

@@ -1,10 +1,13 @@
 // The code in a playground and where it came from: the lesson's original, the reader's saved
-// draft, or a share link. Edits are saved as they happen; nothing is ever run on load.
+// draft, or a share link. Edits are saved as they happen; nothing is ever run on load. A share
+// link never costs the reader their own edits: a draft it replaces can be brought back, and a
+// link that cannot be read leaves the draft where it was.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browserStorage, createDraftStore } from '../../src/runner/drafts';
-import { decodeCode, parseShareFragment } from '../../src/runner/share';
+import { ShareLinkError, decodeCode, parseShareFragment } from '../../src/runner/share';
 
-export type CodeNotice = 'restored' | 'shared' | 'sharedInvalid' | 'resetDone' | undefined;
+export type CodeNotice =
+  'restored' | 'shared' | 'sharedDamaged' | 'sharedTooLarge' | 'resetDone' | undefined;
 export type SaveState = 'original' | 'saved' | 'unsaved';
 
 export function useSnippetCode(snippetId: string, original: string) {
@@ -18,7 +21,10 @@ export function useSnippetCode(snippetId: string, original: string) {
   }, []);
   const [saveState, setSaveState] = useState<SaveState>('original');
   const [notice, setNotice] = useState<CodeNotice>(undefined);
+  /** The code a reset or a share link replaced, which the reader can bring back. */
   const [beforeReset, setBeforeReset] = useState<string | undefined>(undefined);
+  /** Counts the times a share link replaced the code, so an open editor can take it in. */
+  const [linksOpened, setLinksOpened] = useState(0);
 
   const persist = useCallback(
     (next: string) => {
@@ -28,32 +34,54 @@ export function useSnippetCode(snippetId: string, original: string) {
     [store, snippetId, original],
   );
 
-  // A share link for this snippet wins over a draft; either is loaded, never run.
+  // A share link for this snippet wins over a draft; either is loaded, never run. A link pasted
+  // into the address bar of the page already open arrives as a hash change.
   useEffect(() => {
     let cancelled = false;
-    const shared = parseShareFragment(location.hash);
-    if (shared?.snippetId === snippetId) {
+    const openShareLink = (): boolean => {
+      const shared = parseShareFragment(location.hash);
+      if (shared?.snippetId !== snippetId) return false;
+      const draft = store.load(snippetId, original);
       decodeCode(shared.payload).then(
         (sharedCode) => {
           if (cancelled) return;
+          const current = codeRef.current;
           setCodeState(sharedCode);
           persist(sharedCode);
+          // What the reader had, if the link replaced it, can be brought back.
+          const mine = current !== original ? current : draft;
+          setBeforeReset(mine !== undefined && mine !== sharedCode ? mine : undefined);
+          // Saved as the draft now: the link leaves the address bar, so a reload after further
+          // edits brings those edits back rather than the link's code again.
+          if (store.load(snippetId, original) === sharedCode || sharedCode === original) {
+            history.replaceState(history.state, '', location.pathname + location.search);
+          }
           setNotice('shared');
+          setLinksOpened((count) => count + 1);
         },
-        () => !cancelled && setNotice('sharedInvalid'),
+        (error: unknown) => {
+          if (cancelled) return;
+          const tooLarge = error instanceof ShareLinkError && error.reason === 'tooLarge';
+          setNotice(tooLarge ? 'sharedTooLarge' : 'sharedDamaged');
+        },
       );
-    } else {
-      const draft = store.load(snippetId, original);
-      if (draft !== undefined && draft !== original) {
-        setCodeState(draft);
-        setSaveState('saved');
-        setNotice('restored');
-      }
+      return true;
+    };
+
+    const draft = store.load(snippetId, original);
+    if (draft !== undefined && draft !== original) {
+      // Shown at once, and kept if a share link turns out to be unreadable.
+      setCodeState(draft);
+      setSaveState('saved');
     }
+    if (!openShareLink() && draft !== undefined && draft !== original) setNotice('restored');
+    const onHashChange = () => void openShareLink();
+    addEventListener('hashchange', onHashChange);
     return () => {
       cancelled = true;
+      removeEventListener('hashchange', onHashChange);
     };
-  }, [snippetId, original, store, persist, setCodeState]);
+  }, [snippetId, original, store, persist, setCodeState, codeRef]);
 
   const setCode = useCallback(
     (next: string) => {
@@ -94,5 +122,6 @@ export function useSnippetCode(snippetId: string, original: string) {
     reset,
     undoReset,
     canUndoReset: beforeReset !== undefined,
+    linksOpened,
   };
 }

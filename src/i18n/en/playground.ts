@@ -15,10 +15,23 @@ const playground: Strings<typeof zhPlayground> = {
   reset: 'Reset',
   resetDone: 'Back to the original code.',
   undoReset: 'Undo reset',
+  backToMyEdits: 'Back to my edits',
   share: 'Share',
   shareCopied: 'Link copied to the clipboard.',
   shareReady: 'Share link:',
   shareFailed: 'Could not make a share link: {reason}',
+  shareLong:
+    'It is {length} characters long: some chat apps cut links longer than {limit}, so send it by mail or in a document.',
+  compare: 'Compare with original',
+  diff: {
+    heading: 'Your code compared with the original',
+    summary: '{added} line(s) added, {removed} removed.',
+    none: 'No change from the original.',
+    added: 'Added, line {line}: ',
+    removed: 'Removed, line {line}: ',
+    tooLong: 'The code is longer than {limit} lines, too long to compare line by line.',
+    loadFailed: 'The comparison could not be loaded: {reason}',
+  },
   editorLabel: 'Code editor: {name}',
   textareaLabel: 'Edit code: {name}',
   loadingEditor: 'Loading the editor…',
@@ -31,7 +44,10 @@ const playground: Strings<typeof zhPlayground> = {
     unsaved: 'Edited · not saved on this device (the browser blocks local storage)',
     restored: 'Your earlier edits are back. Not run yet.',
     shared: 'Code from a share link. Not run yet.',
-    sharedInvalid: 'The code in the share link could not be read; showing the original.',
+    sharedDamaged:
+      'The code in this share link could not be read: the link is damaged, perhaps cut short when it was copied. Your code here is unchanged.',
+    sharedTooLarge:
+      'This share link carries more than {limit} KB of code, more than a playground opens; it was not loaded. Your code here is unchanged.',
   },
   result: {
     heading: 'Result',
