@@ -169,8 +169,10 @@ export function sweepSnippet(source: string, spec: SweepSpec, engine: typeof Eng
         const message = error instanceof Error ? error.message : String(error);
         return { status: 'failed', message: `at ${spec.over} = ${x}: ${message}` };
       }
-      if (!last) return { status: 'failed', message: 'the code never calls lab.run().' };
-      points.push({ x, y: measure.read(last) ?? null, outcome: last.outcome.id });
+      // Set by the program's lab.run(), which TypeScript cannot see through the closure.
+      const result = last as RunResult | undefined;
+      if (!result) return { status: 'failed', message: 'the code never calls lab.run().' };
+      points.push({ x, y: measure.read(result) ?? null, outcome: result.outcome.id });
     }
     lines.push(lineValue === undefined ? { points } : { value: lineValue, points });
   }
