@@ -191,3 +191,42 @@ function merged(own: LabOptions, forced: LabOptions): LabOptions {
   }
   return out as LabOptions;
 }
+
+/**
+ * A sweep's lines in the compact form a page carries (the island's props are in the HTML): the
+ * x values follow from the spec, so only the measures are kept, with outcomes as indexes.
+ */
+export interface PackedSweep {
+  runs: number;
+  outcomes: string[];
+  lines: { value?: number; y: (number | null)[]; o: number[] }[];
+}
+
+export function packSweep(lines: readonly SweepLine[], runs: number): PackedSweep {
+  const outcomes: string[] = [];
+  const index = (id: string) => {
+    const at = outcomes.indexOf(id);
+    return at >= 0 ? at : outcomes.push(id) - 1;
+  };
+  return {
+    runs,
+    outcomes,
+    lines: lines.map((line) => ({
+      ...(line.value !== undefined && { value: line.value }),
+      y: line.points.map((p) => p.y),
+      o: line.points.map((p) => index(p.outcome)),
+    })),
+  };
+}
+
+export function unpackSweep(spec: SweepSpec, packed: PackedSweep): SweepLine[] {
+  const xs = sweepValues(spec);
+  return packed.lines.map((line) => ({
+    ...(line.value !== undefined && { value: line.value }),
+    points: xs.map((x, i) => ({
+      x,
+      y: line.y[i] ?? null,
+      outcome: packed.outcomes[line.o[i]!] ?? '',
+    })),
+  }));
+}
