@@ -91,7 +91,11 @@ export function SweepChart({ spec, lines, runs, lang, t, current }: SweepChartPr
                 <th scope="col">{overName}</th>
                 {lines.map((line, i) => (
                   <th key={i} scope="col">
-                    {lines.length > 1 ? `${measureName} (${lineName(line)})` : measureName}
+                    {lines.length === 1
+                      ? measureName
+                      : lang === 'zh'
+                        ? `${measureName}（${lineName(line)}）`
+                        : `${measureName} (${lineName(line)})`}
                   </th>
                 ))}
                 {lines.length === 1 && <th scope="col">{t.sweep.outcome}</th>}
