@@ -188,7 +188,7 @@ export function SweepChart({ spec, lines, runs, lang, t, current }: SweepChartPr
                   // Hundreds of points: one path of round dots keeps the page light.
                   <path
                     className="explore-sweep-dots"
-                    d={line.dots.map((d) => `M${d.cx},${d.cy}h0`).join('')}
+                    d={line.dots.map((d) => `M${Math.round(d.cx)},${Math.round(d.cy)}h0`).join('')}
                   />
                 ) : (
                   <>
