@@ -135,7 +135,9 @@ export function Explorer({ setup, lang, code, original, shown, hydrated, onCode,
           ) : (
             <p className="explore-sweep-failed">{sweep.message}</p>
           )}
-          <p className="explore-sweep-meta" aria-live="polite">
+          {/* Not a live region: a slider's every step would announce it; the run's own
+              announcement says what changed. */}
+          <p className="explore-sweep-meta">
             {sweep.source !== code
               ? t.sweep.computing
               : sweep.status === 'ok' && sweep.wallMs !== undefined
@@ -150,7 +152,7 @@ export function Explorer({ setup, lang, code, original, shown, hydrated, onCode,
         <div className="explore-pin">
           <button
             type="button"
-            aria-pressed={pinned !== undefined}
+            data-on={pinned !== undefined || undefined}
             onClick={() =>
               setPinned(pinned ? undefined : { result: shown.result, source: shown.source })
             }

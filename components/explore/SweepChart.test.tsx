@@ -62,7 +62,11 @@ describe('SweepChart', () => {
       'Time to give up after the send',
     );
     expect(chart.querySelectorAll('.explore-sweep-line')).toHaveLength(2);
-    expect(chart.querySelectorAll('circle')).toHaveLength(16);
+    // A dot per run: each line's dots path moves to each of its points.
+    const dots = [...chart.querySelectorAll('.explore-sweep-dots')].map(
+      (path) => path.getAttribute('d')!.match(/m/gi)!.length,
+    );
+    expect(dots).toEqual([8, 8]);
     expect(chart.querySelector('.explore-sweep-current')).not.toBeNull();
   });
 
@@ -92,9 +96,9 @@ describe('SweepChart', () => {
     expect(rows).toHaveLength(8);
     expect(rows[4]!.getAttribute('aria-current')).toBe('true');
     expect(within(rows[0]!).getByRole('rowheader').textContent).toBe('1');
-    expect(screen.getByRole('button', { name: '以图表显示' }).getAttribute('aria-pressed')).toBe(
-      'true',
-    );
+    // The button now offers the way back.
+    expect(screen.getByRole('button', { name: '以图表显示' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '以表格显示' })).toBeNull();
   });
 
   it('draws the same chart from the compact form the page carries', () => {

@@ -8,7 +8,7 @@ import { PARAMETERS } from '../../src/runner/explore/parameters';
 import { formatCompact } from '../viz/format';
 import { vizStrings } from '../viz/strings';
 import { unitText, valueText } from './controlText';
-import { chartGeometry as g, layoutSweepChart } from './sweepChartLayout';
+import { chartGeometry as g, dotsPath, layoutSweepChart } from './sweepChartLayout';
 import { fill, type ExploreLang, type ExploreStrings } from './strings';
 
 export interface SweepChartProps {
@@ -78,7 +78,9 @@ export function SweepChart({ spec, lines, runs, lang, t, current }: SweepChartPr
     >
       <figcaption className="explore-sweep-caption">
         <span className="explore-sweep-title">{title}</span>
-        <button type="button" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+        {/* The label says what the button does next; no aria-pressed, which with a changing label
+            would read as "Show as a chart, pressed". */}
+        <button type="button" data-on={asTable || undefined} onClick={() => setAsTable((v) => !v)}>
           {asTable ? t.sweep.showChart : t.sweep.showTable}
         </button>
       </figcaption>
@@ -162,8 +164,7 @@ export function SweepChart({ spec, lines, runs, lang, t, current }: SweepChartPr
               y={g.height - 14}
               textAnchor="middle"
             >
-              {overName}
-              {overUnit ? ` (${overUnit})` : ''}
+              {overUnit ? fill(t.sweep.axisWithUnit, { name: overName, unit: overUnit }) : overName}
             </text>
             <text
               className="explore-sweep-axis-label"
@@ -184,20 +185,15 @@ export function SweepChart({ spec, lines, runs, lang, t, current }: SweepChartPr
             )}
             {layout.lines.map((line, i) => (
               <g key={i} className="explore-sweep-line" data-series={i}>
-                {many ? (
-                  // Hundreds of points: one path of round dots keeps the page light.
-                  <path
-                    className="explore-sweep-dots"
-                    d={line.dots.map((d) => `M${Math.round(d.cx)},${Math.round(d.cy)}h0`).join('')}
-                  />
-                ) : (
-                  <>
-                    <path d={line.path} strokeDasharray={DASHES[i % DASHES.length]} />
-                    {line.dots.map((dot) => (
-                      <circle key={dot.x} cx={dot.cx} cy={dot.cy} r={3} />
-                    ))}
-                  </>
-                )}
+                {/* Hundreds of points are dots alone; a few are joined by a line. Either way the
+                    dots are one path of round caps, not an element each: the page carries the
+                    built chart, so its bytes count. */}
+                {!many && <path d={line.path} strokeDasharray={DASHES[i % DASHES.length]} />}
+                <path
+                  className="explore-sweep-dots"
+                  data-size={many ? 'small' : 'large'}
+                  d={dotsPath(line.dots, many ? 0 : 1)}
+                />
               </g>
             ))}
           </svg>
@@ -218,7 +214,7 @@ export function SweepChart({ spec, lines, runs, lang, t, current }: SweepChartPr
       {inRange && (
         <p className="explore-sweep-current-note">
           <span aria-hidden="true">┆ </span>
-          {t.sweep.current}: {xText(current)}
+          {fill(t.sweep.current, { value: xText(current) })}
         </p>
       )}
     </figure>

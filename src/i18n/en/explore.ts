@@ -71,7 +71,8 @@ const explore: Strings<typeof zhExplore> = {
     metaBuild: 'Computed when the site was built: {runs} runs',
     failed: 'This chart cannot be computed for the current code: {message}',
     timeout: 'The computation went past the {limit}-second limit and was stopped.',
-    current: 'value in the current code',
+    current: 'value in the current code: {value}',
+    axisWithUnit: '{name} ({unit})',
     outcome: 'Outcome',
   },
   compare: {

@@ -62,7 +62,8 @@ const explore = {
     metaBuild: '构建网站时计算：{runs} 次运行',
     failed: '这张图无法按当前代码计算：{message}',
     timeout: '计算超过了 {limit} 秒的上限，已停止。',
-    current: '当前代码中的值',
+    current: '当前代码中的值：{value}',
+    axisWithUnit: '{name}（{unit}）',
     outcome: '结局',
   },
   compare: {
