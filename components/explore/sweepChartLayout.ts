@@ -96,3 +96,22 @@ export function layoutSweepChart(
     }),
   };
 }
+
+/**
+ * One path drawing a round dot at each point (zero-length segments with round caps): the first
+ * move absolute, the rest relative to the one before. Coordinates are rounded to `precision`
+ * decimals first and the steps taken between rounded positions, so no error accumulates; steps
+ * along a sweep repeat, which the page's compression shrinks to little.
+ */
+export function dotsPath(dots: readonly { cx: number; cy: number }[], precision: 0 | 1): string {
+  const scale = 10 ** precision;
+  let path = '';
+  let last: [number, number] | undefined;
+  for (const dot of dots) {
+    const at: [number, number] = [Math.round(dot.cx * scale), Math.round(dot.cy * scale)];
+    const [x, y] = last ? [at[0] - last[0], at[1] - last[1]] : at;
+    path += `${last ? 'm' : 'M'}${x / scale},${y / scale}h0`;
+    last = at;
+  }
+  return path;
+}

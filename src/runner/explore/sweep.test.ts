@@ -5,7 +5,7 @@ import { runSnippet } from '../runSnippet';
 import { writeControl } from './controlValues';
 import { MEASURES } from './measures';
 import { PARAMETERS } from './parameters';
-import { checkSweepSpec, sweepSnippet, sweepValues } from './sweep';
+import { checkSweepSpec, packSweep, sweepSnippet, sweepValues, unpackSweep } from './sweep';
 
 const snippet = (name: string) =>
   readFileSync(new URL(`../../../content/snippets/${name}.ts`, import.meta.url), 'utf8');
@@ -126,5 +126,25 @@ describe('sweepSnippet', () => {
     expect(checkSweepSpec({ ...base, to: 0 })).toMatch(/below from/);
     expect(checkSweepSpec({ ...base, over: 'mtu' as never })).toMatch(/unknown parameter "mtu"/);
     expect(checkSweepSpec({ ...base, to: 3000 })).toMatch(/more than the 2000/);
+  });
+});
+
+describe('packSweep', () => {
+  it('carries every value exactly, runs without one as none, through JSON and back', () => {
+    const spec = {
+      over: 'replugAt',
+      from: 2,
+      to: 40,
+      step: 2,
+      measure: 'detectionAfterUnplug',
+    } as const;
+    const sweep = sweepSnippet(snippet('keepalive-answered'), spec, engine);
+    if (sweep.status !== 'ok') throw new Error(sweep.message);
+    const ys = sweep.lines[0]!.points.map((p) => p.y);
+    // The server gives up only when the cable comes back too late: both kinds are in the sweep.
+    expect(ys).toContain(null);
+    expect(ys.some((y) => y !== null)).toBe(true);
+    const packed = JSON.parse(JSON.stringify(packSweep(sweep.lines, sweep.runs)));
+    expect(unpackSweep(spec, packed)).toEqual(sweep.lines);
   });
 });

@@ -194,12 +194,14 @@ function merged(own: LabOptions, forced: LabOptions): LabOptions {
 
 /**
  * A sweep's lines in the compact form a page carries (the island's props are in the HTML): the
- * x values follow from the spec, so only the measures are kept, with outcomes as indexes.
+ * x values follow from the spec, so only the measures are kept, each line's as one string of
+ * comma-separated numbers (empty for a run without one) and its outcomes as indexes. Astro
+ * writes every array element of a prop with a type tag, which a string of numbers avoids.
  */
 export interface PackedSweep {
   runs: number;
   outcomes: string[];
-  lines: { value?: number; y: (number | null)[]; o: number[] }[];
+  lines: { value?: number; y: string; o: string }[];
 }
 
 export function packSweep(lines: readonly SweepLine[], runs: number): PackedSweep {
@@ -213,20 +215,24 @@ export function packSweep(lines: readonly SweepLine[], runs: number): PackedSwee
     outcomes,
     lines: lines.map((line) => ({
       ...(line.value !== undefined && { value: line.value }),
-      y: line.points.map((p) => p.y),
-      o: line.points.map((p) => index(p.outcome)),
+      y: line.points.map((p) => (p.y === null ? '' : String(p.y))).join(','),
+      o: line.points.map((p) => index(p.outcome)).join(','),
     })),
   };
 }
 
 export function unpackSweep(spec: SweepSpec, packed: PackedSweep): SweepLine[] {
   const xs = sweepValues(spec);
-  return packed.lines.map((line) => ({
-    ...(line.value !== undefined && { value: line.value }),
-    points: xs.map((x, i) => ({
-      x,
-      y: line.y[i] ?? null,
-      outcome: packed.outcomes[line.o[i]!] ?? '',
-    })),
-  }));
+  return packed.lines.map((line) => {
+    const ys = line.y.split(',');
+    const os = line.o.split(',');
+    return {
+      ...(line.value !== undefined && { value: line.value }),
+      points: xs.map((x, i) => ({
+        x,
+        y: ys[i] ? Number(ys[i]) : null,
+        outcome: packed.outcomes[Number(os[i])] ?? '',
+      })),
+    };
+  });
 }
