@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, devices, expect, type Locator, type Page } from '@playwright/test';
 import { playground, shownOutcome } from './playground-helpers';
 
@@ -210,6 +211,67 @@ test('in Chinese: labels, units and refusals', async ({ page }) => {
     /^在浏览器中计算：150 次运行，用时 \d+ ms$/,
   );
 });
+
+test('Tab walks the explorer in reading order: each control’s slider and field, the chart’s view, the pin', async ({
+  page,
+}) => {
+  await page.goto('en/idle-connection/');
+  const box = playground(page, 'keepalive-answered');
+  await wake(page, box);
+  const order = [
+    control(box, 'keepIdle').getByRole('slider'),
+    control(box, 'keepIdle').getByRole('spinbutton'),
+    control(box, 'keepInterval').getByRole('slider'),
+    control(box, 'keepInterval').getByRole('spinbutton'),
+    control(box, 'keepCount').getByRole('slider'),
+    control(box, 'keepCount').getByRole('spinbutton'),
+    control(box, 'replugAt').getByRole('slider'),
+    control(box, 'replugAt').getByRole('spinbutton'),
+    box.getByRole('button', { name: 'Show as a table' }),
+    box.getByRole('button', { name: 'Pin this run' }),
+  ];
+  await order[0]!.focus();
+  for (const next of order.slice(1)) {
+    await page.keyboard.press('Tab');
+    await expect(next).toBeFocused();
+  }
+  // Typing into the field and leaving it: the code has the value, the field shows it.
+  await order[5]!.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('4');
+  await page.keyboard.press('Tab');
+  await expect(box.locator('.playground-static')).toContainText('count: 4 }');
+  await expect(order[5]!).toHaveValue('4');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no accessibility violations in the explorer, compare open, refusal shown (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.addInitScript((chosen) => {
+      localStorage.setItem('tcp-unplugged-theme', chosen);
+    }, colorScheme);
+    await page.goto('zh/data-in-flight/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+    const box = playground(page, REPLUG);
+    await wake(page, box);
+    await box.getByRole('button', { name: '固定这次运行' }).click();
+    const field = control(box, 'replugAt').getByRole('spinbutton');
+    await field.fill('40');
+    await expect(box.locator('.explore-compare')).toBeVisible();
+    await field.fill('-1');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    const results = await new AxeBuilder({ page })
+      .include(`section.playground[data-snippet="${REPLUG}"] .explore`)
+      .options({ resultTypes: ['violations'] })
+      .analyze();
+    const violations = results.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    );
+    expect(violations).toEqual([]);
+  });
+}
 
 test.describe('on a phone', () => {
   const { defaultBrowserType: _browser, ...phone } = devices['Pixel 7'];
