@@ -56,6 +56,29 @@ test.describe('without JavaScript', () => {
   });
 });
 
+// The other chapters' explorers, in both languages, as a reader without JavaScript gets them.
+for (const lang of ['en', 'zh'] as const) {
+  for (const [chapter, snippet, parameter, value, charted] of [
+    ['user-timeout', 'user-timeout', 'userTimeout', '10', true],
+    ['in-production', 'keepalive-under-loss', 'loss', '0.01', false],
+  ] as const) {
+    test(`${lang}/${chapter}: ${snippet} has its controls${charted ? ' and chart' : ''} in the page`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${lang}/${chapter}/`);
+      const box = playground(page, snippet);
+      await expect(control(box, parameter).getByRole('spinbutton')).toHaveValue(value);
+      await expect(box.locator('.explore-sweep')).toHaveCount(charted ? 1 : 0);
+      if (charted) {
+        await expect(box.locator('.explore-sweep-dots')).toHaveAttribute('d', /^M/);
+      }
+      await context.close();
+    });
+  }
+}
+
 test('the slider moves by keyboard, rewrites the literal and runs the code again', async ({
   page,
 }) => {
