@@ -15,7 +15,7 @@ const PAGE_BITS = 14;
 const PAGE_ROWS = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_ROWS - 1;
 
-type TypedArray = Float64Array | Uint32Array | Int32Array | Uint8Array;
+type TypedArray = Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;
 
 interface TypedArrayKind<A extends TypedArray> {
   new (length: number): A;

@@ -4,7 +4,7 @@
  */
 import { Column } from './columns.ts';
 import type { FirstPages } from './columns.ts';
-import { hostCode, HOSTS, STATE_CODES, STATES } from './names.ts';
+import { hostCode, HOSTS, SERVER_PORT, STATE_CODES, STATES } from './names.ts';
 import type { HostName, SocketSnapshot, SsTimerName, TcpStateName } from './types.ts';
 
 /** ss's timer codes (the kernel's idiag_timer / /proc/net/tcp "tr"): 0 is off. */
@@ -28,8 +28,8 @@ export const ADDRESSES: Record<HostName, string> = { client: '10.0.0.2', server:
 /** What a socket needs to remember of the last row recorded for it. */
 export interface RowOwner {
   readonly conn: number;
-  readonly lport: number;
-  readonly rport: number;
+  /** Its connection's client port (the server's end is port 80). */
+  readonly key: number;
   state: TcpStateName;
   rcvQueue: number;
   sendQ: number;
@@ -56,8 +56,8 @@ export class SocketRowTable {
   private readonly tUs: Column<Float64Array>;
   private readonly host: Column<Uint8Array>;
   private readonly conn: Column<Int32Array>;
-  private readonly lport: Column<Int32Array>;
-  private readonly rport: Column<Int32Array>;
+  /** The connection's client port: the local port of a client row, the peer's of a server row. */
+  private readonly port: Column<Uint16Array>;
   private readonly recvQ: Column<Float64Array>;
   private readonly sendQ: Column<Float64Array>;
   private readonly state: Column<Uint8Array>;
@@ -73,8 +73,7 @@ export class SocketRowTable {
     this.tUs = new Column(Float64Array, first);
     this.host = new Column(Uint8Array, first);
     this.conn = new Column(Int32Array, first);
-    this.lport = new Column(Int32Array, first);
-    this.rport = new Column(Int32Array, first);
+    this.port = new Column(Uint16Array, first);
     this.recvQ = new Column(Float64Array, first);
     this.sendQ = new Column(Float64Array, first);
     this.state = new Column(Uint8Array, first);
@@ -111,8 +110,7 @@ export class SocketRowTable {
     this.tUs.set(i, us);
     this.host.set(i, hostCode(host));
     this.conn.set(i, sk.conn);
-    this.lport.set(i, sk.lport);
-    this.rport.set(i, sk.rport);
+    this.port.set(i, sk.key);
     this.recvQ.set(i, sk.rcvQueue);
     this.sendQ.set(i, sk.sendQ);
     this.state.set(i, STATE_CODES.get(sk.state)!);
@@ -155,6 +153,8 @@ export class SocketRowTable {
 
   private build(i: number): SocketSnapshot {
     const host = this.host.get(i);
+    const port = this.port.get(i);
+    const client = host === hostCode('client');
     const row: SocketSnapshot = {
       t: this.tUs.get(i) / 1000,
       host: HOSTS[host]!,
@@ -162,8 +162,8 @@ export class SocketRowTable {
       state: STATES[this.state.get(i)]!,
       recvQ: this.recvQ.get(i),
       sendQ: this.sendQ.get(i),
-      local: this.address(host, this.lport.get(i)),
-      peer: this.address(1 - host, this.rport.get(i)),
+      local: this.address(host, client ? port : SERVER_PORT),
+      peer: this.address(1 - host, client ? SERVER_PORT : port),
     };
     const name = SS_TIMERS[this.timer.get(i)];
     if (name !== undefined) {
