@@ -57,7 +57,7 @@ export class SocketRowTable {
   private readonly host: Column<Uint8Array>;
   private readonly conn: Column<Int32Array>;
   /** The connection's client port: the local port of a client row, the peer's of a server row. */
-  private readonly port: Column<Uint16Array>;
+  private readonly port: Column<Int32Array>;
   private readonly recvQ: Column<Float64Array>;
   private readonly sendQ: Column<Float64Array>;
   private readonly state: Column<Uint8Array>;
@@ -73,7 +73,7 @@ export class SocketRowTable {
     this.tUs = new Column(Float64Array, first);
     this.host = new Column(Uint8Array, first);
     this.conn = new Column(Int32Array, first);
-    this.port = new Column(Uint16Array, first);
+    this.port = new Column(Int32Array, first);
     this.recvQ = new Column(Float64Array, first);
     this.sendQ = new Column(Float64Array, first);
     this.state = new Column(Uint8Array, first);
