@@ -268,13 +268,15 @@ export function tcpKeepaliveTimer(sk: TcpSock): void {
 
 /** tcp_init_xmit_timers(): the socket's timers, on its host's timer base. */
 export function tcpInitXmitTimers(sk: TcpSock): void {
-  // Every change of a timer can change the socket's `ss -o` row.
-  const changed = () => {
-    if (sk.k.owns(sk)) sk.k.snapshot(sk);
-  };
-  sk.xmitTimer = new KernelTimer(sk.k.timers, () => tcpWriteTimerHandler(sk), changed);
-  sk.keepaliveTimer = new KernelTimer(sk.k.timers, () => tcpKeepaliveTimer(sk), changed);
-  sk.twTimer = new KernelTimer(sk.k.timers, () => twTimerHandler(sk), changed);
+  const timers = sk.k.timers;
+  sk.xmitTimer = new KernelTimer(timers, sk, tcpWriteTimerHandler, ssRowChanged);
+  sk.keepaliveTimer = new KernelTimer(timers, sk, tcpKeepaliveTimer, ssRowChanged);
+  sk.twTimer = new KernelTimer(timers, sk, twTimerHandler, ssRowChanged);
+}
+
+/** Every change of a timer can change the socket's `ss -o` row. */
+function ssRowChanged(sk: TcpSock): void {
+  if (sk.k.owns(sk)) sk.k.snapshot(sk);
 }
 
 /** tcp_write_timer_handler(): dispatch on icsk_pending. */
