@@ -28,7 +28,7 @@ interface TypedArrayKind<A extends TypedArray> {
   readonly BYTES_PER_ELEMENT: number;
 }
 
-/** Bytes of first pages a lab's three tables take (132 bytes a row; a new column beyond it gets its own). */
+/** Bytes of first pages a lab's three tables take (128 bytes a row; a new column beyond it gets its own). */
 const FIRST_PAGES_BYTES = 144 * INITIAL_ROWS;
 
 /**

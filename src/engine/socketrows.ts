@@ -56,8 +56,6 @@ export class SocketRowTable {
   private readonly tUs: Column<Float64Array>;
   private readonly host: Column<Uint8Array>;
   private readonly conn: Column<Int32Array>;
-  /** The connection's client port: the local port of a client row, the peer's of a server row. */
-  private readonly port: Column<Int32Array>;
   private readonly recvQ: Column<Float64Array>;
   private readonly sendQ: Column<Float64Array>;
   private readonly state: Column<Uint8Array>;
@@ -66,6 +64,11 @@ export class SocketRowTable {
   private readonly timerRetrans: Column<Int32Array>;
   private readonly now: DiagTimer = { code: 0, expiresUs: 0, retrans: 0 };
   private readonly built: (SocketSnapshot | undefined)[] = [];
+  /**
+   * Each connection's client port (the local port of a client row, the peer's of a server
+   * row), by connection: a row's port is its connection's, so no row keeps one of its own.
+   */
+  private readonly portOfConn: number[] = [];
   /** 'ip:port' strings, one per (host, port), shared by every row that shows them. */
   private readonly addresses = new Map<number, string>();
 
@@ -73,7 +76,6 @@ export class SocketRowTable {
     this.tUs = new Column(Float64Array, first);
     this.host = new Column(Uint8Array, first);
     this.conn = new Column(Int32Array, first);
-    this.port = new Column(Int32Array, first);
     this.recvQ = new Column(Float64Array, first);
     this.sendQ = new Column(Float64Array, first);
     this.state = new Column(Uint8Array, first);
@@ -110,7 +112,7 @@ export class SocketRowTable {
     this.tUs.set(i, us);
     this.host.set(i, hostCode(host));
     this.conn.set(i, sk.conn);
-    this.port.set(i, sk.key);
+    this.portOfConn[sk.conn] = sk.key;
     this.recvQ.set(i, sk.rcvQueue);
     this.sendQ.set(i, sk.sendQ);
     this.state.set(i, STATE_CODES.get(sk.state)!);
@@ -153,12 +155,13 @@ export class SocketRowTable {
 
   private build(i: number): SocketSnapshot {
     const host = this.host.get(i);
-    const port = this.port.get(i);
+    const conn = this.conn.get(i);
+    const port = this.portOfConn[conn]!;
     const client = host === hostCode('client');
     const row: SocketSnapshot = {
       t: this.tUs.get(i) / 1000,
       host: HOSTS[host]!,
-      conn: this.conn.get(i),
+      conn,
       state: STATES[this.state.get(i)]!,
       recvQ: this.recvQ.get(i),
       sendQ: this.sendQ.get(i),
