@@ -101,12 +101,13 @@ export class Neighbour {
 
   /** neigh_resolve_output() (or the connected fast path): send now, or queue behind resolution. */
   output(frame: Frame): void {
+    if (this.state === 'permanent' || this.state === 'reachable') {
+      // The connected fast path (every segment of a routed lab): no clock to read.
+      this.env.cable.transmit(frame);
+      return;
+    }
     const now = this.now;
     switch (this.state) {
-      case 'permanent':
-      case 'reachable':
-        this.env.cable.transmit(frame);
-        return;
       case 'stale':
         // __neigh_event_send(): STALE → DELAY; the packet still goes out.
         this.used = now;
