@@ -257,13 +257,19 @@ export function tcpKeepaliveTimer(sk: TcpSock): void {
     tcpWriteErr(sk, ut !== 0 ? 'user-timeout' : 'keepalive');
     return;
   }
-  sk.k.record.events.timer(sk.now, sk.k.name, sk.conn, 'keepalive', `probe #${sk.probesOut + 1}`);
+  sk.k.record.events.timer(sk.now, sk.k.name, sk.conn, 'keepalive', probeLabel(sk.probesOut + 1));
   // tcp_write_wakeup(sk, LINUX_MIB_TCPKEEPALIVE) → tcp_xmit_probe_skb()
   sk.k.mib.inc('TcpExtTCPKeepAlive');
   tcpXmitProbeSkb(sk, sk.probesOut + 1);
   sk.probesOut += 1;
   sk.keepaliveProbes += 1;
   resetKeepaliveTimer(sk, keepaliveIntvlWhen(sk));
+}
+
+/** One string per probe number, shared by every event that shows it (as retransmissionLabel). */
+const probeLabels: string[] = [];
+function probeLabel(n: number): string {
+  return (probeLabels[n] ??= `probe #${n}`);
 }
 
 /** tcp_init_xmit_timers(): the socket's timers, on its host's timer base. */
