@@ -196,6 +196,8 @@ export class LabRun {
     const marks: Trace['marks'] = [{ mark: 'connect', t: 0 }];
     let t0 = 0;
     const cables = new Map<Step, Promise<number>>();
+    /** When each crashed host was down (s since the epoch), from the crash until it booted. */
+    const down: { host: HostName; from: number; to?: number }[] = [];
 
     const act = async (step: Step): Promise<void> => {
       const a = step.action;
@@ -225,16 +227,20 @@ export class LabRun {
           ep?.signal('SIGSTOP');
           break;
         case 'crash':
+          // No more ss of a host that is going: from the crash on, the engine's host is gone,
+          // while the kernel's namespace takes a while to go.
+          sampler?.setHost(a.host, false);
+          down.push({ host: a.host, from: t });
           // The port goes down (and that is confirmed) before the process dies: nothing the
           // dying host's kernel sends gets out.
           await topo.setCableNow(a.host, false);
           await ep?.kill();
-          sampler?.setHost(a.host, false);
           await topo.crash(a.host);
           break;
         case 'boot':
           await topo.boot(a.host);
           sampler?.setHost(a.host, true);
+          down.findLast((d) => d.host === a.host)!.to = now();
           break;
       }
       if (step.at > 0) {
@@ -291,7 +297,16 @@ export class LabRun {
     for (const h of HOSTS) endpoints[h]!.onEvent = undefined;
     await sampler?.kill();
     // Read at `until` by the driver itself, in every run: the final states come from it.
-    const ss = sampler?.samples(t0, crashed) ?? [];
+    // A sample that was already under way as its host crashed is dropped.
+    const ss = (sampler?.samples(t0, crashed) ?? []).filter(
+      (x) =>
+        !down.some(
+          (d) =>
+            d.host === x.host &&
+            x.t + x.span >= (d.from - t0) * 1000 &&
+            (d.to === undefined || x.t < (d.to - t0) * 1000),
+        ),
+    );
     for (const h of HOSTS.filter((x) => !crashed.has(x))) {
       const started = now();
       const text = await run('ss', ['-N', topo.ns[h], ...SS_ARGS]);
