@@ -46,8 +46,13 @@ function ssText(scenario: Scenario, m: Measurement, lang: Lang): string {
   const verdict =
     c.disagreements.length === 0
       ? format(t.agree, n)
-      : format(t.mixed, { ...n, agree: c.compared - c.disagreements.length, known, disagree });
-  return `${format(t.sampled, n)} ${verdict}`;
+      : format(disagree ? t.mixed : t.known, {
+          ...n,
+          agree: c.compared - c.disagreements.length,
+          known,
+          disagree,
+        });
+  return `${format(t.sampled, n)}${lang === 'zh' ? '' : ' '}${verdict}`;
 }
 
 /** '13.37 s', '13.32–13.47 s', '0.12 ms' in the page's language. */

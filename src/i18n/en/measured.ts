@@ -50,6 +50,8 @@ const measured: Strings<typeof zhMeasured> = {
       'ss was sampled {samples} times in one run: every {every} s, at each step and at each event.',
     agree:
       'In the {compared} samples clear of the engine’s changes, its state, timer, timer count and due time agree with the kernel’s.',
+    known:
+      'Of the {compared} samples clear of the engine’s changes, {agree} agree with its state, timer, timer count and due time; {known} differ where it is known to (above).',
     mixed:
       'Of the {compared} samples clear of the engine’s changes, {agree} agree with its state, timer, timer count and due time, {known} differ where it is known to (above), {disagree} disagree.',
   },
