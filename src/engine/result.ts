@@ -142,7 +142,7 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
       client: sideResult(info.client),
       server: sideResult(info.server),
     };
-    const outcome = classify(sim, sides, () => segmentsOf(info.index), rebooted);
+    const outcome = classify(sim, sides, () => segmentsOf(info.index), rebooted, info.index);
     return { conn: info.index, client: sides.client, server: sides.server, outcome };
   });
   const first = connections[0];
@@ -167,6 +167,14 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
     timerWheel: sim.cfg.timerWheel,
     timerPhase: sim.cfg.timerPhase,
   };
+  const box = sim.cfg.middlebox;
+  if (box) {
+    result.config.middlebox = {
+      kind: box.kind,
+      idleTimeout: box.idleTimeoutUs / 1000,
+      onForgotten: box.onForgotten,
+    };
+  }
   result.stats = { eventsProcessed: sim.queue.processed };
   return result;
 }

@@ -36,6 +36,7 @@ const LOSS_REASONS: (LossReason | undefined)[] = [
   'host-down',
   'loss',
   'no-neighbour',
+  'middlebox',
 ];
 const LOSS_CODES = codeTable(LOSS_REASONS);
 

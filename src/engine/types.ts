@@ -60,7 +60,14 @@ export type SegmentRole =
   | 'fin'
   | 'rst';
 
-export type LossReason = 'unplugged' | 'host-down' | 'loss' | 'no-neighbour';
+/** 'middlebox': a middlebox on the path had forgotten the flow (createLab({ middlebox })). */
+export type LossReason = 'unplugged' | 'host-down' | 'loss' | 'no-neighbour' | 'middlebox';
+
+/** The stateful boxes the lab can put on the path (see MiddleboxOptions). */
+export type MiddleboxKind = 'nat' | 'firewall' | 'load-balancer';
+
+/** What a middlebox does with a segment of a flow it has forgotten: drop it, or answer its sender with an RST. */
+export type MiddleboxAction = 'drop' | 'rst';
 
 export interface SegmentRecord {
   /** Index in RunResult.segments. */
@@ -129,7 +136,21 @@ export type LabEvent =
       host: HostName;
       action: 'unplug' | 'plug-in' | 'crash' | 'boot' | 'kill-process' | 'hang-process';
     }
-  | { t: number; kind: 'segment'; segment: number; phase: 'sent' | 'arrived' | 'lost' };
+  | { t: number; kind: 'segment'; segment: number; phase: 'sent' | 'arrived' | 'lost' }
+  | {
+      t: number;
+      kind: 'middlebox';
+      conn: number;
+      /**
+       * learned: a flow entered its table · forgotten: the flow was idle for the idle timeout ·
+       * dropped: a segment of a forgotten flow was dropped · reset: it was answered with an RST
+       */
+      action: 'learned' | 'forgotten' | 'dropped' | 'reset';
+      /** learned, forgotten: 'client' (whose flow); dropped, reset: the host whose segment it was. */
+      host: HostName;
+      /** dropped: the segment dropped · reset: the RST the middlebox sent. */
+      segment?: number;
+    };
 
 /**
  * The branch of the lesson a run ended in. Stable ids; chapters and cards link by them.
@@ -152,7 +173,9 @@ export type OutcomeId =
   | 'unplugged-side-unreachable' // the unplugged side's own sends failed: EHOSTUNREACH
   | 'closed-normally' // both applications closed; FIN exchange completed
   | 'peer-process-hung' // a process hung; its kernel kept answering, so nothing in TCP detected it
-  | 'still-established'; // nothing went wrong (no unplug, or nothing was affected)
+  | 'still-established' // nothing went wrong (no unplug, or nothing was affected)
+  | 'middlebox-drop' // a middlebox forgot the idle flow and silently dropped what came next
+  | 'middlebox-reset'; // a middlebox forgot the idle flow and answered the next segment with an RST
 
 export interface Outcome {
   id: OutcomeId;
@@ -284,6 +307,8 @@ export interface RunResult {
     loss: number;
     timerWheel: boolean;
     timerPhase: number;
+    /** The middlebox on the path, when there was one; idleTimeout in ms. */
+    middlebox?: { kind: MiddleboxKind; idleTimeout: number; onForgotten: MiddleboxAction };
   };
   stats: { eventsProcessed: number };
 }

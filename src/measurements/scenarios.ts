@@ -523,6 +523,31 @@ export const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
+/**
+ * Chapter snippets the kernel lab cannot replay yet, with the reason: their path has a stateful
+ * middlebox, and the lab's switch is a plain bridge. Their Playgrounds show no "Measured on
+ * Linux" line, and the branches only they reach are not measured.
+ */
+export const NOT_MEASURED: readonly { id: string; outcome: OutcomeId; reason: Bilingual }[] = [
+  'middlebox-drop',
+  'middlebox-reset',
+  'nat-server-push',
+  'middlebox-keepalive',
+  'middlebox-heartbeat',
+].map((id) => ({
+  id,
+  outcome:
+    id === 'middlebox-reset'
+      ? 'middlebox-reset'
+      : id === 'middlebox-keepalive' || id === 'middlebox-heartbeat'
+        ? 'still-established'
+        : 'middlebox-drop',
+  reason: {
+    en: 'The path has a middlebox; the kernel lab has none on its switch.',
+    zh: '路径上有中间设备，而内核实验的交换机上没有。',
+  },
+}));
+
 export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);
 }
