@@ -25,5 +25,12 @@ for (const lang of ['zh', 'en'] as const) {
     const rows = page.locator('table.measured-table').first().locator('tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(22);
     await expect(page.locator('#sender-aborts')).toContainText('ETIMEDOUT');
+    // What ss showed through the run, against the engine's socket table.
+    const ss = page.locator('section[aria-labelledby="sender-aborts-details"] .measured-ss');
+    await expect(ss).toContainText(
+      lang === 'zh'
+        ? /ss 在一次运行中采样了 \d+ 次.*都与内核一致/
+        : /ss was sampled \d+ times.*agree/,
+    );
   });
 }

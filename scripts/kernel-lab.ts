@@ -15,8 +15,10 @@ import * as prettier from 'prettier';
 import { engineTrace, runInEngine } from '../src/measurements/engine.ts';
 import { aggregate, compare, type Measurement } from '../src/measurements/measurement.ts';
 import { SCENARIOS, type Scenario } from '../src/measurements/scenarios.ts';
+import { compareSs } from '../src/measurements/ssCompare.ts';
 import { cleanUpEverything, SetupError } from './kernel-lab/processes.ts';
 import { LabRun, type RunRecord } from './kernel-lab/run.ts';
+import { SS_COMMAND, SS_EVERY_MS } from './kernel-lab/sampler.ts';
 import { kernelInfo, removeLeftovers, whyNot } from './kernel-lab/system.ts';
 import { PREFIX } from './kernel-lab/topology.ts';
 
@@ -105,7 +107,10 @@ async function main(): Promise<number> {
   let disagreements = 0;
   if (!args.check) mkdirSync(args.out, { recursive: true });
   for (const scenario of scenarios) {
-    const m = aggregate(scenario, results.get(scenario.id)!, kernel, date);
+    const m = aggregate(scenario, results.get(scenario.id)!, kernel, date, {
+      command: SS_COMMAND,
+      everyMs: SS_EVERY_MS,
+    });
     if (!args.check) await write(join(args.out, `${scenario.id}.json`), m);
     disagreements += report(scenario, m);
   }
@@ -131,7 +136,12 @@ const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(
 /** Build a run's namespaces and processes, retrying when that fails (a setup reason). */
 async function prepare(task: Task): Promise<{ task: Task; lab: LabRun }> {
   for (;;) {
-    const lab = new LabRun(task.scenario, `${PREFIX}${process.pid}-${++serial}`);
+    const lab = new LabRun(
+      task.scenario,
+      `${PREFIX}${process.pid}-${++serial}`,
+      serial,
+      task.run === 1,
+    );
     try {
       await lab.prepare();
       return { task, lab };
@@ -150,10 +160,20 @@ async function write(file: string, m: Measurement): Promise<void> {
 
 /** Print the engine's verdict against this measurement; returns the number of disagreements. */
 function report(scenario: Scenario, m: Measurement): number {
-  const c = compare(scenario, m, engineTrace(scenario, runInEngine(scenario, m.kernel.hz)));
+  const engine = runInEngine(scenario, m.kernel.hz);
+  const trace = engineTrace(scenario, engine);
+  const c = compare(scenario, m, trace);
+  const known = (scenario.knownDisagreements ?? []).map((k) => k.event);
+  const ss = compareSs(m, engine, trace, known);
+  const ssWrong = ss.disagreements.filter((d) => !d.known);
   console.log(
-    `${args.check ? '' : '\n'}${scenario.id}: ${c.verdict}${m.consistent ? '' : ' (runs disagreed among themselves)'}`,
+    `${args.check ? '' : '\n'}${scenario.id}: ${c.verdict}${m.consistent ? '' : ' (runs disagreed among themselves)'}; ` +
+      `ss ${ss.compared} of ${ss.samples} samples compared, ${ssWrong.length} disagree`,
   );
+  for (const d of ss.disagreements)
+    console.log(
+      `  ${d.known ? '~' : '✗'} ss ${d.host} at ${(d.t / 1000).toFixed(3)} s: ${d.what} kernel ${d.measured}, engine ${d.simulated}${d.known ? ` (known: ${d.known})` : ''}`,
+    );
   // A check prints the details only where the engine and the kernel part.
   if (args.check && c.verdict === 'agrees') return 0;
   const s = (ms: number) => (ms / 1000).toFixed(3);
@@ -178,7 +198,7 @@ function report(scenario: Scenario, m: Measurement): number {
     const mark = r.verdict === 'agrees' ? ' ' : r.verdict === 'known' ? '~' : '✗';
     console.log(`  ${mark} ${r.key}${after}: kernel ${measured}, engine ${simulated}${gap}`);
   }
-  return c.rows.filter((r) => r.verdict === 'disagrees').length;
+  return c.rows.filter((r) => r.verdict === 'disagrees').length + ssWrong.length;
 }
 
 main().then(

@@ -1,24 +1,12 @@
 // The TypeScript side of endpoint.py: starts it inside a namespace, sends commands, and collects
 // its time-stamped events.
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SetupError, start } from './processes.ts';
+import { PRIORITY, PYTHON, realtime } from './realtime.ts';
 
 const SCRIPT = join(import.meta.dirname, 'endpoint.py');
-/**
- * Endpoints run under SCHED_FIFO (chrt, util-linux) when it is there: on a busy machine an
- * ordinary process can wait tens of ms to run after the kernel wakes it, and that would show as
- * a late errno, EOF or FIN (after a kill). They sleep almost all the time, so this costs nobody.
- */
-const REALTIME =
-  spawnSync('sh', ['-c', 'command -v chrt'], { stdio: 'ignore' }).status === 0
-    ? ['chrt', '-f', '10']
-    : [];
-/** The system interpreter starts fastest (a version manager's shim adds a process or two). */
-export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-
 export interface EndpointEvent {
   ev: string;
   t: number; // s since the epoch (CLOCK_REALTIME, as tcpdump stamps)
@@ -31,9 +19,19 @@ export class Endpoint {
   private waiters: { match: (e: EndpointEvent) => boolean; resolve: (e: EndpointEvent) => void }[] =
     [];
   private stderr = '';
+  /** Called with each event as it arrives. */
+  onEvent: ((e: EndpointEvent) => void) | undefined;
 
   constructor(namespace: string) {
-    this.process = start('ip', ['netns', 'exec', namespace, ...REALTIME, PYTHON, '-u', SCRIPT]);
+    this.process = start('ip', [
+      'netns',
+      'exec',
+      namespace,
+      ...realtime(PRIORITY.endpoint),
+      PYTHON,
+      '-u',
+      SCRIPT,
+    ]);
     createInterface({ input: this.process.stdout! }).on('line', (line) => {
       let event: EndpointEvent;
       try {
@@ -43,6 +41,7 @@ export class Endpoint {
         return;
       }
       this.events.push(event);
+      this.onEvent?.(event);
       this.waiters = this.waiters.filter((w) => {
         if (!w.match(event)) return true;
         w.resolve(event);

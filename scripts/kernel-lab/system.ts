@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { PYTHON } from './endpoint.ts';
+import { PYTHON } from './realtime.ts';
 import { PREFIX } from './topology.ts';
 
 /** Debian packages that provide each tool the lab runs. */

@@ -3,8 +3,15 @@
 // down, as a real unplugged cable does (kernel-measurements.md, Method). Nothing is created
 // outside these namespaces: each veth end is made directly inside its namespace.
 import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { HostName } from '../../src/engine/types.ts';
 import { run, SetupError, start, trackNamespace, untrackNamespace } from './processes.ts';
+import { PRIORITY, PYTHON, realtime } from './realtime.ts';
+
+const CABLE = join(import.meta.dirname, 'cable.py');
+/** Generous: on a busy machine a process can take seconds to start. */
+const START_TIMEOUT = 30_000;
 
 export const PREFIX = 'tul-';
 export const ADDR: Record<HostName, string> = { server: '10.200.0.1', client: '10.200.0.2' };
@@ -19,7 +26,9 @@ export interface TopologyOptions {
 
 export class Topology {
   readonly ns: Record<HostName | 'switch', string>;
-  private switchShell: ChildProcess | undefined;
+  private cables: ChildProcess | undefined;
+  private readonly pulls = new Map<number, (t: number) => void>();
+  private pullId = 0;
   private readonly options: TopologyOptions;
 
   constructor(tag: string, options: TopologyOptions) {
@@ -43,12 +52,29 @@ export class Topology {
     );
     await this.attach('server');
     await this.attach('client');
-    // One `ip -batch` shell in the switch namespace takes port up/down commands at once, without
-    // the cost of starting a process at the moment of the cable pull.
-    const shell = start('ip', ['-n', this.ns.switch, '-force', '-batch', '-']);
-    shell.stdout!.resume();
-    shell.stderr!.resume();
-    this.switchShell = shell;
+    // cable.py, with its own `ip -batch` shell in the switch namespace, takes port up/down
+    // commands for given times and carries them out then, without the cost of starting a
+    // process at the moment of the cable pull, and under SCHED_FIFO (realtime.ts).
+    const [command, ...args] = [...realtime(PRIORITY.cable), PYTHON];
+    const cables = start(command!, [...args, '-u', CABLE, this.ns.switch]);
+    this.cables = cables;
+    cables.stderr!.resume();
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new SetupError(`cable.py did not start within ${START_TIMEOUT} ms`)),
+        START_TIMEOUT,
+      );
+      createInterface({ input: cables.stdout! }).on('line', (line) => {
+        const e = JSON.parse(line) as { ev: string; id?: number; t?: number };
+        if (e.ev === 'hello') {
+          clearTimeout(timer);
+          resolve();
+        } else if (e.ev === 'done') {
+          this.pulls.get(e.id!)?.(e.t!);
+          this.pulls.delete(e.id!);
+        }
+      });
+    });
   }
 
   /** A host's namespace with its NIC (eth0), cabled to its switch port, which is up. */
@@ -70,10 +96,18 @@ export class Topology {
     await run('ip', ['-n', this.ns[host], '-batch', '-'], hostCommands);
   }
 
-  /** Take the switch port facing `host` down (unplug) or up (plug in). */
-  setCable(host: HostName, plugged: boolean): void {
-    if (!this.switchShell?.stdin?.writable) throw new SetupError('the switch shell is gone');
-    this.switchShell.stdin.write(`link set ${PORT[host]} ${plugged ? 'up' : 'down'}\n`);
+  /**
+   * Take the switch port facing `host` down (unplug) or up (plug in) at time `t` (s since the
+   * epoch); resolves with when it was done.
+   */
+  setCableAt(host: HostName, plugged: boolean, t: number): Promise<number> {
+    if (!this.cables?.stdin?.writable) throw new SetupError('cable.py is gone');
+    const id = ++this.pullId;
+    const done = new Promise<number>((resolve) => this.pulls.set(id, resolve));
+    this.cables.stdin.write(
+      JSON.stringify({ op: 'at', id, t, port: PORT[host], up: plugged }) + '\n',
+    );
+    return done;
   }
 
   /** As setCable, and resolves once the port has changed. */
@@ -98,7 +132,7 @@ export class Topology {
   }
 
   async destroy(): Promise<void> {
-    this.switchShell?.stdin?.end();
+    this.cables?.stdin?.end();
     for (const ns of Object.values(this.ns)) {
       await run('ip', ['netns', 'del', ns]).catch(() => undefined);
       untrackNamespace(ns);

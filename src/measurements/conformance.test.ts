@@ -3,7 +3,8 @@
  * `npm run kernel-lab`): every lesson scenario, every event, errno and final state, under
  * packetdrill's tolerance. A disagreement names the scenario, the event and both times. Events
  * the engine is known not to model are listed in scenarios.ts with the reason; they may
- * disagree, and the comparison page shows them.
+ * disagree, and the comparison page shows them. The lab's `ss` samples are held to the engine's
+ * socket table: state, timer, its count and when it is due (ssCompare.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { findPlaygroundTags } from '../runner/playgroundTags.ts';
 import { engineTrace, runInEngine } from './engine.ts';
 import { compare, type ComparisonRow, type Measurement } from './measurement.ts';
 import { NOT_MEASURED, SCENARIOS } from './scenarios.ts';
+import { compareSs, type SsDisagreement } from './ssCompare.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = join(root, 'content', 'measurements');
@@ -32,6 +34,9 @@ function explain(row: ComparisonRow): string {
     `engine ${s(g.simulated)}, tolerance ±${s(row.tolerance!)})`
   );
 }
+
+const ssExplain = (d: SsDisagreement) =>
+  `${d.host} at ${s(d.t)}: ${d.what} kernel ${d.measured}, engine ${d.simulated}`;
 
 describe('the engine against the kernel measurements', () => {
   it('every chapter Playground has a scenario, and every lesson branch is measured', () => {
@@ -73,6 +78,21 @@ describe('the engine against the kernel measurements', () => {
       expect(m.consistent, `${scenario.id}: the kernel's runs disagreed among themselves`).toBe(
         true,
       );
+    });
+  }
+
+  for (const scenario of SCENARIOS) {
+    it(`${scenario.id}: the kernel's ss samples agree with the engine's socket table`, () => {
+      const m = load(scenario.id);
+      const engine = runInEngine(scenario, m.kernel.hz);
+      const known = (scenario.knownDisagreements ?? []).map((k) => k.event);
+      const c = compareSs(m, engine, engineTrace(scenario, engine), known);
+      expect(c.samples, `${scenario.id}: ss samples in the record`).toBeGreaterThan(0);
+      expect(c.compared, `${scenario.id}: ss samples held to the engine`).toBeGreaterThan(0);
+      expect(
+        c.disagreements.filter((d) => !d.known).map(ssExplain),
+        `${scenario.id}: ss (Linux ${m.kernel.release}, HZ=${m.kernel.hz})`,
+      ).toEqual([]);
     });
   }
 });

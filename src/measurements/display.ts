@@ -14,6 +14,7 @@ import {
   type RowVerdict,
 } from './measurement.ts';
 import { scenarioById, SCENARIOS, type MarkId, type Scenario } from './scenarios.ts';
+import { compareSs, type SsComparison } from './ssCompare.ts';
 
 const files = import.meta.glob<Measurement>('../../content/measurements/*.json', {
   eager: true,
@@ -21,14 +22,37 @@ const files = import.meta.glob<Measurement>('../../content/measurements/*.json',
 });
 const measurements = new Map(Object.values(files).map((m) => [m.scenario, m] as const));
 
-const judged = new Map<string, Comparison>();
-function judge(scenario: Scenario, m: Measurement): Comparison {
+const judged = new Map<string, { events: Comparison; ss: SsComparison }>();
+function judgeBoth(scenario: Scenario, m: Measurement) {
   let c = judged.get(scenario.id);
   if (!c) {
-    c = compare(scenario, m, engineTrace(scenario, runInEngine(scenario, m.kernel.hz)));
+    const result = runInEngine(scenario, m.kernel.hz);
+    const trace = engineTrace(scenario, result);
+    const known = (scenario.knownDisagreements ?? []).map((k) => k.event);
+    c = { events: compare(scenario, m, trace), ss: compareSs(m, result, trace, known) };
     judged.set(scenario.id, c);
   }
   return c;
+}
+const judge = (scenario: Scenario, m: Measurement): Comparison => judgeBoth(scenario, m).events;
+
+/** What the ss samples showed against the engine, in two sentences. */
+function ssText(scenario: Scenario, m: Measurement, lang: Lang): string {
+  const t = useTranslations(lang).measured.ss;
+  const c = judgeBoth(scenario, m).ss;
+  const known = c.disagreements.filter((d) => d.known).length;
+  const disagree = c.disagreements.length - known;
+  const n = { samples: c.samples, every: m.ss.everyMs / 1000, compared: c.compared };
+  const verdict =
+    c.disagreements.length === 0
+      ? format(t.agree, n)
+      : format(disagree ? t.mixed : t.known, {
+          ...n,
+          agree: c.compared - c.disagreements.length,
+          known,
+          disagree,
+        });
+  return `${format(t.sampled, n)}${lang === 'zh' ? '' : ' '}${verdict}`;
 }
 
 /** '13.37 s', '13.32–13.47 s', '0.12 ms' in the page's language. */
@@ -178,7 +202,11 @@ export function measuredLine(snippet: string, lang: Lang): MeasuredLineData | un
     verdictText: t.verdicts[c.verdict],
     variant: variantText(scenario, m, lang),
     reasons: (scenario.knownDisagreements ?? [])
-      .filter((k) => c.rows.some((r) => r.key === k.event && r.verdict === 'known'))
+      .filter(
+        (k) =>
+          c.rows.some((r) => r.key === k.event && r.verdict === 'known') ||
+          judgeBoth(scenario, m).ss.disagreements.some((d) => d.known === k.event),
+      )
       .map((k) => format(t.reason, { event: eventLabel(k.event, lang), reason: k.reason[lang] })),
     seeAll: t.seeAll,
   };
@@ -195,6 +223,8 @@ export interface ComparisonPageRow {
   scenario: string;
   outcome: Scenario['outcome'];
   line: MeasuredLineData;
+  /** The ss samples against the engine's socket table. */
+  ss: string;
   details: {
     label: string;
     measured: string;
@@ -228,6 +258,7 @@ export function comparisonPage(lang: Lang): {
       scenario: scenario.id,
       outcome: scenario.outcome,
       line,
+      ss: ssText(scenario, m, lang),
       details: c.rows.map((r) => {
         const [host, what] = r.key.split(':') as [HostName, string];
         const label =

@@ -9,6 +9,7 @@
  */
 import type { HostName } from '../engine/types.ts';
 import type { MarkId, Scenario, SideSetup, Step } from './scenarios.ts';
+import type { SsSocket } from './ss.ts';
 import { anchorOf, observe, type ObservedEvent, type Trace } from './trace.ts';
 
 export interface MeasuredEvent {
@@ -24,6 +25,25 @@ export interface MeasuredEvent {
   gapMax: number;
   /** How many runs saw it (all of them, unless `Measurement.consistent` is false). */
   runs: number;
+}
+
+/** An errno an application got, ms after connect(), over the runs. */
+export interface MeasuredErrno {
+  errno: string;
+  min: number;
+  max: number;
+}
+
+/** One `ss` of one host during a run. */
+export interface SsSample {
+  /** ms after connect(), as ss started; `span`: ms until it finished (it read the kernel in between). */
+  t: number;
+  span: number;
+  host: HostName;
+  /** Why it was taken: `every` (periodic), a step (`unplug`, `send`…), an endpoint event (`eof`, `error:ETIMEDOUT`, `sent`…), `end`. */
+  why: string[];
+  /** The scenario's sockets in that host (none once its connection is gone). */
+  sockets: SsSocket[];
 }
 
 export interface Measurement {
@@ -43,8 +63,11 @@ export interface Measurement {
     until: number;
   };
   events: MeasuredEvent[];
-  /** Errnos each application saw, in order (the same in every run unless `consistent` is false). */
-  errnos: Record<HostName, string[]>;
+  /**
+   * Errnos each application got, in order, each with when it got it (the same errnos in every
+   * run unless `consistent` is false).
+   */
+  errnos: Record<HostName, MeasuredErrno[]>;
   /** Socket states at the end (ss), per host. */
   finalStates: Record<HostName, string>;
   /** False when the runs disagreed on which events, errnos or final states happened. */
@@ -52,11 +75,20 @@ export interface Measurement {
   /** Per run, when `consistent` is false: what each run saw. */
   perRun?: {
     events: string[];
-    errnos: Record<HostName, string[]>;
+    errnos: Record<HostName, { errno: string; t: number }[]>;
     finalStates: Record<HostName, string>;
   }[];
-  /** `ss -tanoi` at the end of the first run, per host. */
-  ss: { host: HostName; t: number; text: string }[];
+  /** `ss` of both hosts through one run: periodically, at each step and at each event. */
+  ss: {
+    command: string;
+    /** ms between periodic samples (steps and events add their own). */
+    everyMs: number;
+    /** When that run took each step, ms after connect() (the driver acts a few ms late). */
+    marks: { mark: MarkId; t: number }[];
+    /** When each event of that run happened, ms after connect() (its packets, errnos…). */
+    events: { key: string; t: number }[];
+    samples: SsSample[];
+  };
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
@@ -74,13 +106,18 @@ export function anchored(
 /** Fold several runs of one scenario into a Measurement. */
 export function aggregate(
   scenario: Scenario,
-  runs: { trace: Trace; ss: Measurement['ss']; handshakeRttUs?: number }[],
+  runs: { trace: Trace; ss?: SsSample[]; handshakeRttUs?: number }[],
   kernel: Measurement['kernel'],
   date: Date,
+  ss: { command: string; everyMs: number },
 ): Measurement {
+  const timedErrnos = (trace: Trace, host: HostName) =>
+    trace.app.flatMap((a) =>
+      a.what === 'error' && a.host === host ? [{ errno: String(a.errno), t: round(a.t) }] : [],
+    );
   const perRun = runs.map((r) => ({
     events: anchored(r.trace),
-    errnos: { client: r.trace.final.client.errors, server: r.trace.final.server.errors },
+    errnos: { client: timedErrnos(r.trace, 'client'), server: timedErrnos(r.trace, 'server') },
     finalStates: { client: r.trace.final.client.state, server: r.trace.final.server.state },
   }));
   const first = perRun[0]!;
@@ -103,9 +140,22 @@ export function aggregate(
     };
   });
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const names = (r: (typeof perRun)[number]) => ({
+    client: r.errnos.client.map((e) => e.errno),
+    server: r.errnos.server.map((e) => e.errno),
+  });
   const consistent =
-    perRun.every((r) => same(r.errnos, first.errnos) && same(r.finalStates, first.finalStates)) &&
+    perRun.every((r) => same(names(r), names(first)) && same(r.finalStates, first.finalStates)) &&
     events.every((e) => e.runs === runs.length);
+  // Each errno of the first run, timed over the runs that got the same errnos.
+  const errnos = (host: HostName): MeasuredErrno[] =>
+    first.errnos[host].map(({ errno }, i) => {
+      const times = perRun
+        .filter((r) => same(names(r)[host], names(first)[host]))
+        .map((r) => r.errnos[host][i]!.t);
+      return { errno, min: Math.min(...times), max: Math.max(...times) };
+    });
+  const sampled = runs.find((r) => r.ss);
   const rtts = runs.map((r) => r.handshakeRttUs).filter((x): x is number => x !== undefined);
   return {
     scenario: scenario.id,
@@ -125,13 +175,18 @@ export function aggregate(
       until: scenario.until,
     },
     events,
-    errnos: first.errnos,
+    errnos: { client: errnos('client'), server: errnos('server') },
     finalStates: first.finalStates,
     consistent,
     ...(!consistent && {
       perRun: perRun.map((r) => ({ ...r, events: r.events.map((e) => e.key) })),
     }),
-    ss: runs[0]!.ss,
+    ss: {
+      ...ss,
+      marks: (sampled?.trace.marks ?? []).map((k) => ({ mark: k.mark, t: round(k.t) })),
+      events: sampled ? observe(sampled.trace).map((e) => ({ key: e.key, t: round(e.t) })) : [],
+      samples: sampled?.ss ?? [],
+    },
   };
 }
 
@@ -208,7 +263,7 @@ export function compare(scenario: Scenario, m: Measurement, engine: Trace): Comp
     judge({ key: s.key, after: a.mark, measured: null, simulated: round(s.t - a.t) }, false);
   }
   for (const h of ['client', 'server'] as const) {
-    const measured = m.errnos[h].join(', ') || '—';
+    const measured = m.errnos[h].map((e) => e.errno).join(', ') || '—';
     const simulated = engine.final[h].errors.join(', ') || '—';
     judge({ key: `${h}:errnos`, measured, simulated }, measured === simulated);
     judge(

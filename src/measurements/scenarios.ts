@@ -62,7 +62,11 @@ export interface Bilingual {
   zh: string;
 }
 
-/** An event the engine is known to get wrong, with the reason; the test holds it to disagreeing. */
+/**
+ * An event the engine is known to get wrong, with the reason; the test holds it to disagreeing.
+ * `event` is an event key (trace.ts), or `<host>:ss:<state>`: ss samples in which the kernel's
+ * socket on that host is still in that state where the engine's has moved on.
+ */
 export interface KnownDisagreement {
   event: string;
   reason: Bilingual;
@@ -381,6 +385,13 @@ export const SCENARIOS: readonly Scenario[] = [
         reason: {
           en: 'The engine reports EOF to the hung client when the FIN arrives; a stopped process reads nothing, so it sees no EOF until it runs again.',
           zh: '引擎在 FIN 到达时就向挂起的客户端报告 EOF；而停住的进程什么也不读，要等它恢复运行才会看到 EOF。',
+        },
+      },
+      {
+        event: 'server:ss:FIN_WAIT1',
+        reason: {
+          en: 'The kernel’s client acknowledges the server’s FIN with a delayed ACK: receiving a FIN puts the socket in pingpong mode (tcp_fin()), which waits for the application to answer, so the ACK leaves when the delayed-ACK timer fires, 40 ms on; until then ss shows the server in FIN_WAIT1. The engine acknowledges a FIN at once.',
+          zh: '内核中的客户端用延迟 ACK 确认服务器的 FIN：收到 FIN 会让套接字进入 pingpong 模式（tcp_fin()），等待应用程序回应，所以 ACK 要等延迟 ACK 定时器在 40 毫秒后触发才发出；在此之前 ss 显示服务器处于 FIN_WAIT1。引擎收到 FIN 会立即确认。',
         },
       },
     ],

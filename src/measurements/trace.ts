@@ -55,7 +55,14 @@ export interface ObservedEvent {
 }
 
 /** The steps that start a timer in a kernel or an application; events are timed from them. */
-const CAUSAL: readonly MarkId[] = ['connect', 'send', 'client-send', 'close', 'kill', 'crash'];
+export const CAUSAL: readonly MarkId[] = [
+  'connect',
+  'send',
+  'client-send',
+  'close',
+  'kill',
+  'crash',
+];
 
 const other = (h: HostName): HostName => (h === 'client' ? 'server' : 'client');
 

@@ -115,6 +115,8 @@ function tcpAck(sk: TcpSock, f: Frame): void {
       tcpAckProbe(sk);
       tcpWriteXmit(sk);
     }
+    // The row ss shows: a keepalive probe's answer set icsk_probes_out back to 0.
+    sk.k.snapshot(sk);
     return;
   }
   sk.retransmits = 0;

@@ -114,6 +114,26 @@ describe('the timer column (ss -tno)', () => {
     });
   });
 
+  it('an answered keepalive probe sets the count back to 0 (tcp_ack() clears icsk_probes_out)', () => {
+    // As ss showed it on Linux 6.18 (content/measurements/keepalive-answered.json): the probe
+    // sent after the cable came back is answered, and the count is 0 until the next probe.
+    const lab = createLab(EXACT);
+    const c = lab.connect();
+    c.server.setKeepAlive(true, { idle: '10s', interval: '5s', count: 3 });
+    lab.at('1s', () => lab.client.unplug());
+    lab.at('13s', () => lab.client.plugIn());
+    const r = lab.run({ until: '20s' });
+    const probes = r.segments.filter((s) => s.from === 'server' && s.role === 'keepalive');
+    expect(probes.map((p) => p.t)).toEqual([probes[0]!.t, probes[0]!.t + 5000]);
+    expect(rowAt(r, 'server', probes[0]!.t + 1000).timer?.retrans).toBe(1);
+    const answer = r.segments.find((s) => s.from === 'client' && s.t > probes[1]!.t)!;
+    expect(rowAt(r, 'server', answer.arrivedAt! + 1).timer).toEqual({
+      name: 'keepalive',
+      expiresAt: probes[1]!.t + 5000,
+      retrans: 0,
+    });
+  });
+
   it('a socket without SO_KEEPALIVE and nothing in flight has no timer', () => {
     const lab = createLab(EXACT);
     lab.connect();

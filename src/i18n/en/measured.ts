@@ -27,6 +27,7 @@ const measured: Strings<typeof zhMeasured> = {
     'app-close': '{host} application closes',
     delivered: 'data reaches the {peer}',
     state: '{host} socket {state}',
+    ss: '{host} socket in {state} (ss)',
   },
   hosts: { client: 'client', server: 'server' },
   verdicts: {
@@ -44,6 +45,16 @@ const measured: Strings<typeof zhMeasured> = {
   microseconds: '{n} µs',
   seeAll: 'Every scenario, measured and simulated',
   source: 'Linux {kernel}, HZ={hz}, {runs} runs',
+  ss: {
+    sampled:
+      'ss was sampled {samples} times in one run: every {every} s, at each step and at each event.',
+    agree:
+      'In the {compared} samples clear of the engine’s changes, its state, timer, timer count and due time agree with the kernel’s.',
+    known:
+      'Of the {compared} samples clear of the engine’s changes, {agree} agree with its state, timer, timer count and due time; {known} differ where it is known to (above).',
+    mixed:
+      'Of the {compared} samples clear of the engine’s changes, {agree} agree with its state, timer, timer count and due time, {known} differ where it is known to (above), {disagree} disagree.',
+  },
   page: {
     title: 'Measured versus simulated',
     description:

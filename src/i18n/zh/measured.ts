@@ -25,6 +25,7 @@ const measured = {
     'app-close': '{host}的应用关闭连接',
     delivered: '数据到达{peer}',
     state: '{host}的套接字变为 {state}',
+    ss: '{host}的套接字仍处于 {state}（ss）',
   },
   hosts: { client: '客户端', server: '服务器' },
   verdicts: { agrees: '与模拟一致', disagrees: '与模拟不一致', known: '已知差异' },
@@ -39,6 +40,16 @@ const measured = {
   seeAll: '全部场景的实测与模拟对照',
   /** 正文引用实测值时注明的来源 */
   source: 'Linux {kernel}，HZ={hz}，{runs} 次运行',
+  ss: {
+    sampled:
+      'ss 在一次运行中采样了 {samples} 次：每 {every} 秒一次，并在每个步骤和每个事件时各一次。',
+    agree:
+      '在远离引擎状态变化的 {compared} 个样本中，引擎的状态、定时器、定时器计数和到期时间都与内核一致。',
+    known:
+      '在远离引擎状态变化的 {compared} 个样本中，{agree} 个与引擎的状态、定时器、定时器计数和到期时间一致，{known} 个的差异来自上面列出的已知分歧。',
+    mixed:
+      '在远离引擎状态变化的 {compared} 个样本中，{agree} 个与引擎的状态、定时器、定时器计数和到期时间一致，{known} 个的差异来自上面列出的已知分歧，{disagree} 个不一致。',
+  },
   page: {
     title: '实测与模拟对照',
     description: '每个课程场景在真实 Linux 内核上的实测结果，与模拟引擎的结果逐一对照。',
