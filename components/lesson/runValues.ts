@@ -94,7 +94,19 @@ export const metrics: Record<string, Metric> = {
   },
   /** When a host action first happened: 'hostAction:crash', 'hostAction:hang-process', … */
   hostAction: (run, arg) => {
-    const actions = ['unplug', 'plug-in', 'crash', 'boot', 'kill-process', 'hang-process'];
+    const actions = [
+      'unplug',
+      'plug-in',
+      'crash',
+      'boot',
+      'kill-process',
+      'hang-process',
+      'interface-down',
+      'interface-up',
+      'address-change',
+      'suspend',
+      'resume',
+    ];
     if (!arg || !actions.includes(arg)) {
       throw new Error(
         `The metric "hostAction" needs one of: ${actions.map((a) => `hostAction:${a}`).join(', ')}.`,

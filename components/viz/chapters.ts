@@ -24,6 +24,8 @@ export const outcomeChapter: Record<OutcomeId, ChapterSlug> = {
   'connect-timeout': 'user-timeout',
   'still-established': 'the-question',
   'closed-normally': 'the-question',
+  'interface-down': 'wifi-off',
+  'address-changed': 'wifi-off',
 };
 
 /** The site's base path with exactly one trailing slash. */

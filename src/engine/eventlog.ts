@@ -42,6 +42,7 @@ const ERRNOS: (Errno | undefined)[] = [
   'EPIPE',
   'EHOSTUNREACH',
   'ECONNREFUSED',
+  'ENETUNREACH',
 ];
 const ACTIONS: HostAction[] = [
   'unplug',
@@ -50,6 +51,11 @@ const ACTIONS: HostAction[] = [
   'boot',
   'kill-process',
   'hang-process',
+  'interface-down',
+  'interface-up',
+  'address-change',
+  'suspend',
+  'resume',
 ];
 
 const TIMER_CODES = codeTable(TIMERS);

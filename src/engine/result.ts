@@ -142,7 +142,7 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
       client: sideResult(info.client),
       server: sideResult(info.server),
     };
-    const outcome = classify(sim, sides, () => segmentsOf(info.index), rebooted);
+    const outcome = classify(sim, sides, () => segmentsOf(info.index), rebooted, info.clientPort);
     return { conn: info.index, client: sides.client, server: sides.server, outcome };
   });
   const first = connections[0];

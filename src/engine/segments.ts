@@ -36,6 +36,10 @@ const LOSS_REASONS: (LossReason | undefined)[] = [
   'host-down',
   'loss',
   'no-neighbour',
+  'no-route',
+  'link-down',
+  'not-local',
+  'suspended',
 ];
 const LOSS_CODES = codeTable(LOSS_REASONS);
 

@@ -37,7 +37,7 @@ export class Sim implements HostEnv {
     this.prng = new Prng(cfg.seed);
     this.jiffies = new Jiffies(cfg.hz, cfg.timerPhase);
     this.cable = new Cable(this.queue, cfg, this.prng, this.rec, {
-      isUp: (host) => this.hosts[host].up,
+      refuses: (frame) => this.hosts[frame.to].refuses(frame),
       deliver: (frame) => this.hosts[frame.to].receive(frame),
     });
   }

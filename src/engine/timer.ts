@@ -160,6 +160,25 @@ export class KernelTimer {
     this.changed?.();
   }
 
+  /**
+   * The host goes to sleep: the timer stops and keeps the time it had left, since the jiffies
+   * it counts stand still while the machine is suspended (see sleep.ts). µs left, or -1 if idle.
+   */
+  freeze(): number {
+    const expires = this.timer.expires;
+    if (expires === undefined) return -1;
+    this.timer.cancel();
+    return expires - this.base.queue.now;
+  }
+
+  /** The host woke `sleptUs` after it froze: run `leftUs` from now, as armed before, `sleptUs` later. */
+  thaw(leftUs: number, sleptUs: number): void {
+    this.armedUs += sleptUs;
+    if (this.requested >= 0) this.requested += sleptUs;
+    this.timer.armAt(this.base.queue.now + leftUs);
+    this.changed?.();
+  }
+
   /** timer_delete(). */
   del(): void {
     const was = this.timer.pending;
