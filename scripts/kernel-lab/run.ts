@@ -220,6 +220,12 @@ export class LabRun {
         case 'boot':
           await topo.boot(a.host);
           break;
+        case 'interfaceDown':
+        case 'interfaceUp':
+        case 'removeAddress':
+        case 'addAddress':
+          await topo.hostNetwork(a.host, a.do);
+          break;
       }
       if (step.at > 0) marks.push({ mark: step.mark, t: (t - t0) * 1000 });
     };
@@ -227,7 +233,9 @@ export class LabRun {
     for (const step of scenario.steps.filter((s) => s.at === 0)) await act(step);
     client.send({ op: 'connect', ip: ADDR.server, port: 80 });
     t0 = (await client.waitFor('connecting', START_TIMEOUT)).t;
-    const connectFails = scenario.steps.some((s) => s.at === 0 && s.action.do === 'unplug');
+    const connectFails = scenario.steps.some(
+      (s) => s.at === 0 && (s.action.do === 'unplug' || s.action.do === 'interfaceDown'),
+    );
     let local = '';
     if (!connectFails) {
       const connected = await Promise.race([

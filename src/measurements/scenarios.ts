@@ -25,13 +25,17 @@ export type MarkId =
   | 'crash'
   | 'boot'
   | 'hang'
-  | 'client-send';
+  | 'client-send'
+  | 'interface-down'
+  | 'interface-up'
+  | 'address-change';
 
 export type Action =
   | { do: 'unplug' | 'plugIn' | 'crash' | 'boot' | 'killProcess' | 'hangProcess'; host: HostName }
   | { do: 'send'; host: HostName; text: string }
   | { do: 'send'; host: HostName; bytes: number }
-  | { do: 'close'; host: HostName };
+  | { do: 'close'; host: HostName }
+  | { do: 'interfaceDown' | 'interfaceUp' | 'removeAddress' | 'addAddress'; host: 'client' };
 
 export interface Step {
   /** ms after the client's connect(); steps at 0 happen before it. */
@@ -113,7 +117,36 @@ const serverSends = (at: number): Step => ({
   action: { do: 'send', host: 'server', text: 'hello' },
 });
 
-export const SCENARIOS: readonly Scenario[] = [
+const clientInterface = (at: number, up: boolean): Step => ({
+  at,
+  mark: up ? 'interface-up' : 'interface-down',
+  action: { do: up ? 'interfaceUp' : 'interfaceDown', host: 'client' },
+});
+const clientSends = (at: number): Step => ({
+  at,
+  mark: 'client-send',
+  action: { do: 'send', host: 'client', bytes: 100 },
+});
+const retries2Five: Bilingual = {
+  en: 'tcp_retries2 5 instead of the default 15 (about 15 minutes)',
+  zh: 'tcp_retries2 为 5，而不是默认的 15（大约 15 分钟）',
+};
+
+/**
+ * Chapter snippets no kernel lab can replay, each with the reason; the conformance test allows
+ * exactly these to have no scenario.
+ */
+export const UNMEASURED: readonly { id: string; reason: Bilingual }[] = [
+  {
+    id: 'laptop-sleep',
+    reason: {
+      en: 'a host cannot be suspended inside a network namespace: the whole machine would sleep',
+      zh: '网络命名空间里的主机无法单独休眠：要休眠就是整台机器',
+    },
+  },
+];
+
+const CORE: readonly Scenario[] = [
   {
     id: 'cable-pulled',
     outcome: 'idle-forever',
@@ -511,6 +544,93 @@ export const SCENARIOS: readonly Scenario[] = [
     shortened: true,
   },
 ];
+
+
+/** Chapter 8: the client's own interface or address goes away (ip link, ip addr). */
+const WIFI_OFF: readonly Scenario[] = [
+  {
+    id: 'wifi-off-in-flight',
+    outcome: 'interface-down',
+    client: { sysctl: { tcp_retries2: 5 } },
+    server: {},
+    steps: [
+      { at: 1000, mark: 'unplug', action: { do: 'unplug', host: 'server' } },
+      clientSends(1000),
+      clientInterface(1500, false),
+    ],
+    until: 20_000,
+    headline: ['client:error:ENETUNREACH'],
+    differs: {
+      en: "the server's cable is pulled just before the write, so that the data is still unacknowledged half a second later, when the client's interface goes down (on the veth path an ACK comes back in 30 µs; the snippet takes the interface down 5 ms after the write, before its ACK returns); tcp_retries2 5 instead of 15",
+      zh: '写入之前先拔掉服务器的网线，让数据在半秒后客户端关闭网卡时仍未被确认（veth 路径上确认 30 微秒就回来了；代码片段在写入 5 毫秒后、确认回来之前关闭网卡）；tcp_retries2 为 5，而不是 15',
+    },
+    shortened: true,
+  },
+  {
+    id: 'wifi-off-write',
+    outcome: 'interface-down',
+    client: { sysctl: { tcp_retries2: 5 } },
+    server: {},
+    steps: [clientInterface(1000, false), clientSends(2000)],
+    until: 20_000,
+    headline: ['client:error:ETIMEDOUT'],
+    differs: retries2Five,
+    shortened: true,
+  },
+  {
+    id: 'wifi-off-connect',
+    outcome: 'interface-down',
+    client: {},
+    server: {},
+    steps: [clientInterface(0, false)],
+    until: 2000,
+    headline: ['client:error:ENETUNREACH'],
+  },
+  {
+    id: 'wifi-off-back',
+    outcome: 'interface-down',
+    client: {},
+    server: {},
+    steps: [clientInterface(1000, false), serverSends(2000), clientInterface(10_000, true)],
+    until: 20_000,
+    headline: ['server:delivered'],
+  },
+  {
+    id: 'wifi-off-address-removed',
+    outcome: 'interface-down',
+    client: { sysctl: { tcp_retries2: 5 } },
+    server: {},
+    steps: [
+      { at: 1000, mark: 'address-change', action: { do: 'removeAddress', host: 'client' } },
+      clientSends(2000),
+    ],
+    until: 20_000,
+    headline: ['client:error:ETIMEDOUT'],
+    differs: retries2Five,
+    shortened: true,
+  },
+  {
+    id: 'new-address',
+    outcome: 'address-changed',
+    client: { sysctl: { tcp_retries2: 5 } },
+    server: { sysctl: { tcp_retries2: 5 } },
+    steps: [
+      { at: 1000, mark: 'address-change', action: { do: 'removeAddress', host: 'client' } },
+      { at: 1000, mark: 'address-change', action: { do: 'addAddress', host: 'client' } },
+      clientSends(2000),
+      serverSends(2000),
+    ],
+    until: 20_000,
+    headline: ['client:error:ETIMEDOUT', 'server:error:ETIMEDOUT'],
+    differs: {
+      en: 'tcp_retries2 5 on both sides instead of 15, and no new connection from the new address afterwards (the lab makes one connection per run)',
+      zh: '两端的 tcp_retries2 都为 5，而不是 15；之后也不从新地址建立新连接（实验每次只建立一条连接）',
+    },
+    shortened: true,
+  },
+];
+
+export const SCENARIOS: readonly Scenario[] = [...CORE, ...WIFI_OFF];
 
 export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);
