@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { computedSpacing } from './components/lesson/computedSpacing.ts';
+import { chapterIndexPlugin } from './src/lib/site/chapterIndexPlugin.ts';
 
 // The site must work from any static host under any base path: BASE_PATH=/tcp-unplugged/ npm run build
 const base = process.env.BASE_PATH ?? '/';
@@ -65,6 +66,8 @@ export default defineConfig({
     }),
   ],
   vite: {
+    // The chapter list from the chapters' frontmatter (src/lib/site/chapterIndex.ts).
+    plugins: [chapterIndexPlugin()],
     resolve: {
       // Snippets import the engine as 'tcp-lab' everywhere: tsc, Vitest, the build and the browser worker.
       alias: { 'tcp-lab': fileURLToPath(new URL('./src/engine/index.ts', import.meta.url)) },

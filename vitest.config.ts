@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { chapterIndexPlugin } from './src/lib/site/chapterIndexPlugin.ts';
 
 export default defineConfig({
+  plugins: [chapterIndexPlugin()],
   resolve: {
     alias: { 'tcp-lab': fileURLToPath(new URL('./src/engine/index.ts', import.meta.url)) },
   },

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { findTags } from '../components/lesson/mdxTags';
-import { chapterSlugs } from '../src/lib/site/chapterOrder';
+import { readChapterIndex } from '../src/lib/site/chapterIndex';
 
 // The lesson as a reader meets it: every chapter in both languages, with JavaScript off (the
 // cards computed at build time are in the HTML) and on (every snippet rerun in the browser gives
 // the same card), and from every branch of the decision tree to its chapter and back.
 
-const slugs = chapterSlugs;
+const slugs = readChapterIndex().map((chapter) => chapter.slug);
 const langs = ['zh', 'en'] as const;
 
 const mdx = (lang: string, slug: string) =>

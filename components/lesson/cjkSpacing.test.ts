@@ -59,6 +59,7 @@ describe('spacing between a computed value and Chinese text', () => {
     expect(spaced(undefined, ' 的相位', 'Sweep', 'share')).toBe('的相位');
     expect(spaced(undefined, ' 个相位', 'Sweep', 'runs')).toBe(' 个相位');
     expect(spaced(undefined, ' 之间', 'Sweep', 'max')).toBe('之间');
+    expect(spaced(undefined, ' 报告', 'Measured')).toBe('报告');
   });
 
   it('writes durations in the diagrams and timelines without a space before Chinese text', () => {

@@ -1,6 +1,6 @@
 // Chinese text takes no space between a number with its unit and the next character ("15 分钟
 // 45.3 秒放弃", "67%的连接"), but keeps one after a count or a name ("重传了 15 次"). The chapters' sources put
-// a space after every <Computed>; this Markdown plugin takes it out where the value will end in a
+// a space after every <Computed> (and <Sweep>, <Measured>); this Markdown plugin takes it out where the value will end in a
 // unit written in words (endsInWordUnit in formatValue.ts) and Chinese text follows.
 import { endsInWordUnit, isValueFormat, startsWithCjk } from './formatValue';
 
@@ -26,6 +26,7 @@ function attribute(tag: Sibling, name: string): unknown {
 
 /** Whether the value a tag prints ends in a unit: a word ('秒') or a percent sign, not a bare count. */
 function endsInUnit(tag: Sibling): boolean {
+  if (tag.name === 'Measured') return attribute(tag, 'value') !== 'source'; // '15.62–15.64 秒'
   if (tag.name === 'Sweep') {
     const show = attribute(tag, 'show');
     if (show === 'share') return true; // '67%'
@@ -35,8 +36,8 @@ function endsInUnit(tag: Sibling): boolean {
   return isValueFormat(format) && endsInWordUnit(format, 'zh');
 }
 
-/** The tags that print a value computed from a run. */
-const VALUE_TAGS = new Set(['Computed', 'Sweep']);
+/** The tags that print a value computed from a run, or measured on a kernel. */
+const VALUE_TAGS = new Set(['Computed', 'Sweep', 'Measured']);
 
 /** An mdast plugin for Sätteri, Astro's Markdown processor (astro.config.mjs). */
 export const computedSpacing = {

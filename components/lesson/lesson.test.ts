@@ -4,11 +4,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chapterNumber, chapterSlugs } from '../viz/chapters';
+import { chapterSlugs } from '../viz/chapters';
 import { findTags, type MdxTag } from './mdxTags';
+import { chapterProse, snippetText, type TextLine } from './testing/chineseText';
 import { formatValue } from './formatValue';
 import { langOfPath, pageLang } from './pageLang';
 import { readValue } from './runValues';
+import { measuredValue } from '../../src/measurements/display';
+import type { MarkId } from '../../src/measurements/scenarios';
+import type { Measurement } from '../../src/measurements/measurement';
 import { shareOf, snippetSweep } from './sweeps';
 import { applyEdits, normaliseEdits, snippetRun, type Edit } from './snippetRuns';
 
@@ -18,12 +22,25 @@ const read = (lang: string, slug: string) =>
 
 /** What a tag asks of a run, without the prose around it. */
 function runFacts(tag: MdxTag) {
-  const { snippet, value, minus, replace, expect: promised, choices } = tag.attributes;
+  const {
+    snippet,
+    scenario,
+    value,
+    minus,
+    shortOf,
+    after,
+    replace,
+    expect: promised,
+    choices,
+  } = tag.attributes;
   return {
     tag: tag.name,
     snippet,
+    scenario,
     value,
     minus,
+    shortOf,
+    after,
     replace,
     expect: promised,
     choices: choices ? Object.keys(choices as object).sort() : undefined,
@@ -31,7 +48,7 @@ function runFacts(tag: MdxTag) {
 }
 
 const runTags = (source: string) =>
-  ['Playground', 'Computed', 'Predict', 'Sweep']
+  ['Playground', 'Computed', 'Predict', 'Sweep', 'Measured']
     .flatMap((name) => findTags(source, name))
     .sort((a, b) => a.line - b.line);
 
@@ -43,6 +60,13 @@ const BRANCH_CHAPTERS = [
   'user-timeout',
 ];
 
+/** Lines that say keepalive or socket where the cards say 保活 and 套接字. */
+const englishTerms = (lines: TextLine[]) =>
+  lines
+    .map((l) => ({ ...l, text: l.text.replace(/（(keepalive|socket)）/g, '') })) // the English term glossed where it is introduced
+    .filter((l) => /(?<![\w-])(keepalive|socket)(?![\w-])/.test(l.text))
+    .map((l) => `${l.line}: ${l.text}`);
+
 describe('the chapters', () => {
   it('exist in both languages, one file per slug, and nothing else', () => {
     for (const lang of ['zh', 'en']) {
@@ -52,35 +76,30 @@ describe('the chapters', () => {
     }
   });
 
+  it('say 保活 and 套接字 in the Chinese snippets’ comments and output, as the cards do', () => {
+    const snippetDir = join(contentDir, 'snippets');
+    for (const name of readdirSync(snippetDir).filter((n) => n.endsWith('.zh.ts'))) {
+      const source = readFileSync(join(snippetDir, name), 'utf8');
+      expect(englishTerms(snippetText(source)), name).toEqual([]);
+    }
+  });
+
   for (const slug of chapterSlugs) {
     describe(slug, () => {
       const zh = read('zh', slug);
       const en = read('en', slug);
 
-      it('numbers every chapter link as the chapter order does', () => {
+      it('leaves chapter numbers to the chapter order: "#" in every chapter link', () => {
         for (const source of [zh, en]) {
           for (const link of findTags(source, 'ChapterLink')) {
-            const target = link.attributes.slug as (typeof chapterSlugs)[number];
-            for (const digits of link.children.match(/\d+/g) ?? []) {
-              expect(Number(digits), `${slug}.mdx:${link.line} → ${target}`).toBe(
-                chapterNumber(target),
-              );
-            }
+            expect(chapterSlugs, `${slug}.mdx:${link.line}`).toContain(link.attributes.slug);
+            expect(link.children, `${slug}.mdx:${link.line}`).toMatch(/^[^\d]*#[^\d]*$/);
           }
         }
       });
 
       it('says 保活 and 套接字 in Chinese prose, as the cards do', () => {
-        const prose = zh
-          .replace(/```[\s\S]*?```/g, '')
-          .replace(/`[^`]*`/g, '')
-          .replace(/<[^>]*>/g, '')
-          .replace(/\]\([^)]*\)/g, ']')
-          .replace(/（(keepalive|socket)）/g, '') // the English term glossed where it is introduced
-          .split('\n')
-          .filter((line) => !/^(import |\s)/.test(line));
-        const english = prose.filter((line) => /(?<![\w-])(keepalive|socket)(?![\w-])/.test(line));
-        expect(english).toEqual([]);
+        expect(englishTerms(chapterProse(zh))).toEqual([]);
       });
 
       it('embeds the same runs and quotes the same values in Chinese and English', () => {
@@ -108,10 +127,11 @@ describe('the chapters', () => {
 
       it('takes every quoted value and predicted answer from a real run', () => {
         for (const tag of [...findTags(zh, 'Computed'), ...findTags(zh, 'Predict')]) {
-          const { snippet, value, minus, replace, choices } = tag.attributes as {
+          const { snippet, value, minus, shortOf, replace, choices } = tag.attributes as {
             snippet: string;
             value?: string;
             minus?: string;
+            shortOf?: number;
             replace?: unknown;
             choices?: Record<string, string>;
           };
@@ -119,8 +139,32 @@ describe('the chapters', () => {
           const run = snippetRun(snippet, normaliseEdits(replace));
           const read = readValue(run, value ?? 'outcome.id');
           if (minus) expect(typeof readValue(run, minus), where).toBe('number');
+          if (shortOf !== undefined) {
+            const short =
+              shortOf - (read as number) + (minus ? (readValue(run, minus) as number) : 0);
+            expect(short, `${where}: falls short of ${shortOf}`).toBeGreaterThan(0);
+          }
           if (tag.name === 'Predict')
             expect(Object.keys(choices ?? {}), where).toContain(String(read));
+        }
+      });
+
+      it('takes every measured value from a kernel lab record', () => {
+        for (const [lang, source] of [
+          ['zh', zh],
+          ['en', en],
+        ] as const) {
+          for (const tag of findTags(source, 'Measured')) {
+            const { scenario, value, after } = tag.attributes as {
+              scenario: string;
+              value: string;
+              after?: MarkId;
+            };
+            expect(
+              measuredValue(scenario, value, lang, after),
+              `${lang}/${slug}.mdx:${tag.line}`,
+            ).toMatch(/\d/);
+          }
         }
       });
     });
@@ -212,9 +256,15 @@ describe('what the prose says about Linux, checked against the engine', () => {
         'server.errorAt',
         'firstSendAt',
       );
-      // Linux 6.18, HZ=250: 13.32–13.47 s after the send (kernel-measurements.md, row A).
-      expect(at250.min).toBeLessThanOrEqual(13_320);
-      expect(at250.max).toBeGreaterThanOrEqual(13_470);
+      // The kernel lab's run of this program (content/measurements/retries2-budget.json), which
+      // chapter 2 quotes.
+      const measured = JSON.parse(
+        readFileSync(join(contentDir, 'measurements', 'retries2-budget.json'), 'utf8'),
+      ) as Measurement;
+      const abort = measured.events.find((e) => e.key === 'server:error:ETIMEDOUT')!;
+      expect(abort.after).toBe('send');
+      expect(at250.min).toBeLessThanOrEqual(abort.min);
+      expect(at250.max).toBeGreaterThanOrEqual(abort.max);
     },
     SWEEP_TIMEOUT_MS,
   );
@@ -269,14 +319,14 @@ describe('what the prose says about Linux, checked against the engine', () => {
     SWEEP_TIMEOUT_MS,
   );
 
-  it('the RTO retransmission count equals tcp_retries2 for an ordinary RTT, is one more for a small N on a 1 ms LAN, and fewer with a very long RTT', () => {
+  it('the RTO retransmission count equals tcp_retries2 for an ordinary RTT, is one more for a small N on a 1 ms path, and fewer with a very long RTT', () => {
     for (let n = 3; n <= 15; n++) {
       const run = snippetRun('sender-aborts', [
         ['createLab()', `createLab({ server: { sysctl: { tcp_retries2: ${n} } } })`],
       ]);
       expect(run.server.retransmissions, `tcp_retries2 = ${n}`).toBe(n);
     }
-    // On a 1 ms LAN the textbook timing needs one more; the timer wheel's lateness takes it back.
+    // On a 1 ms path the textbook timing needs one more; the timer wheel's lateness takes it back.
     expect(snippetRun('retries2-budget', [textbook]).server.retransmissions).toBe(6);
     expect(snippetRun('retries2-budget').server.retransmissions).toBe(5);
     const far = snippetRun('sender-aborts', [['createLab()', "createLab({ rtt: '300ms' })"]]);

@@ -11,7 +11,7 @@ export interface MdxTag {
 }
 
 /** The end of the opening tag starting at `from`: skips quotes and braces. */
-function openingTagEnd(source: string, from: number): { end: number; selfClosing: boolean } {
+export function openingTagEnd(source: string, from: number): { end: number; selfClosing: boolean } {
   let depth = 0;
   let quote: string | undefined;
   for (let i = from; i < source.length; i++) {

@@ -141,6 +141,20 @@ export const metrics: Record<string, Metric> = {
     if (!row) return undefined;
     return row.timer ? formatSsTimer(row.timer, t) : '';
   },
+  /** When this host's application first wrote on the first connection (its data may never leave the host). */
+  appSentAt: (run, arg) => {
+    const h = host(arg, 'appSentAt');
+    return run.events.find(
+      (e) => e.kind === 'app' && e.host === h && e.conn === 0 && e.notice === 'sent',
+    )?.t;
+  },
+  /** When this host's application first read data on the first connection. */
+  readAt: (run, arg) => {
+    const h = host(arg, 'readAt');
+    return run.events.find(
+      (e) => e.kind === 'app' && e.host === h && e.conn === 0 && e.notice === 'data',
+    )?.t;
+  },
   /** When a connection's first SYN left: 'connectAt' for the first, 'connectAt:1' for the second. */
   connectAt: (run, arg) => {
     const conn = arg === undefined ? 0 : Number(arg);

@@ -15,7 +15,7 @@ lab.at('2m', () => {
   for (const s of [...lab.sockets('client'), ...lab.sockets('server')]) {
     console.log(`${s.host}: ${s.state} ${s.local} → ${s.peer}`);
   }
-  console.log('客户端 socket 的状态：', conn.client.state);
+  console.log('客户端套接字的状态：', conn.client.state);
 });
 
 lab.run({ until: '10m' });

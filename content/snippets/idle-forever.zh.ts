@@ -8,6 +8,6 @@ lab.at('1s', () => lab.client.unplug());
 // 谁都不发数据，也没人打开保活。
 
 // 快三个小时以后，服务器的内核怎么看这条连接？
-lab.at('2h 59m', () => console.log('服务器 socket：', conn.server.state));
+lab.at('2h 59m', () => console.log('服务器套接字：', conn.server.state));
 
 lab.run({ until: '3h' });

@@ -1,7 +1,7 @@
 import { createLab } from 'tcp-lab';
 
 const lab = createLab({
-  rtt: '1ms', // a LAN: RTO = 1 ms + 200 ms
+  rtt: '1ms', // a 1 ms path to the routed server: RTO = 1 ms + 200 ms
   // CONFIG_HZ: at 250 a jiffy is 4 ms and the RTO rounds up to 204 ms.
   hz: 1000,
   // A retransmission budget of 0.2 × (2^6 − 1) = 12.6 s.

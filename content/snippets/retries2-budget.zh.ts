@@ -1,7 +1,7 @@
 import { createLab } from 'tcp-lab';
 
 const lab = createLab({
-  rtt: '1ms', // 局域网：RTO = 1 ms + 200 ms
+  rtt: '1ms', // 经路由器到服务器，往返 1 ms：RTO = 1 ms + 200 ms
   // CONFIG_HZ：改成 250 时一个 jiffy 是 4 ms，RTO 向上取整成 204 ms。
   hz: 1000,
   // 重传预算是 0.2 × (2^6 − 1) = 12.6 秒。

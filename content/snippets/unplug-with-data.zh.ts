@@ -12,7 +12,7 @@ lab.at('2s', () => conn.server.send('hello'));
 lab.at('31s', () => lab.client.plugIn());
 
 conn.client.on('data', (text) => {
-  console.log(`客户端在 ${lab.now()} 毫秒读到 "${text}"`);
+  console.log(`客户端在 ${lab.now()} 毫秒读到“${text}”`);
 });
 
 lab.run({ until: '1h' });

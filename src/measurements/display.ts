@@ -13,7 +13,7 @@ import {
   type Measurement,
   type RowVerdict,
 } from './measurement.ts';
-import { scenarioById, SCENARIOS, type Scenario } from './scenarios.ts';
+import { scenarioById, SCENARIOS, type MarkId, type Scenario } from './scenarios.ts';
 
 const files = import.meta.glob<Measurement>('../../content/measurements/*.json', {
   eager: true,
@@ -114,6 +114,39 @@ function variantText(scenario: Scenario, m: Measurement, lang: Lang): string {
   });
   const differs = scenario.differs ? format(t.differs, { differs: scenario.differs[lang] }) : '';
   return format(t.variant, { path }) + differs + (scenario.shortened ? t.shortened : t.end);
+}
+
+/**
+ * One value of a scenario's measurement, for a chapter to quote: an event's measured range
+ * ('server:error:EHOSTUNREACH' → '15.62–15.64 s', timed from the step `after` names), or
+ * 'source' → 'Linux 6.18, HZ=250, 3 runs'. Throws, naming what exists, when there is no such value.
+ */
+export function measuredValue(scenario: string, value: string, lang: Lang, after?: MarkId): string {
+  const m = measurements.get(scenario);
+  if (!m) {
+    throw new Error(
+      `No measurement of "${scenario}" in content/measurements/ (measured: ${[...measurements.keys()].sort().join(', ')}).`,
+    );
+  }
+  if (value === 'source') {
+    return format(useTranslations(lang).measured.source, {
+      kernel: kernelShort(m.kernel.release),
+      hz: m.kernel.hz,
+      runs: m.runs,
+    });
+  }
+  const event = m.events.find((e) => e.key === value);
+  if (!event) {
+    throw new Error(
+      `The measurement of "${scenario}" has no event "${value}" (it has: source, ${m.events.map((e) => e.key).join(', ')}).`,
+    );
+  }
+  if (after !== undefined && event.after !== after) {
+    throw new Error(
+      `"${value}" of "${scenario}" is timed from "${event.after}", not from "${after}".`,
+    );
+  }
+  return formatRange(event.min, event.max, lang);
 }
 
 /** The line under a snippet's outcome card, or undefined when it has no measurement. */

@@ -363,13 +363,13 @@ describe.each(PHASES)(
       expect(r.client.error).toBe('ETIMEDOUT');
     });
 
-    it('A on one LAN (dynamic ARP on the server, its ARP timers shortened): EHOSTUNREACH within 13.2–15.6 s', () => {
-      // Measured on the same kernel (not in kernel-measurements.md; reported with the lesson's
-      // review): the server on the client's segment, ARP dynamic, its neighbour timers shortened.
-      // Which timers, and to what, is not recorded;
-      // the lab uses base_reachable_time 1 s and delay_first_probe_time 1 s, so that the entry
-      // fails before the 12.6 s budget runs out. With Linux's defaults (≥ 15 s REACHABLE, 5 s
-      // DELAY, 3 probes) it cannot, and the server ends in ETIMEDOUT exactly as in row A.
+    it('A on one LAN (dynamic ARP on the server, its ARP timers shortened): EHOSTUNREACH; with the default timers, ETIMEDOUT', () => {
+      // No kernel run of this timeline was recorded. The kernel lab measured the same settings on
+      // chapter 2's timeline (content/measurements/lan-sender-aborts.json), and
+      // src/measurements/conformance.test.ts holds the engine to that record. With
+      // base_reachable_time 1 s and delay_first_probe_time 1 s the entry fails before the 12.6 s
+      // budget runs out; with Linux's defaults (≥ 15 s REACHABLE, 5 s DELAY, 3 probes) it cannot,
+      // and the server ends in ETIMEDOUT exactly as in row A.
       const { lab, conn } = measuredLab({
         topology: 'lan',
         server: {
@@ -382,13 +382,6 @@ describe.each(PHASES)(
       const r = lab.run({ until: '2m' });
       const rtos = r.segments.filter((x) => x.from === 'server' && x.role === 'retransmission');
       expect(rtos.some((x) => x.lostBecause === 'no-neighbour')).toBe(true);
-      expectWithin(
-        'LAN: EHOSTUNREACH',
-        since(S)(r.server.errorAt),
-        since(S)(rtos.at(-1)!.t)!,
-        13.2,
-        15.6,
-      );
       expect(r.server.error).toBe('EHOSTUNREACH');
 
       const { lab: lab2, conn: conn2 } = measuredLab({

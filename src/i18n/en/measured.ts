@@ -43,6 +43,7 @@ const measured: Strings<typeof zhMeasured> = {
   reason: '{event}: {reason}',
   microseconds: '{n} µs',
   seeAll: 'Every scenario, measured and simulated',
+  source: 'Linux {kernel}, HZ={hz}, {runs} runs',
   page: {
     title: 'Measured versus simulated',
     description:

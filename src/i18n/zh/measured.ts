@@ -37,6 +37,8 @@ const measured = {
   reason: '{event}：{reason}',
   microseconds: '{n} 微秒',
   seeAll: '全部场景的实测与模拟对照',
+  /** 正文引用实测值时注明的来源 */
+  source: 'Linux {kernel}，HZ={hz}，{runs} 次运行',
   page: {
     title: '实测与模拟对照',
     description: '每个课程场景在真实 Linux 内核上的实测结果，与模拟引擎的结果逐一对照。',

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Lang } from '../../i18n';
 import { chapterNumber, isChapterSlug, type ChapterSlug } from './chapterOrder';
-import { checkChapterSet, parseChapterId } from './chapterSet';
+import { parseChapterId } from './chapterSet';
 
 export type ChapterEntry = CollectionEntry<'chapters'>;
 
@@ -9,19 +9,18 @@ export interface Chapter {
   lang: Lang;
   /** File name without extension: the translation key shared by both languages. */
   slug: ChapterSlug;
-  /** 1-based place in the reading order (src/lib/site/chapterOrder.ts). */
+  /** 1-based place in the reading order (the chapters' `order`, src/lib/site/chapterIndex.ts). */
   number: number;
   entry: ChapterEntry;
 }
 
-/** All chapters of one language, in reading order. Validates the whole set first. */
+/** All chapters of one language, in reading order (the set itself is checked by chapterIndex.ts). */
 export async function getChapters(lang?: Lang): Promise<Chapter[]> {
   const entries = await getCollection('chapters');
   const chapters = entries.map((entry) => {
     const file = entry.filePath ?? `content/${entry.id}.mdx`;
     return { ...parseChapterId(entry.id, file), entry, file };
   });
-  checkChapterSet(chapters);
   return chapters
     .filter((chapter) => lang === undefined || chapter.lang === lang)
     .flatMap(({ lang: chapterLang, slug, entry }) =>
