@@ -20,7 +20,11 @@ lab.at('3s', () => {
   fresh.client.on('connect', () => console.log(`new connection up at ${lab.now()} ms`));
 });
 
-conn.client.on('error', (errno) => console.log(`old connection, client: ${errno} at ${lab.now()} ms`));
-conn.server.on('error', (errno) => console.log(`old connection, server: ${errno} at ${lab.now()} ms`));
+conn.client.on('error', (errno) =>
+  console.log(`old connection, client: ${errno} at ${lab.now()} ms`),
+);
+conn.server.on('error', (errno) =>
+  console.log(`old connection, server: ${errno} at ${lab.now()} ms`),
+);
 
 lab.run();

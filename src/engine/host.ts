@@ -75,7 +75,10 @@ export class HostKernel implements TcpKernel, ArpPeer {
       sim,
       name,
       this.timers,
-      { isUp: () => this.up && this.link.up && !this.sleep.asleep, icmpHostUnreachable: (f) => this.icmpHostUnreachable(f) },
+      {
+        isUp: () => this.up && this.link.up && !this.sleep.asleep,
+        icmpHostUnreachable: (f) => this.icmpHostUnreachable(f),
+      },
       { params: cfg.neigh, permanent: cfg.staticNeighbour, lan: sim.cfg.topology === 'lan' },
     );
   }
@@ -312,7 +315,8 @@ export class HostKernel implements TcpKernel, ArpPeer {
     this.listening = this.name === 'server';
     this.neighbour.reset();
     this.link.reset();
-    for (const kind of ['link-down', 'suspended'] as const) this.sim.rec.outageEnd(now, this.name, kind);
+    for (const kind of ['link-down', 'suspended'] as const)
+      this.sim.rec.outageEnd(now, this.name, kind);
     this.sim.rec.outageEnd(now, this.name, 'host-down');
     this.sim.rec.events.hostAction(now, this.name, 'boot');
   }

@@ -27,12 +27,7 @@ export type TcpStateName =
 
 /** The errno an application saw. */
 export type Errno =
-  | 'ETIMEDOUT'
-  | 'ECONNRESET'
-  | 'EPIPE'
-  | 'EHOSTUNREACH'
-  | 'ECONNREFUSED'
-  | 'ENETUNREACH';
+  'ETIMEDOUT' | 'ECONNRESET' | 'EPIPE' | 'EHOSTUNREACH' | 'ECONNREFUSED' | 'ENETUNREACH';
 
 /** The mechanism that ended (or changed) a side's connection. */
 export type Cause =

@@ -545,8 +545,7 @@ const CORE: readonly Scenario[] = [
   },
 ];
 
-
-/** Chapter 8: the client's own interface or address goes away (ip link, ip addr). */
+/** The Wi-Fi chapter (wifi-off): the client's own interface or address goes away (ip link, ip addr). */
 const WIFI_OFF: readonly Scenario[] = [
   {
     id: 'wifi-off-in-flight',
