@@ -36,6 +36,10 @@ export default defineConfig({
   site,
   base,
   output: 'static',
+  // Every page's stylesheets go inline: a linked one costs a round trip before the first paint
+  // (a chapter links three, about 6 KB gzip together; on Lighthouse's slow 4G that is ~300 ms of
+  // LCP), and inline they compress with the HTML.
+  build: { inlineStylesheets: 'always' },
   trailingSlash: 'ignore',
   i18n: {
     locales: ['zh', 'en'],

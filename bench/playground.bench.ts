@@ -9,13 +9,10 @@
 // Uses SITE_DIR (built with BASE_PATH, default '/') when given; otherwise builds to a temp dir.
 // Prints its figures; exits non-zero when a budget is exceeded.
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromiumLaunchOptions } from '../scripts/chromium.ts';
+import { serveBuiltSite } from './site.ts';
 
 const JS_BUDGET_BYTES = 35 * 1024;
 const RUN_BUDGET_MS = 100;
@@ -23,37 +20,6 @@ const FIRST_RUN_BUDGET_MS = 150;
 const EDITOR_BUDGET_MS = 700;
 const RUNS_PER_SNIPPET = 5;
 const EDITOR_SAMPLES = 5;
-
-const root = join(import.meta.dirname, '..');
-const basePath = normaliseBase(process.env.BASE_PATH ?? '/');
-const siteDir = process.env.SITE_DIR ?? buildSite();
-
-function normaliseBase(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
-
-function buildSite(): string {
-  const out = mkdtempSync(join(tmpdir(), 'playground-bench-'));
-  console.log(`building the site into ${out} …`);
-  execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', out], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, BASE_PATH: basePath, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  return out;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -151,21 +117,8 @@ async function runToResult(page: Page, snippet: string): Promise<number> {
   );
 }
 
-const port = await freePort();
-const server = spawn(
-  process.execPath,
-  [join(root, 'scripts/serve-static.mjs'), siteDir, String(port), basePath],
-  { stdio: 'ignore' },
-);
-const origin = `http://127.0.0.1:${port}`;
-for (let attempt = 0; attempt < 100; attempt++) {
-  try {
-    if ((await fetch(`${origin}${basePath}`)).ok) break;
-  } catch {
-    /* not up yet */
-  }
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
+const site = await serveBuiltSite('playground');
+const { origin, basePath, dir: siteDir } = site;
 
 const browser = await chromium.launch(chromiumLaunchOptions);
 
@@ -269,7 +222,7 @@ try {
   );
 } finally {
   await browser.close();
-  server.kill();
+  site.stop();
 }
 
 if (failed) {

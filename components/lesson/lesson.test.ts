@@ -58,6 +58,7 @@ const BRANCH_CHAPTERS = [
   'application-keepalive',
   'crashes',
   'user-timeout',
+  'middleboxes',
 ];
 
 /** Lines that say keepalive or socket where the cards say 保活 and 套接字. */
@@ -445,6 +446,64 @@ describe('what the prose says about Linux, checked against the engine', () => {
     const sinceWake =
       (readValue(run, 'probeAt:1') as number) - (readValue(run, 'hostAction:resume') as number);
     expectLate(sinceWake, 59_000);
+  });
+
+  it('behind a dropping load balancer: every segment after the idle timeout stops at the box, the sender runs its whole budget, the peer hears nothing', () => {
+    const run = snippetRun('middlebox-drop');
+    const forgotten = readValue(run, 'middleboxAt:forgotten') as number;
+    expectPromisedAtLeast(forgotten - (readValue(run, 'connectAt') as number), 240_000);
+    const after = run.segments.filter((s) => s.t >= (readValue(run, 'firstSendAt') as number));
+    expect(after.length).toBe(run.client.retransmissions + run.client.tlps + 1);
+    expect(after.every((s) => s.from === 'client' && s.lostBecause === 'middlebox')).toBe(true);
+    expect(run.client.cause).toBe('retransmission');
+    expect(run.client.errorAt! - (readValue(run, 'firstSendAt') as number)).toBeGreaterThan(
+      924_600,
+    );
+    expect(run.server.state).toBe('ESTABLISHED');
+    expect(run.server.error).toBeUndefined();
+  });
+
+  it('a load balancer that resets on idle: both RSTs leave the box when it forgets, each accepted a quarter of a round trip later; the later write gets EPIPE', () => {
+    const run = snippetRun('middlebox-reset');
+    const forgotten = readValue(run, 'middleboxAt:forgotten') as number;
+    for (const side of ['client', 'server'] as const) {
+      expect(run[side].error).toBe('ECONNRESET');
+      expect(run[side].errorAt! - forgotten).toBeCloseTo(run.config.rtt / 4, 3);
+    }
+    const resets = run.segments.filter((s) => s.role === 'rst');
+    expect(resets.map((s) => s.t)).toEqual([forgotten, forgotten]);
+    expect(run.counters.client.TcpOutRsts + run.counters.server.TcpOutRsts).toBe(0);
+    expect(
+      run.events.some((e) => e.kind === 'app' && e.host === 'client' && e.errno === 'EPIPE'),
+    ).toBe(true);
+  });
+
+  it('behind a NAT at RFC 5382’s floor: the server’s push after the timeout dies, the client never learns; a client send would have brought the mapping back', () => {
+    const run = snippetRun('nat-server-push');
+    expect(readValue(run, 'middleboxAt:forgotten')).toBeGreaterThanOrEqual(124 * 60_000);
+    expect(run.server).toMatchObject({ error: 'ETIMEDOUT', cause: 'retransmission' });
+    expect(run.client.state).toBe('ESTABLISHED');
+    const firewall = snippetRun('nat-server-push', [
+      ["kind: 'nat'", "kind: 'firewall'"],
+      ["conn.server.send('you have mail')", "conn.client.send('any mail?')"],
+    ]);
+    expect(firewall.outcome.id).toBe('middlebox-drop');
+  });
+
+  it('keepalive or a heartbeat more often than the timeout: the box never forgets, and the request at 10 minutes arrives', () => {
+    for (const name of ['middlebox-keepalive', 'middlebox-heartbeat']) {
+      const run = snippetRun(name);
+      expect(run.events.some((e) => e.kind === 'middlebox' && e.action === 'forgotten')).toBe(
+        false,
+      );
+      const request = run.segments.find((s) => s.role === 'data' && s.t >= 600_000);
+      expect(request?.delivered, name).toBe(true);
+    }
+    // The kernel's default keepalive (7200 s) is too long for the 4-minute box.
+    const defaults = snippetRun('middlebox-keepalive', [
+      ["setKeepAlive(true, { idle: '60s', interval: '10s', count: 3 })", 'setKeepAlive(true)'],
+    ]);
+    expect(defaults.outcome.id).toBe('middlebox-drop');
   });
 
   it('Redis-style keepalive (300 s, 100 s, 3) gives up after 600 s (later by the timer wheel’s rounding)', () => {

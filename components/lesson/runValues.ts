@@ -114,6 +114,16 @@ export const metrics: Record<string, Metric> = {
     }
     return run.events.find((e) => e.kind === 'host' && e.action === arg)?.t;
   },
+  /** When the middlebox on the path did something to the first connection: 'middleboxAt:forgotten', 'middleboxAt:dropped', … */
+  middleboxAt: (run, arg) => {
+    const actions = ['learned', 'forgotten', 'dropped', 'reset'];
+    if (!arg || !actions.includes(arg)) {
+      throw new Error(
+        `The metric "middleboxAt" needs one of: ${actions.map((a) => `middleboxAt:${a}`).join(', ')}.`,
+      );
+    }
+    return run.events.find((e) => e.kind === 'middlebox' && e.conn === 0 && e.action === arg)?.t;
+  },
   /** When every segment of the given roles left, on the first connection: 'times:syn,syn-retransmission'. */
   times: (run, arg) => {
     const roles = (arg ?? '').split(',').filter(Boolean);

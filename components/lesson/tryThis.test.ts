@@ -331,6 +331,41 @@ const prompts: {
       expect(run.segments.some((s) => s.role === 'rst')).toBe(false);
     },
   },
+  {
+    chapter: 'middleboxes',
+    snippet: 'middlebox-drop',
+    edits: [["idleTimeout: '4m'", "idleTimeout: '15m'"]],
+    check: (run) => {
+      expect(run.outcome.id).toBe('still-established');
+      expect(run.segments.find((s) => s.role === 'data')?.delivered).toBe(true);
+    },
+  },
+  {
+    chapter: 'middleboxes',
+    snippet: 'nat-server-push',
+    edits: [["conn.server.send('you have mail')", "conn.client.send('any mail?')"]],
+    check: (run) => {
+      expect(run.outcome.id).toBe('still-established');
+      const request = run.segments.find((s) => s.role === 'data')!;
+      expect(request.delivered).toBe(true);
+      const answer = run.segments.find((s) => s.from === 'server' && s.t > request.t);
+      expect(answer?.delivered).toBe(true);
+    },
+  },
+  {
+    chapter: 'middleboxes',
+    snippet: 'middlebox-keepalive',
+    edits: [["idle: '60s'", "idle: '5m'"]],
+    check: (run) => {
+      const forgotten = readValue(run, 'middleboxAt:forgotten') as number;
+      const probes = run.segments.filter((s) => s.role === 'keepalive');
+      expect(probes).toHaveLength(3);
+      expect(probes[0]!.t - forgotten).toBeGreaterThanOrEqual(60_000 - 100);
+      expect(probes.every((p) => p.lostBecause === 'middlebox')).toBe(true);
+      expect(run.client).toMatchObject({ error: 'ETIMEDOUT', cause: 'keepalive' });
+      expect(run.outcome.id).toBe('middlebox-drop');
+    },
+  },
 ];
 
 describe('what the "try this" prompts promise', () => {

@@ -35,6 +35,15 @@ export function describeEvent(event: LabEvent, result: RunResult, lang: VizLang)
     }
     case 'host':
       return { ...base, host: t.hosts[event.host], what: t.hostActions[event.action] };
+    case 'middlebox':
+      return {
+        ...base,
+        host: t.events.middleboxHost,
+        what: fill(t.events.middlebox[event.action], {
+          host: t.hosts[event.host],
+          n: event.segment ?? '',
+        }),
+      };
     case 'segment': {
       const segment = result.segments[event.segment];
       if (!segment) return { ...base, host: t.events.bothHosts, what: `#${event.segment}` };

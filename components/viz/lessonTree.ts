@@ -86,6 +86,14 @@ export const lessonTree: QuestionNode = {
       ],
     },
     {
+      answer: 'middlebox',
+      question: 'forgottenThen',
+      children: [
+        { answer: 'dropsSilently', outcome: 'middlebox-drop' },
+        { answer: 'resetsBoth', outcome: 'middlebox-reset' },
+      ],
+    },
+    {
       answer: 'nothing',
       question: 'howEnds',
       children: [

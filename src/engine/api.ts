@@ -3,7 +3,16 @@
  * simulator implements them. Hover docs in the in-page editor come from these comments, so
  * they are written for readers.
  */
-import type { Duration, Errno, HostName, RunResult, SocketSnapshot, TcpStateName } from './types';
+import type {
+  Duration,
+  Errno,
+  HostName,
+  MiddleboxAction,
+  MiddleboxKind,
+  RunResult,
+  SocketSnapshot,
+  TcpStateName,
+} from './types';
 
 /** Linux sysctls the lab models (net.ipv4.*). Values as the sysctl takes them (seconds, counts). */
 export interface Sysctls {
@@ -74,6 +83,24 @@ export interface HostOptions {
  */
 export type Topology = 'routed' | 'lan';
 
+/**
+ * A stateful box halfway along the path that keeps a table of flows and forgets a flow no
+ * segment has crossed for `idleTimeout`. It learns a flow from the client's SYN; a `'nat'` also
+ * learns one from any later segment the client sends (so the client's next send brings the
+ * mapping back, under the same port), while a `'firewall'` or `'load-balancer'` does not. A
+ * segment it can no longer place is dropped or answered with an RST (`onForgotten`).
+ */
+export interface MiddleboxOptions {
+  kind: MiddleboxKind;
+  /** How long an idle flow is kept, e.g. '350s' or '5m'. */
+  idleTimeout: Duration;
+  /**
+   * 'drop' (default): the segment vanishes, and nobody is told. 'rst': the middlebox answers the
+   * segment's sender with an RST in the peer's name; the peer is told nothing.
+   */
+  onForgotten?: MiddleboxAction;
+}
+
 export interface LabOptions {
   /** Seed for the PRNG (ISNs, random loss). Default 1. */
   seed?: number;
@@ -102,6 +129,8 @@ export interface LabOptions {
    * from `seed`. `sweepTimerPhase()` runs a scenario over many phases.
    */
   timerPhase?: number;
+  /** A NAT, stateful firewall or load balancer on the path; see MiddleboxOptions. */
+  middlebox?: MiddleboxOptions;
   client?: HostOptions;
   server?: HostOptions;
 }

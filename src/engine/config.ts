@@ -5,6 +5,7 @@
 import type { HostOptions, LabOptions, NeighSysctls, Sysctls, Topology } from './api.ts';
 import { parseMicros } from './duration.ts';
 import { LabError } from './errors.ts';
+import { middleboxConfig, type MiddleboxConfig } from './middleboxConfig.ts';
 import { phaseForSeed } from './timer.ts';
 import type { HostName } from './types.ts';
 
@@ -78,6 +79,8 @@ export interface LabConfig {
   /** Where t = 0 falls on the jiffies counter (0 ≤ phase < 1 of the wheel's cycle). */
   timerPhase: number;
   hosts: Record<HostName, HostConfig>;
+  /** A stateful middlebox on the path (absent: a plain path of routers). */
+  middlebox?: MiddleboxConfig;
 }
 
 export function checkInteger(
@@ -151,6 +154,7 @@ export function labConfig(options: LabOptions = {}): LabConfig {
     'maxEvents',
     'timerWheel',
     'timerPhase',
+    'middlebox',
     'client',
     'server',
   ];
@@ -203,6 +207,7 @@ export function labConfig(options: LabOptions = {}): LabConfig {
       `topology: ${typeof topology === 'string' ? `'${topology}'` : String(topology)} is not a topology; use 'routed' (the server behind routers) or 'lan' (both hosts on one switch).`,
     );
   }
+  const middlebox = middleboxConfig(options.middlebox);
   return {
     seed,
     rttUs,
@@ -217,5 +222,6 @@ export function labConfig(options: LabOptions = {}): LabConfig {
       client: hostConfig('client', options.client),
       server: hostConfig('server', options.server),
     },
+    ...(middlebox ? { middlebox } : {}),
   };
 }

@@ -12,6 +12,8 @@ import type { Errno, HostName, LabEvent, TcpStateName, TimerName } from './types
 
 type AppEvent = Extract<LabEvent, { kind: 'app' }>;
 type HostEvent = Extract<LabEvent, { kind: 'host' }>;
+type MiddleboxEvent = Extract<LabEvent, { kind: 'middlebox' }>;
+export type MiddleboxNotice = MiddleboxEvent['action'];
 export type AppNotice = AppEvent['notice'];
 export type HostAction = HostEvent['action'];
 
@@ -19,6 +21,7 @@ const STATE = 0;
 const TIMER = 1;
 const APP = 2;
 const HOST = 3;
+const MIDDLEBOX = 4;
 
 const TIMERS: TimerName[] = [
   'rto',
@@ -58,7 +61,10 @@ const ACTIONS: HostAction[] = [
   'resume',
 ];
 
+const MIDDLEBOX_NOTICES: MiddleboxNotice[] = ['learned', 'forgotten', 'dropped', 'reset'];
+
 const TIMER_CODES = codeTable(TIMERS);
+const MIDDLEBOX_CODES = codeTable(MIDDLEBOX_NOTICES);
 const NOTICE_CODES = codeTable(NOTICES);
 const ERRNO_CODES = codeTable(ERRNOS);
 const ACTION_CODES = codeTable(ACTIONS);
@@ -160,6 +166,19 @@ export class EventLog {
     this.host.set(i, hostCode(host));
   }
 
+  /** What the middlebox on the path did to a connection's flow (`segment`: for dropped and reset). */
+  middlebox(
+    us: number,
+    conn: number,
+    action: MiddleboxNotice,
+    host: HostName,
+    segment?: number,
+  ): void {
+    const i = this.add(us, MIDDLEBOX, conn, MIDDLEBOX_CODES.get(action)!);
+    this.host.set(i, hostCode(host));
+    this.bytes.set(i, segment ?? NONE);
+  }
+
   /** Put the first `count` events recorded here in their places in `out` (the whole log). */
   place(out: LabEvent[], count: number): void {
     const built = this.built;
@@ -190,6 +209,13 @@ export class EventLog {
         if (detail !== undefined) e.detail = detail;
         e.t = t;
         return e;
+      }
+      case MIDDLEBOX: {
+        const segment = this.bytes.get(i);
+        const action = MIDDLEBOX_NOTICES[a]!;
+        return segment === NONE
+          ? { kind: 'middlebox', conn, action, host, t }
+          : { kind: 'middlebox', conn, action, host, segment, t };
       }
       default:
         return { kind: 'host', host, action: ACTIONS[a]!, t };

@@ -73,6 +73,16 @@ export const OUTCOMES: readonly { id: OutcomeId; description: string }[] = [
     description: 'connect() gave up after its SYN retransmissions: ETIMEDOUT.',
   },
   {
+    id: 'middlebox-drop',
+    description:
+      'A middlebox on the path forgot the idle flow and silently dropped the next segments: their sender retransmitted until it gave up, and the peer was told nothing.',
+  },
+  {
+    id: 'middlebox-reset',
+    description:
+      'A middlebox on the path forgot the idle flow and sent an RST to both ends at that moment: ECONNRESET at once on both sides.',
+  },
+  {
     id: 'unplugged-side-unreachable',
     description:
       "The unplugged side's own sends failed because its next hop could not be resolved: EHOSTUNREACH.",
@@ -100,6 +110,8 @@ export function classify(
   rebootedHosts: ReadonlySet<HostName>,
   /** This connection's client port (which address its client socket was bound to). */
   clientPort = -1,
+  /** The connection's index (for what the middlebox did to it). */
+  conn = 0,
 ): Outcome {
   const out = (id: OutcomeId, summary: string): Outcome => ({ id, summary });
   const hosts: HostName[] = ['client', 'server'];
@@ -168,6 +180,34 @@ export function classify(
     );
   const idle = find((s) => s.cause === 'app-idle');
   if (idle) return out('app-idle-close', `The ${idle}'s application closed the idle connection.`);
+  const box = sim.middlebox?.marks.get(conn);
+  if (box) {
+    const forgot = at(box.forgotUs / 1000);
+    const reset = hosts.filter((h) => box.resets[h] > 0 && sides[h].cause === 'reset');
+    if (reset.length > 0) {
+      const seen = reset.map((h) => `the ${h} saw ${sides[h].error} at ${at(sides[h].errorAt)}`);
+      return out(
+        'middlebox-reset',
+        `The middlebox forgot the idle flow at ${forgot} and sent an RST to ${reset.length === 2 ? 'both ends' : `the ${reset[0]}`}: ${seen.join(', ')}.`,
+      );
+    }
+    const refusedFrom = hosts.filter((h) => box.refused[h] > 0);
+    const gaveUp = find((s, h) => refusedFrom.includes(h) && s.error !== undefined);
+    if (gaveUp) {
+      const s = sides[gaveUp];
+      return out(
+        'middlebox-drop',
+        `The middlebox forgot the idle flow at ${forgot} and dropped the ${gaveUp}'s segments; it gave up at ${at(s.errorAt)} (${s.error}), and the ${other(gaveUp)} was told nothing.`,
+      );
+    }
+    const sender = refusedFrom[0];
+    if (sender) {
+      return out(
+        'middlebox-drop',
+        `The middlebox forgot the idle flow at ${forgot} and has dropped ${box.refused[sender]} of the ${sender}'s segments; nobody has given up yet.`,
+      );
+    }
+  }
   const ut = find((s) => s.cause === 'user-timeout');
   if (ut)
     return out(

@@ -142,7 +142,14 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
       client: sideResult(info.client),
       server: sideResult(info.server),
     };
-    const outcome = classify(sim, sides, () => segmentsOf(info.index), rebooted, info.clientPort);
+    const outcome = classify(
+      sim,
+      sides,
+      () => segmentsOf(info.index),
+      rebooted,
+      info.clientPort,
+      info.index,
+    );
     return { conn: info.index, client: sides.client, server: sides.server, outcome };
   });
   const first = connections[0];
@@ -167,6 +174,14 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
     timerWheel: sim.cfg.timerWheel,
     timerPhase: sim.cfg.timerPhase,
   };
+  const box = sim.cfg.middlebox;
+  if (box) {
+    result.config.middlebox = {
+      kind: box.kind,
+      idleTimeout: box.idleTimeoutUs / 1000,
+      onForgotten: box.onForgotten,
+    };
+  }
   result.stats = { eventsProcessed: sim.queue.processed };
   return result;
 }

@@ -40,6 +40,7 @@ const LOSS_REASONS: (LossReason | undefined)[] = [
   'link-down',
   'not-local',
   'suspended',
+  'middlebox',
 ];
 const LOSS_CODES = codeTable(LOSS_REASONS);
 

@@ -9,6 +9,7 @@ import { EventQueue, QUEUE_EMPTY, QUEUE_LATER } from './queue.ts';
 import { Recorder } from './recorder.ts';
 import type { HostName } from './types.ts';
 import { Cable } from './wire.ts';
+import { Middlebox } from './middlebox.ts';
 import type { TcpSock } from './tcp/sock.ts';
 import type { SocketApp } from './app.ts';
 
@@ -26,6 +27,8 @@ export class Sim implements HostEnv {
   readonly jiffies: Jiffies;
   readonly rec = new Recorder();
   readonly cable: Cable;
+  /** The stateful box on the path, when the lab has one (createLab({ middlebox })). */
+  readonly middlebox: Middlebox | undefined;
   /** Filled in by the lab right after construction. */
   hosts!: Record<HostName, HostKernel>;
   readonly conns: ConnInfo[] = [];
@@ -36,10 +39,18 @@ export class Sim implements HostEnv {
     this.cfg = cfg;
     this.prng = new Prng(cfg.seed);
     this.jiffies = new Jiffies(cfg.hz, cfg.timerPhase);
-    this.cable = new Cable(this.queue, cfg, this.prng, this.rec, {
-      refuses: (frame) => this.hosts[frame.to].refuses(frame),
-      deliver: (frame) => this.hosts[frame.to].receive(frame),
-    });
+    this.middlebox = cfg.middlebox ? new Middlebox(cfg.middlebox, this) : undefined;
+    this.cable = new Cable(
+      this.queue,
+      cfg,
+      this.prng,
+      this.rec,
+      {
+        refuses: (frame) => this.hosts[frame.to].refuses(frame),
+        deliver: (frame) => this.hosts[frame.to].receive(frame),
+      },
+      this.middlebox,
+    );
   }
 
   get now(): number {

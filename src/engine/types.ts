@@ -62,6 +62,10 @@ export type SegmentRole =
   | 'fin'
   | 'rst';
 
+/**
+ * Why a segment was lost. 'middlebox': a middlebox on the path had forgotten the flow
+ * (createLab({ middlebox })).
+ */
 export type LossReason =
   | 'unplugged'
   | 'host-down'
@@ -70,7 +74,14 @@ export type LossReason =
   | 'no-route' // the sending host had no route: its interface was down or its address gone (IpOutNoRoutes)
   | 'link-down' // the receiving host's interface was administratively down
   | 'not-local' // addressed to an address the receiving host no longer has (IpInAddrErrors)
-  | 'suspended'; // the receiving host was asleep
+  | 'suspended' // the receiving host was asleep
+  | 'middlebox';
+
+/** The stateful boxes the lab can put on the path (see MiddleboxOptions). */
+export type MiddleboxKind = 'nat' | 'firewall' | 'load-balancer';
+
+/** What a middlebox does with a segment of a flow it has forgotten: drop it, or answer its sender with an RST. */
+export type MiddleboxAction = 'drop' | 'rst';
 
 export interface SegmentRecord {
   /** Index in RunResult.segments. */
@@ -150,7 +161,21 @@ export type LabEvent =
         | 'suspend'
         | 'resume';
     }
-  | { t: number; kind: 'segment'; segment: number; phase: 'sent' | 'arrived' | 'lost' };
+  | { t: number; kind: 'segment'; segment: number; phase: 'sent' | 'arrived' | 'lost' }
+  | {
+      t: number;
+      kind: 'middlebox';
+      conn: number;
+      /**
+       * learned: a flow entered its table · forgotten: the flow was idle for the idle timeout ·
+       * dropped: a segment of a forgotten flow was dropped · reset: it was answered with an RST
+       */
+      action: 'learned' | 'forgotten' | 'dropped' | 'reset';
+      /** learned, forgotten: 'client' (whose flow); dropped, reset: the host whose segment it was. */
+      host: HostName;
+      /** dropped: the segment dropped · reset: the RST the middlebox sent. */
+      segment?: number;
+    };
 
 /**
  * The branch of the lesson a run ended in. Stable ids; chapters and cards link by them.
@@ -175,7 +200,9 @@ export type OutcomeId =
   | 'peer-process-hung' // a process hung; its kernel kept answering, so nothing in TCP detected it
   | 'still-established' // nothing went wrong (no unplug, or nothing was affected)
   | 'interface-down' // a host's own interface went down (or lost its address): its sends failed inside its stack
-  | 'address-changed'; // the client came back with a different address: the old connection cannot follow
+  | 'address-changed' // the client came back with a different address: the old connection cannot follow
+  | 'middlebox-drop' // a middlebox forgot the idle flow and silently dropped what came next
+  | 'middlebox-reset'; // a middlebox forgot the idle flow and answered the next segment with an RST
 
 export interface Outcome {
   id: OutcomeId;
@@ -314,6 +341,8 @@ export interface RunResult {
     loss: number;
     timerWheel: boolean;
     timerPhase: number;
+    /** The middlebox on the path, when there was one; idleTimeout in ms. */
+    middlebox?: { kind: MiddleboxKind; idleTimeout: number; onForgotten: MiddleboxAction };
   };
   stats: { eventsProcessed: number };
 }

@@ -17,6 +17,13 @@ export interface CableEnds {
   deliver(frame: Frame): void;
 }
 
+/** A stateful box halfway along the path (middlebox.ts): it forwards or drops what reaches it, and may send frames of its own. */
+export interface PathMiddlebox {
+  pass(frame: Frame): 'forward' | 'drop';
+  /** Set by the cable: puts a frame the box sends on the rest of its way. */
+  emit: (frame: Frame) => void;
+}
+
 export class Cable {
   private readonly queue: EventQueue;
   private readonly cfg: LabConfig;
@@ -32,14 +39,32 @@ export class Cable {
    * the same delay, so they arrive in the order they were sent.
    */
   private readonly lanes: Record<HostName, number>;
+  /** With a middlebox halfway: a lane per direction from the sender to it (then `lanes` from it on). */
+  private readonly middlebox: PathMiddlebox | undefined;
+  private readonly toMiddlebox: Record<HostName, number> | undefined;
 
-  constructor(queue: EventQueue, cfg: LabConfig, prng: Prng, rec: Recorder, ends: CableEnds) {
+  constructor(
+    queue: EventQueue,
+    cfg: LabConfig,
+    prng: Prng,
+    rec: Recorder,
+    ends: CableEnds,
+    middlebox?: PathMiddlebox,
+  ) {
     this.queue = queue;
     this.cfg = cfg;
     this.prng = prng;
     this.rec = rec;
     this.ends = ends;
     this.lanes = { client: queue.lane(this.arrive), server: queue.lane(this.arrive) };
+    this.middlebox = middlebox;
+    if (middlebox) {
+      middlebox.emit = (frame) => this.fromMiddlebox(frame);
+      this.toMiddlebox = {
+        client: queue.lane(this.atMiddlebox),
+        server: queue.lane(this.atMiddlebox),
+      };
+    }
   }
 
   unplug(host: HostName): void {
@@ -69,7 +94,37 @@ export class Cable {
       return;
     }
     frame.epoch = this.cutEpoch;
+    if (this.toMiddlebox) {
+      this.queue.scheduleInLane(
+        this.toMiddlebox[frame.from],
+        now + this.firstHalf(frame.from),
+        frame,
+      );
+      return;
+    }
     this.queue.scheduleInLane(this.lanes[frame.from], now + this.delay(frame.from), frame);
+  }
+
+  /** From the sender to the middlebox halfway; the rest of delay(from) is from it to the receiver. */
+  private firstHalf(from: HostName): number {
+    return Math.floor(this.delay(from) / 2);
+  }
+
+  /** The frame reaches the middlebox: lost if a port went down meanwhile, else its verdict. */
+  private readonly atMiddlebox = (frame: Frame): void => {
+    const now = this.queue.now;
+    if (frame.epoch !== this.cutEpoch) {
+      this.rec.segments.lost(now, frame.segment, 'unplugged');
+      return;
+    }
+    if (this.middlebox!.pass(frame) === 'forward') this.fromMiddlebox(frame);
+  };
+
+  /** A frame leaves the middlebox for the rest of its way (one it forwards, or one it sends). */
+  private fromMiddlebox(frame: Frame): void {
+    frame.epoch = this.cutEpoch;
+    const rest = this.delay(frame.from) - this.firstHalf(frame.from);
+    this.queue.scheduleInLane(this.lanes[frame.from], this.queue.now + rest, frame);
   }
 
   /** The frame reaches the far port: delivered unless a port went down meanwhile or the host is dead. */

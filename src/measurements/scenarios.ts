@@ -132,20 +132,6 @@ const retries2Five: Bilingual = {
   zh: 'tcp_retries2 为 5，而不是默认的 15（大约 15 分钟）',
 };
 
-/**
- * Chapter snippets no kernel lab can replay, each with the reason; the conformance test allows
- * exactly these to have no scenario.
- */
-export const UNMEASURED: readonly { id: string; reason: Bilingual }[] = [
-  {
-    id: 'laptop-sleep',
-    reason: {
-      en: 'a host cannot be suspended inside a network namespace: the whole machine would sleep',
-      zh: '网络命名空间里的主机无法单独休眠：要休眠就是整台机器',
-    },
-  },
-];
-
 const CORE: readonly Scenario[] = [
   {
     id: 'cable-pulled',
@@ -630,6 +616,44 @@ const WIFI_OFF: readonly Scenario[] = [
 ];
 
 export const SCENARIOS: readonly Scenario[] = [...CORE, ...WIFI_OFF];
+
+/**
+ * Chapter snippets the kernel lab cannot replay, with the reason: their path has a stateful
+ * middlebox, and the lab's switch is a plain bridge; or a host suspends, which a network
+ * namespace cannot do on its own. Their Playgrounds show no "Measured on Linux" line, and the
+ * branches only they reach are not measured.
+ */
+const MIDDLEBOX_SNIPPETS: readonly { id: string; outcome: OutcomeId; reason: Bilingual }[] = [
+  'middlebox-drop',
+  'middlebox-reset',
+  'nat-server-push',
+  'middlebox-keepalive',
+  'middlebox-heartbeat',
+].map((id) => ({
+  id,
+  outcome:
+    id === 'middlebox-reset'
+      ? 'middlebox-reset'
+      : id === 'middlebox-keepalive' || id === 'middlebox-heartbeat'
+        ? 'still-established'
+        : 'middlebox-drop',
+  reason: {
+    en: 'The path has a middlebox; the kernel lab has none on its switch.',
+    zh: '路径上有中间设备，而内核实验的交换机上没有。',
+  },
+}));
+
+export const NOT_MEASURED: readonly { id: string; outcome: OutcomeId; reason: Bilingual }[] = [
+  ...MIDDLEBOX_SNIPPETS,
+  {
+    id: 'laptop-sleep',
+    outcome: 'peer-reset-after-abort',
+    reason: {
+      en: 'a host cannot be suspended inside a network namespace: the whole machine would sleep',
+      zh: '网络命名空间里的主机无法单独休眠：要休眠就是整台机器',
+    },
+  },
+];
 
 export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);

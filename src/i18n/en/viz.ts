@@ -100,6 +100,16 @@ const viz: Strings<typeof zhViz> = {
       explanation:
         'The connection was not disturbed and is still ESTABLISHED at the end of the run.',
     },
+    'middlebox-drop': {
+      title: 'A middlebox forgot the flow and dropped what came next',
+      explanation:
+        'A NAT, firewall or load balancer on the path removed the flow from its table after it had been idle longer than its timeout. It dropped the segments that followed without a word: their sender retransmitted until its budget ran out, and the other side never learned a thing.',
+    },
+    'middlebox-reset': {
+      title: 'A middlebox forgot the flow and reset both ends',
+      explanation:
+        'A middlebox on the path removed the idle flow at its timeout and sent an RST to each end in the other’s name, so both applications got ECONNRESET at once.',
+    },
   },
 
   causes: {
@@ -136,6 +146,7 @@ const viz: Strings<typeof zhViz> = {
   },
 
   lossReasons: {
+    middlebox: 'the middlebox had forgotten the flow',
     unplugged: 'cable unplugged',
     'host-down': 'host down',
     loss: 'random loss',
@@ -270,6 +281,13 @@ const viz: Strings<typeof zhViz> = {
     segmentLost: 'lost {label} ({reason})',
     omittedRows: '⋯ {n} more events in between ⋯',
     bothHosts: 'wire',
+    middleboxHost: 'middlebox',
+    middlebox: {
+      learned: 'the middlebox learned the flow',
+      forgotten: 'the middlebox forgot the flow (idle timeout)',
+      dropped: 'the middlebox dropped segment #{n} from the {host}',
+      reset: 'the middlebox sent RST #{n} to the {host}',
+    },
   },
 
   tree: {
@@ -310,6 +328,10 @@ const viz: Strings<typeof zhViz> = {
     nothing: 'Nothing failed',
     keepOpen: 'The connection stays open',
     bothClose: 'Both sides close',
+    middlebox: 'A middlebox on the path forgot the idle flow',
+    forgottenThen: 'What does it do with the segments that follow?',
+    dropsSilently: 'Drops them silently',
+    resetsBoth: 'Sends an RST to both ends',
   },
 
   view: {

@@ -91,6 +91,16 @@ const viz = {
       title: '一切正常',
       explanation: '连接没有受到任何影响，运行结束时仍然是 ESTABLISHED。',
     },
+    'middlebox-drop': {
+      title: '中间设备忘了这条流，报文被悄悄丢弃',
+      explanation:
+        '路径上的 NAT、防火墙或负载均衡器在连接空闲超过它的超时后删掉了这条流的记录。之后的报文被它悄悄丢弃：发送方一直重传到预算耗尽，另一端始终一无所知。',
+    },
+    'middlebox-reset': {
+      title: '中间设备忘了这条流，并向两端发了 RST',
+      explanation:
+        '路径上的中间设备在空闲超时的那一刻删掉了这条流，并以对方的名义向两端各发一个 RST，于是两端的应用立刻得到 ECONNRESET。',
+    },
   },
 
   causes: {
@@ -127,6 +137,7 @@ const viz = {
   },
 
   lossReasons: {
+    middlebox: '中间设备已忘记这条流',
     unplugged: '网线已拔',
     'host-down': '主机宕机',
     loss: '随机丢包',
@@ -261,6 +272,13 @@ const viz = {
     segmentLost: '丢失 {label}（{reason}）',
     omittedRows: '⋯ 中间还有 {n} 条事件 ⋯',
     bothHosts: '线路',
+    middleboxHost: '中间设备',
+    middlebox: {
+      learned: '中间设备记下了这条流',
+      forgotten: '中间设备忘记了这条流（空闲超时）',
+      dropped: '中间设备丢弃了{host}的报文 #{n}',
+      reset: '中间设备向{host}发出 RST #{n}',
+    },
   },
 
   tree: {
@@ -301,6 +319,10 @@ const viz = {
     nothing: '什么都没发生',
     keepOpen: '连接继续开着',
     bothClose: '双方都关闭了连接',
+    middlebox: '路径上的中间设备忘记了空闲的流',
+    forgottenThen: '它对之后的报文怎么做？',
+    dropsSilently: '悄悄丢弃',
+    resetsBoth: '向两端各发一个 RST',
   },
 
   view: {
