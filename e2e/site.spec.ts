@@ -301,6 +301,9 @@ async function controlsTabNeverReaches(page: Page): Promise<{ missed: string[]; 
 // Every chapter in both languages: the chapters differ in which controls they hold.
 for (const path of chapters) {
   test(`keyboard alone reaches every control on ${path}`, async ({ page }) => {
+    // Two walks of one key press and one page round trip per control: on a chapter with many
+    // playgrounds and a busy machine that outlasts the default test timeout.
+    test.slow();
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     await page.keyboard.press('Tab');

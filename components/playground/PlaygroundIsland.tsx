@@ -3,6 +3,7 @@
 // focus, touch); Monaco loads only on edit.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { RunResult } from '../../src/engine/types';
+import { Explorer, type ExploreSetup } from '../explore/Explorer';
 import { shareUrl } from '../../src/runner/share';
 import { ConsoleOutput } from './ConsoleOutput';
 import { EditorLoading } from './EditorLoading';
@@ -29,6 +30,8 @@ export interface PlaygroundIslandProps {
   precomputed: { result: RunResult; logs: string[]; droppedLogs: number; wallMs: number };
   /** The code highlighted at build time (Astro slot), shown until the editor takes over. */
   code?: ReactNode;
+  /** Controls, sweep chart and compare the chapter chose (components/explore). */
+  explore?: ExploreSetup;
 }
 
 type EditorMode = 'static' | 'loading' | 'monaco' | 'plain';
@@ -47,6 +50,7 @@ export default function PlaygroundIsland({
   original,
   precomputed,
   code: highlighted,
+  explore,
 }: PlaygroundIslandProps) {
   const t = playgroundStrings(lang);
   const ids = useId();
@@ -315,6 +319,21 @@ export default function PlaygroundIsland({
             </p>
           )}
         </div>
+      )}
+      {explore && (
+        <Explorer
+          setup={explore}
+          lang={lang}
+          code={code}
+          original={original}
+          shown={view.shown}
+          hydrated={hydrated}
+          onCode={(next) => {
+            setCode(next);
+            editor.current?.replaceAll(next);
+          }}
+          run={run}
+        />
       )}
       {typeCheck && typeCheck.source === code && typeCheck.problems.length > 0 && (
         <ErrorCard

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTCOMES } from '../engine/index.ts';
+import { findPlaygroundTags } from '../runner/playgroundTags.ts';
 import { engineTrace, runInEngine } from './engine.ts';
 import { compare, type ComparisonRow, type Measurement } from './measurement.ts';
 import { NOT_MEASURED, SCENARIOS } from './scenarios.ts';
@@ -37,7 +38,8 @@ describe('the engine against the kernel measurements', () => {
     const snippets = new Set<string>();
     for (const file of readdirSync(join(root, 'content', 'en'))) {
       const text = readFileSync(join(root, 'content', 'en', file), 'utf8');
-      for (const m of text.matchAll(/<Playground snippet="([^"]+)"/g)) snippets.add(m[1]!);
+      // The shared tag reader: a tag may spread over lines (controls, sweep).
+      for (const tag of findPlaygroundTags(text)) snippets.add(tag.snippet);
     }
     const unmeasured = new Set(NOT_MEASURED.map((x) => x.id));
     expect([...snippets].filter((id) => !unmeasured.has(id)).sort()).toEqual(

@@ -1,0 +1,86 @@
+// 参数控件、扫描图和对比视图的中文字符串。花括号里的占位符在运行时填入。
+const explore = {
+  controls: {
+    legend: '参数',
+    hint: '拖动滑块或输入数值：代码里对应的字面量会随之改写，然后重新运行。',
+    numberLabel: '{name}（{unit}）',
+  },
+  parameters: {
+    replugAt: { name: '插回网线的时刻', where: 'lab.at(…, () => ….plugIn()) 的第一个参数' },
+    tcpRetries2: {
+      name: 'tcp_retries2',
+      where: 'createLab({ server: { sysctl: { tcp_retries2 } } })',
+    },
+    hz: { name: 'CONFIG_HZ', where: 'createLab({ hz })' },
+    rtt: { name: '往返时间', where: 'createLab({ rtt })' },
+    keepIdle: { name: '保活空闲时间（TCP_KEEPIDLE）', where: 'setKeepAlive(true, { idle })' },
+    keepInterval: {
+      name: '保活探测间隔（TCP_KEEPINTVL）',
+      where: 'setKeepAlive(true, { interval })',
+    },
+    keepCount: { name: '保活探测次数（TCP_KEEPCNT）', where: 'setKeepAlive(true, { count })' },
+    userTimeout: { name: 'TCP_USER_TIMEOUT', where: 'setUserTimeout(…)' },
+    loss: { name: '随机丢包率', where: 'createLab({ loss })' },
+    timerPhase: { name: '定时器相位', where: 'createLab({ timerPhase })' },
+    seed: { name: '随机种子', where: 'createLab({ seed })' },
+  },
+  units: { s: '秒', ms: '毫秒', count: '次', hz: 'Hz', fraction: '', none: '' },
+  problems: {
+    notANumber: '{name}需要一个数。',
+    notWhole: '{name}只能是整数。',
+    tooSmall: '{name}不能小于 {min}：{value}不可能。',
+    tooLarge: '{name}不能大于 {max}：{value}不可能。',
+    tooLargeOpen: '{name}必须小于 {max}：{value}不可能。',
+    notAChoice: '{name}只能是 {choices} 之一，不能是 {value}。',
+  },
+  binding: {
+    missing:
+      '代码里已经没有{name}的字面量（{where}），这个控件暂时不起作用。按“重置”可恢复原始代码。',
+    notLiteral: '{name}现在写成了表达式 {text}，不再是字面量，控件不会改写它。',
+    ambiguous: '代码里有 {count} 处都可能是{name}，控件无法确定该改哪一处。',
+    unparsable: '代码现在无法解析，控件暂停，直到代码能解析为止。',
+    unreadable: '{name}的值 {text} 不是控件能读懂的数值。',
+  },
+  measures: {
+    giveUpAfterSend: '发送后多久放弃',
+    detectionAfterUnplug: '拔线后多久察觉',
+    recoveryAfterReplug: '插回后多久恢复',
+    retransmissions: 'RTO 重传次数',
+  },
+  sweep: {
+    title: '{measure}与{over}的关系',
+    description: '{runs} 次运行，{over}从 {from} 到 {to}。{lines}',
+    lineSummary: '{series}：{min} 到 {max}',
+    lineSummaryNone: '{series}：没有一次运行得到这个值',
+    onlyLine: '全部运行',
+    seriesValue: '{name} = {value}',
+    showTable: '以表格显示',
+    showChart: '以图表显示',
+    noValue: '无',
+    computing: '正在按当前代码重新计算……',
+    meta: '在浏览器中计算：{runs} 次运行，用时 {ms}',
+    metaBuild: '构建网站时计算：{runs} 次运行',
+    failed: '这张图无法按当前代码计算：{message}',
+    timeout: '计算超过了 {limit} 秒的上限，已停止。',
+    current: '当前代码中的值：{value}',
+    axisWithUnit: '{name}（{unit}）',
+    outcome: '结局',
+  },
+  compare: {
+    pin: '固定这次运行',
+    unpin: '取消固定',
+    pinnedNote: '已固定一次运行；改动参数或代码再运行，就能并排比较。',
+    heading: '对比：固定的运行与当前运行',
+    pinned: '固定的运行',
+    current: '当前运行',
+    same: '两次运行的代码相同。',
+    changes: '参数的变化：',
+    change: '{name}：{from} → {to}',
+    axisTitle: '共同时间轴上的两次运行',
+    axisDescription:
+      '上面两行是固定的运行，下面两行是当前运行；横轴从 0 到 {end}，按对数刻度，两次运行刻度相同。',
+    row: '{run}·{host}',
+  },
+};
+
+export default explore;
