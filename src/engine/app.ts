@@ -54,7 +54,8 @@ export class SocketApp implements SocketHandle, HostSocketApp {
   private paused = false;
   private connected = false;
   private everConnected = false;
-  private readonly listeners = new Map<SocketEvent, Listener[]>();
+  /** The program's listeners, once it adds one (most sockets never have any). */
+  private listeners: Map<SocketEvent, Listener[]> | undefined;
   /** Messages the kernel holds that the application has not read yet. */
   private unread: { text: string | undefined; bytes: number; partial: boolean }[] = [];
   /** Bytes read so far of a text message that has not fully arrived. */
@@ -66,22 +67,25 @@ export class SocketApp implements SocketHandle, HostSocketApp {
   private rcvSpace: number | undefined;
   private idle: IdleClose | undefined;
   private beat: Heartbeat | undefined;
-  /** The socket as the application helpers see it. */
-  private readonly helperView: HelperSocket;
+  /** The socket as the application helpers see it, made when a helper is first set up. */
+  private helperView: HelperSocket | undefined;
 
   constructor(k: HostKernel, conn: number) {
     this.k = k;
     this.host = k.name;
     this.conn = conn;
     k.apps.push(this);
-    this.helperView = {
-      queue: k.queue,
+  }
+
+  private get helpers(): HelperSocket {
+    return (this.helperView ??= {
+      queue: this.k.queue,
       canAct: () => this.running && !this.closed,
       send: (text) => this.send(text),
       closeBecause: (cause) => this.closeBecause(cause),
       logTimer: (timer, detail) =>
         this.k.record.events.timer(this.now, this.host, this.conn, timer, detail),
-    };
+    });
   }
 
   private get now(): number {
@@ -106,19 +110,19 @@ export class SocketApp implements SocketHandle, HostSocketApp {
   }
 
   // Listeners get exactly the arguments of their event; one function per arity, so that the
-  // common case (nobody listening) costs a Map lookup and no argument array.
+  // common case (nobody listening) costs no lookup and no argument array.
   private emit(event: 'connect' | 'end' | 'close'): void {
-    const list = this.listeners.get(event);
+    const list = this.listeners?.get(event);
     if (list) for (const fn of list) (fn as () => void)();
   }
 
   private emitError(errno: Errno): void {
-    const list = this.listeners.get('error');
+    const list = this.listeners?.get('error');
     if (list) for (const fn of list) (fn as (errno: Errno) => void)(errno);
   }
 
   private emitData(text: string, bytes: number): void {
-    const list = this.listeners.get('data');
+    const list = this.listeners?.get('data');
     if (list) for (const fn of list) (fn as (text: string, bytes: number) => void)(text, bytes);
   }
 
@@ -375,7 +379,7 @@ export class SocketApp implements SocketHandle, HostSocketApp {
         'closeWhenIdle(timeout): the idle timeout must be longer than 0.',
       );
     this.idle?.stop();
-    this.idle = new IdleClose(this.helperView, us);
+    this.idle = new IdleClose(this.helpers, us);
     if (this.connected) this.idle.restart();
   }
 
@@ -399,7 +403,7 @@ export class SocketApp implements SocketHandle, HostSocketApp {
         'heartbeat timeout: the timeout must be longer than 0.',
       );
     this.beat?.stop();
-    this.beat = new Heartbeat(this.helperView, everyUs, timeoutUs);
+    this.beat = new Heartbeat(this.helpers, everyUs, timeoutUs);
     if (this.connected) this.beat.start();
   }
 
@@ -430,6 +434,7 @@ export class SocketApp implements SocketHandle, HostSocketApp {
     }
     if (typeof listener !== 'function')
       throw new LabError('on(listener)', 'on(event, listener): listener must be a function.');
+    this.listeners ??= new Map();
     const list = this.listeners.get(event) ?? [];
     list.push(listener);
     this.listeners.set(event, list);

@@ -90,7 +90,9 @@ export class EventLog {
   private readonly bytes: Column<Int32Array>;
   /** Index in `details`, or NONE. */
   private readonly detailAt: Column<Int32Array>;
+  /** Each distinct detail once (most repeat: 'PING', 'PONG', a close's cause), and its index. */
   private readonly details: string[] = [];
+  private readonly detailCodes = new Map<string, number>();
   /** Objects already built (an event never changes once logged), shared by every result. */
   private readonly built: (LabEvent | undefined)[] = [];
 
@@ -124,8 +126,12 @@ export class EventLog {
 
   private detailIndex(detail: string | undefined): number {
     if (detail === undefined) return NONE;
-    this.details.push(detail);
-    return this.details.length - 1;
+    let code = this.detailCodes.get(detail);
+    if (code === undefined) {
+      code = this.details.push(detail) - 1;
+      this.detailCodes.set(detail, code);
+    }
+    return code;
   }
 
   state(us: number, host: HostName, conn: number, from: TcpStateName, to: TcpStateName): void {

@@ -23,12 +23,12 @@ export interface HelperSocket {
 export class IdleClose {
   private readonly sock: HelperSocket;
   private readonly timeoutUs: number;
-  private readonly timer: Timer;
+  private readonly timer: Timer<IdleClose>;
 
   constructor(sock: HelperSocket, timeoutUs: number) {
     this.sock = sock;
     this.timeoutUs = timeoutUs;
-    this.timer = new Timer(sock.queue, () => this.expired());
+    this.timer = new Timer<IdleClose>(sock.queue, this, IdleClose.expired);
   }
 
   /** Start counting (on connect), and again after each message received. */
@@ -40,10 +40,10 @@ export class IdleClose {
     this.timer.cancel();
   }
 
-  private expired(): void {
-    if (!this.sock.canAct()) return;
-    this.sock.logTimer('app-idle');
-    this.sock.closeBecause('app-idle');
+  private static expired(idle: IdleClose): void {
+    if (!idle.sock.canAct()) return;
+    idle.sock.logTimer('app-idle');
+    idle.sock.closeBecause('app-idle');
   }
 }
 
@@ -52,15 +52,15 @@ export class Heartbeat {
   private readonly sock: HelperSocket;
   private readonly everyUs: number;
   private readonly timeoutUs: number;
-  private readonly pingTimer: Timer;
-  private readonly deadline: Timer;
+  private readonly pingTimer: Timer<Heartbeat>;
+  private readonly deadline: Timer<Heartbeat>;
 
   constructor(sock: HelperSocket, everyUs: number, timeoutUs: number) {
     this.sock = sock;
     this.everyUs = everyUs;
     this.timeoutUs = timeoutUs;
-    this.pingTimer = new Timer(sock.queue, () => this.ping());
-    this.deadline = new Timer(sock.queue, () => this.expired());
+    this.pingTimer = new Timer<Heartbeat>(sock.queue, this, Heartbeat.ping);
+    this.deadline = new Timer<Heartbeat>(sock.queue, this, Heartbeat.expired);
   }
 
   start(): void {
@@ -79,15 +79,15 @@ export class Heartbeat {
     this.deadline.cancel();
   }
 
-  private ping(): void {
-    if (!this.sock.canAct()) return;
-    this.sock.send(PING);
-    this.pingTimer.armAt(this.sock.queue.now + this.everyUs);
+  private static ping(beat: Heartbeat): void {
+    if (!beat.sock.canAct()) return;
+    beat.sock.send(PING);
+    beat.pingTimer.armAt(beat.sock.queue.now + beat.everyUs);
   }
 
-  private expired(): void {
-    if (!this.sock.canAct()) return;
-    this.sock.logTimer('app-heartbeat', 'no pong in time: closing');
-    this.sock.closeBecause('app-heartbeat');
+  private static expired(beat: Heartbeat): void {
+    if (!beat.sock.canAct()) return;
+    beat.sock.logTimer('app-heartbeat', 'no pong in time: closing');
+    beat.sock.closeBecause('app-heartbeat');
   }
 }

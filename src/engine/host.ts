@@ -22,12 +22,11 @@ import { tcpResetXmitTimer, tcpSendSynAck, tcpTransmitSkb } from './tcp/output.t
 import { TcpSock } from './tcp/sock.ts';
 import { tcpInitXmitTimers } from './tcp/timers.ts';
 import { Mib } from './mib.ts';
+import { SERVER_PORT } from './names.ts';
 import type { HostName, LossReason } from './types.ts';
 
 /** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
 const mod32 = (n: number): number => n >>> 0;
-
-export const SERVER_PORT = 80;
 
 export type ProcessState = 'running' | 'hung' | 'dead';
 

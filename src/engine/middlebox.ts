@@ -16,7 +16,7 @@
  * at the sequence number it last saw, as Azure Load Balancer documents for "TCP reset on idle".
  */
 import { ACK, Frame, RST } from './frame.ts';
-import { SERVER_PORT } from './host.ts';
+import { SERVER_PORT } from './names.ts';
 import type { MiddleboxConfig } from './middleboxConfig.ts';
 import type { EventQueue } from './queue.ts';
 import type { Recorder } from './recorder.ts';

@@ -4,6 +4,9 @@ import type { HostName, TcpStateName } from './types.ts';
 
 export const HOSTS: HostName[] = ['client', 'server'];
 
+/** The server's listening port: every connection in the lab is a client port to it. */
+export const SERVER_PORT = 80;
+
 /** A host's index in HOSTS. */
 export function hostCode(host: HostName): number {
   return host === 'client' ? 0 : 1;

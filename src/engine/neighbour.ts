@@ -50,7 +50,7 @@ export class Neighbour {
   private readonly lan: boolean;
   private queue: Frame[] = [];
   private probes = 0;
-  private readonly timer: KernelTimer;
+  private readonly timer: KernelTimer<Neighbour>;
   /** A request is on its way and its answer not yet back (at most one at a time). */
   private resolving = false;
   /** Bumped when the entry is flushed: answers to requests sent before then are ignored. */
@@ -74,7 +74,7 @@ export class Neighbour {
     this.peer = host === 'client' ? 'server' : 'client';
     this.p = setup.params;
     this.lan = setup.lan;
-    this.timer = new KernelTimer(timers, () => this.neighTimerHandler());
+    this.timer = new KernelTimer<Neighbour>(timers, this, (n) => n.neighTimerHandler());
     // A fresh LAN lab has never resolved anything; a routed host knows its router.
     this.state = setup.permanent ? 'permanent' : setup.lan ? 'none' : 'reachable';
     // neigh_alloc(): "confirmed" long ago, so a new entry must be confirmed before it is trusted.
@@ -114,12 +114,13 @@ export class Neighbour {
 
   /** neigh_resolve_output() (or the connected fast path): send now, or queue behind resolution. */
   output(frame: Frame): void {
+    if (this.state === 'permanent' || this.state === 'reachable') {
+      // The connected fast path (every segment of a routed lab): no clock to read.
+      this.env.cable.transmit(frame);
+      return;
+    }
     const now = this.now;
     switch (this.state) {
-      case 'permanent':
-      case 'reachable':
-        this.env.cable.transmit(frame);
-        return;
       case 'stale':
         // __neigh_event_send(): STALE → DELAY; the packet still goes out.
         this.used = now;

@@ -385,21 +385,34 @@ class Lane {
   }
 }
 
-/** A re-armable one-shot timer on the queue (like a kernel timer_list). */
-export class Timer {
+/**
+ * A re-armable one-shot timer on the queue (like a kernel timer_list): when it fires it calls
+ * `fire(owner)`, as a kernel callback finds its socket with from_timer(). A lab has thousands of
+ * timers, so a timer is one object: its queue entry's action is `Timer.expire` with the timer as
+ * the argument, not a closure of its own.
+ */
+export class Timer<O = unknown> {
   /** The queue slot of the pending expiry, or -1. */
   private slot = -1;
   private readonly queue: EventQueue;
-  private readonly fire: () => void;
-  /** One function for every expiry: cancelled entries never run, so a running one is current. */
-  private readonly expire = (): void => {
-    this.slot = -1;
-    this.fire();
-  };
+  protected readonly owner: O;
+  private readonly fire: (owner: O) => void;
 
-  constructor(queue: EventQueue, fire: () => void) {
+  constructor(queue: EventQueue, owner: O, fire: (owner: O) => void) {
     this.queue = queue;
+    this.owner = owner;
     this.fire = fire;
+  }
+
+  /** The action of every timer's entry: cancelled entries never run, so a running one is current. */
+  private static expire(timer: Timer): void {
+    timer.slot = -1;
+    timer.expired();
+  }
+
+  /** The timer has fired (a kernel timer adds its base's bookkeeping, see timer.ts). */
+  protected expired(): void {
+    this.fire(this.owner);
   }
 
   get pending(): boolean {
@@ -425,7 +438,7 @@ export class Timer {
       }
       q.cancel(slot);
     }
-    this.slot = q.schedule(at, this.expire, undefined, order);
+    this.slot = q.schedule(at, Timer.expire, this as Timer, order);
   }
 
   cancel(): void {

@@ -30,6 +30,8 @@ const ROLES: SegmentRole[] = [
   'window-probe-ack',
 ];
 const ROLE_CODES = codeTable(ROLES);
+/** The roles whose number is a probe's (SentSegment.probe), not a retransmission's. */
+const PROBE_ROLES = new Set([ROLE_CODES.get('keepalive')!, ROLE_CODES.get('window-probe')!]);
 const LOSS_REASONS: (LossReason | undefined)[] = [
   undefined,
   'unplugged',
@@ -76,8 +78,8 @@ export class SegmentTable {
   private readonly relSeq: Column<Uint32Array>;
   private readonly relAck: Column<Uint32Array>;
   private readonly len: Column<Int32Array>;
-  private readonly retransmission: Column<Int32Array>;
-  private readonly probe: Column<Int32Array>;
+  /** Its retransmission number, or its probe number for a probe's role (PROBE_ROLES); NONE. */
+  private readonly nth: Column<Int32Array>;
   /** When it arrived or was lost, µs; NONE while on its way. */
   private readonly finalUs: Column<Float64Array>;
   /** Places in the event log of its 'sent' event and of its 'arrived' or 'lost' one (NONE yet). */
@@ -107,8 +109,7 @@ export class SegmentTable {
     this.relSeq = new Column(Uint32Array, first);
     this.relAck = new Column(Uint32Array, first);
     this.len = new Column(Int32Array, first);
-    this.retransmission = new Column(Int32Array, first);
-    this.probe = new Column(Int32Array, first);
+    this.nth = new Column(Int32Array, first);
     this.finalUs = new Column(Float64Array, first);
     this.sentOrd = new Column(Int32Array, first);
     this.finalOrd = new Column(Int32Array, first);
@@ -130,8 +131,9 @@ export class SegmentTable {
     this.relSeq.set(id, relSeq);
     this.relAck.set(id, relAck);
     this.len.set(id, len);
-    this.retransmission.set(id, retransmission ?? NONE);
-    this.probe.set(id, probe ?? NONE);
+    if (retransmission !== undefined && probe !== undefined)
+      throw new Error('a segment is a retransmission or a probe, not both');
+    this.nth.set(id, retransmission ?? probe ?? NONE);
     this.finalUs.set(id, NONE);
     this.sentOrd.set(id, this.log.takeOrd());
     this.finalOrd.set(id, NONE);
@@ -222,8 +224,10 @@ export class SegmentTable {
 
   /** One record, with every field in the same order (absent ones undefined, left out of JSON). */
   private build(id: number): SegmentRecord {
-    const retransmission = this.retransmission.get(id);
-    const probe = this.probe.get(id);
+    const role = this.role.get(id);
+    const nth = this.nth.get(id);
+    const probe = PROBE_ROLES.has(role) ? nth : NONE;
+    const retransmission = PROBE_ROLES.has(role) ? NONE : nth;
     const delivered = this.delivered.get(id) === 1;
     const from = this.from.get(id);
     const len = this.len.get(id);
@@ -239,7 +243,7 @@ export class SegmentTable {
       relSeq: this.relSeq.get(id),
       relAck: this.relAck.get(id),
       len,
-      role: ROLES[this.role.get(id)]!,
+      role: ROLES[role]!,
       retransmission: retransmission === NONE ? undefined : retransmission,
       probe: probe === NONE ? undefined : probe,
       delivered,

@@ -20,7 +20,7 @@ import type { KernelTimer } from './timer.ts';
 import type { TcpSock } from './tcp/sock.ts';
 
 interface Frozen {
-  timer: KernelTimer;
+  timer: KernelTimer<TcpSock>;
   leftUs: number;
 }
 

@@ -4,7 +4,7 @@
  */
 import { Column } from './columns.ts';
 import type { FirstPages } from './columns.ts';
-import { hostCode, HOSTS, STATE_CODES, STATES } from './names.ts';
+import { hostCode, HOSTS, SERVER_PORT, STATE_CODES, STATES } from './names.ts';
 import type { HostName, SocketSnapshot, SsTimerName, TcpStateName } from './types.ts';
 
 /** ss's timer codes (the kernel's idiag_timer / /proc/net/tcp "tr"): 0 is off. */
@@ -28,8 +28,8 @@ export const ADDRESSES: Record<HostName, string> = { client: '10.0.0.2', server:
 /** What a socket needs to remember of the last row recorded for it. */
 export interface RowOwner {
   readonly conn: number;
-  readonly lport: number;
-  readonly rport: number;
+  /** Its connection's client port (the server's end is port 80). */
+  readonly key: number;
   state: TcpStateName;
   rcvQueue: number;
   sendQ: number;
@@ -56,8 +56,6 @@ export class SocketRowTable {
   private readonly tUs: Column<Float64Array>;
   private readonly host: Column<Uint8Array>;
   private readonly conn: Column<Int32Array>;
-  private readonly lport: Column<Int32Array>;
-  private readonly rport: Column<Int32Array>;
   private readonly recvQ: Column<Float64Array>;
   private readonly sendQ: Column<Float64Array>;
   private readonly state: Column<Uint8Array>;
@@ -66,6 +64,11 @@ export class SocketRowTable {
   private readonly timerRetrans: Column<Int32Array>;
   private readonly now: DiagTimer = { code: 0, expiresUs: 0, retrans: 0 };
   private readonly built: (SocketSnapshot | undefined)[] = [];
+  /**
+   * Each connection's client port (the local port of a client row, the peer's of a server
+   * row), by connection: a row's port is its connection's, so no row keeps one of its own.
+   */
+  private readonly portOfConn: number[] = [];
   /** 'ip:port' strings, one per (host, port), shared by every row that shows them. */
   private readonly addresses = new Map<number, string>();
 
@@ -73,8 +76,6 @@ export class SocketRowTable {
     this.tUs = new Column(Float64Array, first);
     this.host = new Column(Uint8Array, first);
     this.conn = new Column(Int32Array, first);
-    this.lport = new Column(Int32Array, first);
-    this.rport = new Column(Int32Array, first);
     this.recvQ = new Column(Float64Array, first);
     this.sendQ = new Column(Float64Array, first);
     this.state = new Column(Uint8Array, first);
@@ -111,8 +112,7 @@ export class SocketRowTable {
     this.tUs.set(i, us);
     this.host.set(i, hostCode(host));
     this.conn.set(i, sk.conn);
-    this.lport.set(i, sk.lport);
-    this.rport.set(i, sk.rport);
+    this.portOfConn[sk.conn] = sk.key;
     this.recvQ.set(i, sk.rcvQueue);
     this.sendQ.set(i, sk.sendQ);
     this.state.set(i, STATE_CODES.get(sk.state)!);
@@ -155,15 +155,18 @@ export class SocketRowTable {
 
   private build(i: number): SocketSnapshot {
     const host = this.host.get(i);
+    const conn = this.conn.get(i);
+    const port = this.portOfConn[conn]!;
+    const client = host === hostCode('client');
     const row: SocketSnapshot = {
       t: this.tUs.get(i) / 1000,
       host: HOSTS[host]!,
-      conn: this.conn.get(i),
+      conn,
       state: STATES[this.state.get(i)]!,
       recvQ: this.recvQ.get(i),
       sendQ: this.sendQ.get(i),
-      local: this.address(host, this.lport.get(i)),
-      peer: this.address(1 - host, this.rport.get(i)),
+      local: this.address(host, client ? port : SERVER_PORT),
+      peer: this.address(1 - host, client ? SERVER_PORT : port),
     };
     const name = SS_TIMERS[this.timer.get(i)];
     if (name !== undefined) {

@@ -115,24 +115,28 @@ export class TimerBase {
   }
 }
 
-/** A kernel timer (struct timer_list) on a host's base. */
-export class KernelTimer {
+/**
+ * A kernel timer (struct timer_list) on a host's base: timer_setup(timer, fn) with its owner, so
+ * `fn(owner)` runs when it expires, and `changed(owner)` after it is armed, deleted or has run
+ * (a socket's `ss` row shows its timers). Rules arm it with `mod()` and delete it with `del()`.
+ */
+export class KernelTimer<O = unknown> extends Timer<O> {
   private readonly base: TimerBase;
-  private readonly timer: Timer;
-  private readonly changed: (() => void) | undefined;
+  private readonly changed: ((owner: O) => void) | undefined;
   private armedUs = 0;
   private deltaJ = 0;
   private requested = -1;
 
-  /** `changed` runs after the timer is armed, deleted or has run (the socket's `ss` row shows it). */
-  constructor(base: TimerBase, fn: () => void, changed?: () => void) {
+  constructor(base: TimerBase, owner: O, fn: (owner: O) => void, changed?: (owner: O) => void) {
+    super(base.queue, owner, fn);
     this.base = base;
     this.changed = changed;
-    this.timer = new Timer(base.queue, () => {
-      base.running();
-      fn();
-      changed?.();
-    });
+  }
+
+  protected override expired(): void {
+    this.base.running();
+    super.expired();
+    this.changed?.(this.owner);
   }
 
   /** The expiry it was armed for (µs), before the wheel's rounding: what `ss -o` counts down to. */
@@ -142,22 +146,13 @@ export class KernelTimer {
     return this.requested;
   }
 
-  get pending(): boolean {
-    return this.timer.pending;
-  }
-
-  /** When it will run (µs), if armed. */
-  get expires(): number | undefined {
-    return this.timer.expires;
-  }
-
   /** mod_timer(timer, jiffies + deltaJ). */
   mod(deltaJ: number): void {
     this.armedUs = this.base.queue.now;
     this.deltaJ = deltaJ;
     this.requested = -1;
-    this.timer.armAt(this.base.expiryUs(deltaJ));
-    this.changed?.();
+    this.armAt(this.base.expiryUs(deltaJ));
+    this.changed?.(this.owner);
   }
 
   /**
@@ -165,9 +160,9 @@ export class KernelTimer {
    * it counts stand still while the machine is suspended (see sleep.ts). µs left, or -1 if idle.
    */
   freeze(): number {
-    const expires = this.timer.expires;
+    const expires = this.expires;
     if (expires === undefined) return -1;
-    this.timer.cancel();
+    this.cancel();
     return expires - this.base.queue.now;
   }
 
@@ -175,14 +170,14 @@ export class KernelTimer {
   thaw(leftUs: number, sleptUs: number): void {
     this.armedUs += sleptUs;
     if (this.requested >= 0) this.requested += sleptUs;
-    this.timer.armAt(this.base.queue.now + leftUs);
-    this.changed?.();
+    this.armAt(this.base.queue.now + leftUs);
+    this.changed?.(this.owner);
   }
 
   /** timer_delete(). */
   del(): void {
-    const was = this.timer.pending;
-    this.timer.cancel();
-    if (was) this.changed?.();
+    const was = this.pending;
+    this.cancel();
+    if (was) this.changed?.(this.owner);
   }
 }

@@ -73,12 +73,12 @@ export class TcpSock {
   tlpHighSeq = -1;
 
   /** The retransmission timer with icsk_pending saying what it is for (set by tcpInitXmitTimers). */
-  xmitTimer!: KernelTimer;
+  xmitTimer!: KernelTimer<TcpSock>;
   pending: XmitPending = 'none';
   /** sk_timer: keepalive, and the FIN_WAIT2 timeout of an orphan. */
-  keepaliveTimer!: KernelTimer;
+  keepaliveTimer!: KernelTimer<TcpSock>;
   /** TIME_WAIT expiry. */
-  twTimer!: KernelTimer;
+  twTimer!: KernelTimer<TcpSock>;
   /** SYN-ACK retransmissions of a request socket (req->num_timeout). */
   numTimeout = 0;
   /** When the last SYN-ACK left (for the handshake RTT sample), µs. */

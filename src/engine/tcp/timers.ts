@@ -257,7 +257,7 @@ export function tcpKeepaliveTimer(sk: TcpSock): void {
     tcpWriteErr(sk, ut !== 0 ? 'user-timeout' : 'keepalive');
     return;
   }
-  sk.k.record.events.timer(sk.now, sk.k.name, sk.conn, 'keepalive', `probe #${sk.probesOut + 1}`);
+  sk.k.record.events.timer(sk.now, sk.k.name, sk.conn, 'keepalive', probeLabel(sk.probesOut + 1));
   // tcp_write_wakeup(sk, LINUX_MIB_TCPKEEPALIVE) → tcp_xmit_probe_skb()
   sk.k.mib.inc('TcpExtTCPKeepAlive');
   tcpXmitProbeSkb(sk, sk.probesOut + 1);
@@ -266,15 +266,23 @@ export function tcpKeepaliveTimer(sk: TcpSock): void {
   resetKeepaliveTimer(sk, keepaliveIntvlWhen(sk));
 }
 
+/** One string per probe number, shared by every event that shows it (as retransmissionLabel). */
+const probeLabels: string[] = [];
+function probeLabel(n: number): string {
+  return (probeLabels[n] ??= `probe #${n}`);
+}
+
 /** tcp_init_xmit_timers(): the socket's timers, on its host's timer base. */
 export function tcpInitXmitTimers(sk: TcpSock): void {
-  // Every change of a timer can change the socket's `ss -o` row.
-  const changed = () => {
-    if (sk.k.owns(sk)) sk.k.snapshot(sk);
-  };
-  sk.xmitTimer = new KernelTimer(sk.k.timers, () => tcpWriteTimerHandler(sk), changed);
-  sk.keepaliveTimer = new KernelTimer(sk.k.timers, () => tcpKeepaliveTimer(sk), changed);
-  sk.twTimer = new KernelTimer(sk.k.timers, () => twTimerHandler(sk), changed);
+  const timers = sk.k.timers;
+  sk.xmitTimer = new KernelTimer(timers, sk, tcpWriteTimerHandler, ssRowChanged);
+  sk.keepaliveTimer = new KernelTimer(timers, sk, tcpKeepaliveTimer, ssRowChanged);
+  sk.twTimer = new KernelTimer(timers, sk, twTimerHandler, ssRowChanged);
+}
+
+/** Every change of a timer can change the socket's `ss -o` row. */
+function ssRowChanged(sk: TcpSock): void {
+  if (sk.k.owns(sk)) sk.k.snapshot(sk);
 }
 
 /** tcp_write_timer_handler(): dispatch on icsk_pending. */

@@ -128,7 +128,7 @@ describe('timer', () => {
   it('re-armed later fires once, at the new time, in the order of its re-arming', () => {
     const q = new EventQueue();
     const log: string[] = [];
-    const t = new Timer(q, () => log.push(`timer@${q.now}`));
+    const t = new Timer(q, null, () => log.push(`timer@${q.now}`));
     t.armAt(10);
     q.schedule(40, () => log.push('before@40'));
     t.armAt(40); // postponed in place: now after the entry scheduled before it
@@ -142,10 +142,10 @@ describe('timer', () => {
   it('re-armed earlier or cancelled never fires at its old time', () => {
     const q = new EventQueue();
     const log: number[] = [];
-    const t = new Timer(q, () => log.push(q.now));
+    const t = new Timer(q, null, () => log.push(q.now));
     t.armAt(100);
     t.armAt(20);
-    const u = new Timer(q, () => log.push(-q.now));
+    const u = new Timer(q, null, () => log.push(-q.now));
     u.armAt(50);
     u.cancel();
     expect(u.expires).toBeUndefined();
