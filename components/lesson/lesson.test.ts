@@ -398,6 +398,56 @@ describe('what the prose says about Linux, checked against the engine', () => {
     expect((old.client.errorAt ?? 0) - (readValue(old, 'connectAt') as number)).toBe(127_000);
   });
 
+  it('Wi-Fi off with data in flight: the RTO timer runs on, not one copy leaves, and the abort reports ENETUNREACH', () => {
+    const run = snippetRun('wifi-off-in-flight');
+    expect(run.client.error).toBe('ENETUNREACH');
+    expect(readValue(run, 'ssTimer:client@3000')).toMatch(/^timer:\(on,/);
+    expect(run.counters.client.TcpRetransSegs).toBe(0);
+    expect(run.counters.client.TcpExtTCPTimeouts).toBeGreaterThan(15);
+    expect(run.segments.some((s) => s.from === 'client' && s.t > 1005)).toBe(false);
+  });
+
+  it('Wi-Fi off before the write: the persist timer, one IpOutNoRoutes for the write and one per probe, ETIMEDOUT; the same with the address removed', () => {
+    for (const snippet of ['wifi-off-write', 'wifi-off-address-removed']) {
+      const run = snippetRun(snippet);
+      expect(run.client.error, snippet).toBe('ETIMEDOUT');
+      expect(run.counters.client.TcpRetransSegs, snippet).toBe(0);
+      expect(run.counters.client.IpOutNoRoutes, snippet).toBe(1 + 15);
+      expect(run.segments.some((s) => s.from === 'client' && s.t >= 1000)).toBe(false);
+    }
+    expect(readValue(snippetRun('wifi-off-write'), 'ssTimer:client@3000')).toMatch(
+      /^timer:\(persist,/,
+    );
+  });
+
+  it('connect() with the interface down fails at once with ENETUNREACH, and sends no SYN', () => {
+    const run = snippetRun('wifi-off-connect');
+    expect(run.client.error).toBe('ENETUNREACH');
+    expect(run.client.errorAt).toBe(0);
+    expect(run.segments).toHaveLength(0);
+  });
+
+  it('back with a new address: no RST either way, both old ends time out, and a new connection works', () => {
+    const run = snippetRun('new-address');
+    expect(run.segments.some((s) => s.role === 'rst')).toBe(false);
+    expect([run.client.error, run.server.error]).toEqual(['ETIMEDOUT', 'ETIMEDOUT']);
+    expect(run.counters.client.IpInAddrErrors).toBeGreaterThan(0);
+    expect(run.connections[1]?.client.state).toBe('ESTABLISHED');
+  });
+
+  it('a suspended laptop counts no sleep: a 60 s keepalive set before a 20-minute sleep probes 59 s after the wake (later by the timer wheel’s rounding)', () => {
+    const run = snippetRun('laptop-sleep', [
+      [
+        "lab.at('2s', () => conn.server.send('while you slept'));",
+        "conn.client.setKeepAlive(true, { idle: '60s' });",
+      ],
+      ["  conn.client.send('good morning');\n", ''],
+    ]);
+    const sinceWake =
+      (readValue(run, 'probeAt:1') as number) - (readValue(run, 'hostAction:resume') as number);
+    expectLate(sinceWake, 59_000);
+  });
+
   it('behind a dropping load balancer: every segment after the idle timeout stops at the box, the sender runs its whole budget, the peer hears nothing', () => {
     const run = snippetRun('middlebox-drop');
     const forgotten = readValue(run, 'middleboxAt:forgotten') as number;

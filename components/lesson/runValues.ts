@@ -94,7 +94,19 @@ export const metrics: Record<string, Metric> = {
   },
   /** When a host action first happened: 'hostAction:crash', 'hostAction:hang-process', … */
   hostAction: (run, arg) => {
-    const actions = ['unplug', 'plug-in', 'crash', 'boot', 'kill-process', 'hang-process'];
+    const actions = [
+      'unplug',
+      'plug-in',
+      'crash',
+      'boot',
+      'kill-process',
+      'hang-process',
+      'interface-down',
+      'interface-up',
+      'address-change',
+      'suspend',
+      'resume',
+    ];
     if (!arg || !actions.includes(arg)) {
       throw new Error(
         `The metric "hostAction" needs one of: ${actions.map((a) => `hostAction:${a}`).join(', ')}.`,
@@ -138,6 +150,20 @@ export const metrics: Record<string, Metric> = {
     const row = socketsAt(run, t, h).find((r) => r.conn === 0);
     if (!row) return undefined;
     return row.timer ? formatSsTimer(row.timer, t) : '';
+  },
+  /** When this host's application first wrote on the first connection (its data may never leave the host). */
+  appSentAt: (run, arg) => {
+    const h = host(arg, 'appSentAt');
+    return run.events.find(
+      (e) => e.kind === 'app' && e.host === h && e.conn === 0 && e.notice === 'sent',
+    )?.t;
+  },
+  /** When this host's application first read data on the first connection. */
+  readAt: (run, arg) => {
+    const h = host(arg, 'readAt');
+    return run.events.find(
+      (e) => e.kind === 'app' && e.host === h && e.conn === 0 && e.notice === 'data',
+    )?.t;
   },
   /** When a connection's first SYN left: 'connectAt' for the first, 'connectAt:1' for the second. */
   connectAt: (run, arg) => {

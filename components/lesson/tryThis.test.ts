@@ -302,6 +302,36 @@ const prompts: {
     },
   },
   {
+    chapter: 'wifi-off',
+    snippet: 'wifi-off-back',
+    edits: [["'10s'", "'20m'"]],
+    check: (run) => {
+      expect(run.server.error).toBe('ETIMEDOUT');
+      expect(run.server.errorAt!).toBeLessThan(20 * 60_000);
+      expect(run.client.state).toBe('ESTABLISHED');
+      expect(run.client.error).toBeUndefined();
+    },
+  },
+  {
+    chapter: 'wifi-off',
+    snippet: 'laptop-sleep',
+    edits: [["'20m'", "'5m'"]],
+    check: (run) => {
+      expect([run.client.state, run.server.state]).toEqual(['ESTABLISHED', 'ESTABLISHED']);
+      expect(readValue(run, 'readAt:client')).toBeGreaterThan(5 * 60_000);
+    },
+  },
+  {
+    chapter: 'wifi-off',
+    snippet: 'laptop-sleep',
+    edits: [["conn.client.send('good morning');", '']],
+    check: (run) => {
+      expect(run.server.error).toBe('ETIMEDOUT');
+      expect(run.client.state).toBe('ESTABLISHED');
+      expect(run.segments.some((s) => s.role === 'rst')).toBe(false);
+    },
+  },
+  {
     chapter: 'middleboxes',
     snippet: 'middlebox-drop',
     edits: [["idleTimeout: '4m'", "idleTimeout: '15m'"]],

@@ -68,6 +68,14 @@ export const lessonTree: QuestionNode = {
       ],
     },
     {
+      answer: 'ownNetwork',
+      question: 'whatWentAway',
+      children: [
+        { answer: 'interfaceDown', outcome: 'interface-down' },
+        { answer: 'newAddress', outcome: 'address-changed' },
+      ],
+    },
+    {
       answer: 'failure',
       question: 'whatFailed',
       children: [

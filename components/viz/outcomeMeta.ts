@@ -25,6 +25,8 @@ export const outcomeTone: Record<OutcomeId, OutcomeTone> = {
   'host-crash': 'limbo',
   'unplugged-side-unreachable': 'limbo',
   'peer-process-hung': 'limbo',
+  'interface-down': 'timeout',
+  'address-changed': 'timeout',
 };
 
 export const outcomeIds = Object.keys(outcomeTone) as OutcomeId[];

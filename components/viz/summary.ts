@@ -2,7 +2,15 @@
 import type { ConnectionResult, RunResult } from 'tcp-lab';
 
 /** Host actions that break the connection's path or its peer. */
-const DISRUPTIONS = new Set(['unplug', 'crash', 'kill-process', 'hang-process']);
+const DISRUPTIONS = new Set([
+  'unplug',
+  'crash',
+  'kill-process',
+  'hang-process',
+  'interface-down',
+  'address-change',
+  'suspend',
+]);
 
 /** The connection a view shows: #conn, or the first one. */
 export function connectionOf(result: RunResult, conn = 0): ConnectionResult {

@@ -242,6 +242,12 @@ export class LabRun {
           sampler?.setHost(a.host, true);
           down.findLast((d) => d.host === a.host)!.to = now();
           break;
+        case 'interfaceDown':
+        case 'interfaceUp':
+        case 'removeAddress':
+        case 'addAddress':
+          await topo.hostNetwork(a.host, a.do);
+          break;
       }
       if (step.at > 0) {
         marks.push({ mark: step.mark, t: (t - t0) * 1000 });
@@ -268,7 +274,9 @@ export class LabRun {
         };
       }
     }
-    const connectFails = scenario.steps.some((s) => s.at === 0 && s.action.do === 'unplug');
+    const connectFails = scenario.steps.some(
+      (s) => s.at === 0 && (s.action.do === 'unplug' || s.action.do === 'interfaceDown'),
+    );
     let local = '';
     if (!connectFails) {
       const connected = await Promise.race([

@@ -15,6 +15,8 @@ const START_TIMEOUT = 30_000;
 
 export const PREFIX = 'tul-';
 export const ADDR: Record<HostName, string> = { server: '10.200.0.1', client: '10.200.0.2' };
+/** The address a host gets when it comes back with a different one. */
+const NEW_ADDR: Record<HostName, string> = { server: '10.200.0.11', client: '10.200.0.3' };
 const MAC: Record<HostName, string> = { server: '02:00:0a:c8:00:01', client: '02:00:0a:c8:00:02' };
 /** The switch port facing each host. */
 export const PORT: Record<HostName, string> = { server: 'to-server', client: 'to-client' };
@@ -113,6 +115,23 @@ export class Topology {
   /** As setCable, and resolves once the port has changed. */
   async setCableNow(host: HostName, plugged: boolean): Promise<void> {
     await run('ip', ['-n', this.ns.switch, 'link', 'set', PORT[host], plugged ? 'up' : 'down']);
+  }
+
+  /**
+   * The host's own interface or address, changed inside its namespace (the switch port stays
+   * up): `ip link set dev eth0 down|up`, `ip addr del` of its address, `ip addr add` of another.
+   */
+  async hostNetwork(
+    host: HostName,
+    change: 'interfaceDown' | 'interfaceUp' | 'removeAddress' | 'addAddress',
+  ): Promise<void> {
+    const args = {
+      interfaceDown: ['link', 'set', 'dev', 'eth0', 'down'],
+      interfaceUp: ['link', 'set', 'dev', 'eth0', 'up'],
+      removeAddress: ['addr', 'del', `${ADDR[host]}/24`, 'dev', 'eth0'],
+      addAddress: ['addr', 'add', `${NEW_ADDR[host]}/24`, 'dev', 'eth0'],
+    }[change];
+    await run('ip', ['-n', this.ns[host], ...args]);
   }
 
   /** The host's stack vanishes: its namespace (and so its sockets) is deleted. */

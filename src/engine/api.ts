@@ -220,6 +220,36 @@ export interface HostHandle {
    * and answers keepalive and zero-window probes, so TCP never notices.
    */
   hangProcess(): void;
+  /**
+   * `ip link set dev eth0 down` (what turning Wi-Fi off does to the interface): every route
+   * through it goes, so sends fail inside this host's own stack (IpOutNoRoutes) and nothing
+   * reaches the wire. Sockets are told nothing: data already in flight keeps its RTO backoff
+   * and the connection gives up with ENETUNREACH; data written afterwards waits under the
+   * persist timer and gives up with ETIMEDOUT; a new connect() fails at once with ENETUNREACH.
+   * The address stays. Frames for this host are lost while it is down.
+   */
+  interfaceDown(): void;
+  /** `ip link set dev eth0 up`: the routes come back. Nothing is sent at that moment; the next timer that fires gets through. */
+  interfaceUp(): void;
+  /**
+   * `ip addr del` of the client's address (the client only). Its sockets have a source address
+   * it no longer owns: their sends fail inside the stack as with the interface down, and frames
+   * sent to the old address are dropped on arrival (IpInAddrErrors), with no RST.
+   */
+  removeAddress(): void;
+  /**
+   * `ip addr add` of a different address (a new DHCP lease; the client only). New connect()s
+   * use it; connections made from the old address stay without a route until they give up.
+   */
+  addAddress(): void;
+  /**
+   * The machine sleeps (a closed laptop lid): nothing on it runs, frames to it are lost. Its
+   * kernel's timers and TCP clock do not count the time asleep (jiffies and CLOCK_MONOTONIC
+   * stop), so on resume() every timer has exactly what it had left. The other host runs on.
+   */
+  suspend(): void;
+  /** Wake a suspended host: its timers run on where they stopped. */
+  resume(): void;
 }
 
 export interface RunOptions {

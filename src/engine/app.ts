@@ -248,7 +248,17 @@ export class SocketApp implements SocketHandle, HostSocketApp {
 
   // ——— The program's socket API ———
 
+  /** A sleeping machine runs no program: say so instead of acting. */
+  private mustBeAwake(call: string): void {
+    if (this.k.sleep.asleep)
+      throw new LabError(
+        call,
+        `${call}: the ${this.host} is suspended and runs no code; call lab.${this.host}.resume() first.`,
+      );
+  }
+
   send(data: string | number): void {
+    this.mustBeAwake('send()');
     let bytes: number;
     let text: string | undefined;
     if (typeof data === 'string') {
@@ -280,6 +290,7 @@ export class SocketApp implements SocketHandle, HostSocketApp {
   }
 
   close(): void {
+    this.mustBeAwake('close()');
     this.closeBecause('close');
   }
 

@@ -45,6 +45,7 @@ const ERRNOS: (Errno | undefined)[] = [
   'EPIPE',
   'EHOSTUNREACH',
   'ECONNREFUSED',
+  'ENETUNREACH',
 ];
 const ACTIONS: HostAction[] = [
   'unplug',
@@ -53,6 +54,11 @@ const ACTIONS: HostAction[] = [
   'boot',
   'kill-process',
   'hang-process',
+  'interface-down',
+  'interface-up',
+  'address-change',
+  'suspend',
+  'resume',
 ];
 
 const MIDDLEBOX_NOTICES: MiddleboxNotice[] = ['learned', 'forgotten', 'dropped', 'reset'];

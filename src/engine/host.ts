@@ -5,7 +5,10 @@
 import type { Sysctls } from './api.ts';
 import type { HostConfig } from './config.ts';
 import { ACK, Frame, RST } from './frame.ts';
+import { LabError } from './errors.ts';
+import { LocalLink } from './link.ts';
 import { Neighbour } from './neighbour.ts';
+import { HostSleep } from './sleep.ts';
 import type { ArpPeer, HostEnv } from './env.ts';
 import type { EventLog } from './eventlog.ts';
 import type { Jiffies } from './jiffies.ts';
@@ -13,14 +16,14 @@ import type { EventQueue } from './queue.ts';
 import type { SegmentTable } from './segments.ts';
 import { TimerBase } from './timer.ts';
 import type { SocketOwner, TcpKernel } from './tcp/context.ts';
-import { tcpDone } from './tcp/done.ts';
+import { tcpDone, tcpDoneWithError } from './tcp/done.ts';
 import { tcpRcvStateProcess, tcpV4Err } from './tcp/input.ts';
 import { tcpResetXmitTimer, tcpSendSynAck, tcpTransmitSkb } from './tcp/output.ts';
 import { TcpSock } from './tcp/sock.ts';
 import { tcpInitXmitTimers } from './tcp/timers.ts';
 import { Mib } from './mib.ts';
 import { SERVER_PORT } from './names.ts';
-import type { HostName } from './types.ts';
+import type { HostName, LossReason } from './types.ts';
 
 /** A sequence number as it appears on the wire: modulo 2^32 (ToUint32). */
 const mod32 = (n: number): number => n >>> 0;
@@ -44,6 +47,10 @@ export class HostKernel implements TcpKernel, ArpPeer {
   /** This host's kernel timers (its timer wheel). */
   readonly timers: TimerBase;
   readonly mib = new Mib();
+  /** Its interface and address (ip link, ip addr). */
+  readonly link = new LocalLink();
+  /** Suspend and resume: the timers a sleeping machine holds. */
+  readonly sleep = new HostSleep();
   up = true;
   /** The host has booted again after a crash (at least once). */
   booted = false;
@@ -67,7 +74,10 @@ export class HostKernel implements TcpKernel, ArpPeer {
       sim,
       name,
       this.timers,
-      { isUp: () => this.up, icmpHostUnreachable: (f) => this.icmpHostUnreachable(f) },
+      {
+        isUp: () => this.up && this.link.up && !this.sleep.asleep,
+        icmpHostUnreachable: (f) => this.icmpHostUnreachable(f),
+      },
       { params: cfg.neigh, permanent: cfg.staticNeighbour, lan: sim.cfg.topology === 'lan' },
     );
   }
@@ -122,9 +132,36 @@ export class HostKernel implements TcpKernel, ArpPeer {
     this.neighbour.confirm();
   }
 
-  /** ip_queue_xmit() → neighbour output. */
+  /** ip_route_output_ports() for a socket's source address: the host has a route (link.ts). */
+  hasRoute(sk: { readonly lport: number }): boolean {
+    return this.link.routes(sk.lport);
+  }
+
+  /** ip_queue_xmit() → neighbour output; with no route the packet is dropped here (IpOutNoRoutes). */
   transmit(frame: Frame): void {
-    if (this.up) this.neighbour.output(frame);
+    if (!this.up) return;
+    if (!this.link.routes(frame.sport)) {
+      this.mib.inc('IpOutNoRoutes');
+      this.sim.rec.segments.lost(this.now, frame.segment, 'no-route');
+      return;
+    }
+    this.neighbour.output(frame);
+  }
+
+  /**
+   * Why a frame that reached this host's NIC goes no further, if it does not: the host is down
+   * or asleep, its interface is down, or the frame is for an address it no longer has
+   * (ip_route_input_slow() → ip_error(): IpInAddrErrors, no ICMP when not forwarding).
+   */
+  refuses(f: Frame): LossReason | undefined {
+    if (!this.up) return 'host-down';
+    if (this.sleep.asleep) return 'suspended';
+    if (!this.link.up) return 'link-down';
+    if (!this.link.owns(f.dport)) {
+      this.mib.inc('IpInAddrErrors');
+      return 'not-local';
+    }
+    return undefined;
   }
 
   /** tcp_v4_rcv(): find the socket, or answer a SYN on the listener, or reset. */
@@ -215,8 +252,15 @@ export class HostKernel implements TcpKernel, ArpPeer {
 
   /** tcp_v4_connect() + tcp_connect(): SYN now, retransmission timer at TCP_TIMEOUT_INIT. */
   connect(app: HostSocketApp, port: number, conn: number): TcpSock {
+    this.link.bind(port);
     const sk = this.newSock(conn, port, SERVER_PORT);
     app.attach(sk);
+    if (!this.link.routes(port)) {
+      // ip_route_connect() found no route: connect() fails with ENETUNREACH before any SYN.
+      // The error reaches the program at once, after it has had a chance to listen for it.
+      this.sim.queue.schedule(this.now, () => tcpDoneWithError(sk, 'ENETUNREACH', 'no-route'));
+      return sk;
+    }
     sk.setState('SYN_SENT');
     const syn = {
       seq: sk.iss,
@@ -253,6 +297,7 @@ export class HostKernel implements TcpKernel, ArpPeer {
     }
     for (const app of this.apps) app.hostCrashed();
     this.neighbour.reset();
+    this.sleep.reset();
     this.up = false;
     this.listening = false;
     this.process = 'dead';
@@ -268,6 +313,9 @@ export class HostKernel implements TcpKernel, ArpPeer {
     this.process = 'running';
     this.listening = this.name === 'server';
     this.neighbour.reset();
+    this.link.reset();
+    for (const kind of ['link-down', 'suspended'] as const)
+      this.sim.rec.outageEnd(now, this.name, kind);
     this.sim.rec.outageEnd(now, this.name, 'host-down');
     this.sim.rec.events.hostAction(now, this.name, 'boot');
   }
@@ -285,5 +333,80 @@ export class HostKernel implements TcpKernel, ArpPeer {
     if (!this.up || this.process !== 'running') return;
     this.sim.rec.events.hostAction(this.sim.queue.now, this.name, 'hang-process');
     this.process = 'hung';
+  }
+
+  // ——— The interface, its address, and sleep (link.ts, sleep.ts) ———
+
+  /** A host that cannot take `action` now says why. */
+  private mustBeAwake(action: string): void {
+    if (!this.up)
+      throw new LabError(
+        action,
+        `${action}: the ${this.name} host is down (it crashed); call lab.${this.name}.boot() first.`,
+      );
+    if (this.sleep.asleep)
+      throw new LabError(
+        action,
+        `${action}: the ${this.name} is suspended; call lab.${this.name}.resume() first.`,
+      );
+  }
+
+  /** `ip link set dev eth0 down`: every route through the interface goes; sockets are told nothing. */
+  interfaceDown(): void {
+    this.mustBeAwake('interfaceDown()');
+    if (!this.link.up) return;
+    this.link.up = false;
+    this.sim.rec.events.hostAction(this.now, this.name, 'interface-down');
+    this.sim.rec.outageStart(this.now, this.name, 'link-down');
+    this.neighbour.carrierDown(); // neigh_ifdown(): the interface's entries go
+  }
+
+  /** `ip link set dev eth0 up`: the connected route comes back (with the address, if it has one). Nothing is sent. */
+  interfaceUp(): void {
+    this.mustBeAwake('interfaceUp()');
+    if (this.link.up) return;
+    this.link.up = true;
+    this.sim.rec.events.hostAction(this.now, this.name, 'interface-up');
+    this.sim.rec.outageEnd(this.now, this.name, 'link-down');
+  }
+
+  /** `ip addr del`, then (with `newAddress`) `ip addr add` of a different address. */
+  changeAddress(newAddress: boolean): void {
+    const action = newAddress ? 'addAddress()' : 'removeAddress()';
+    this.mustBeAwake(action);
+    if (this.name !== 'client')
+      throw new LabError(
+        action,
+        `${action}: only the client's address can change in the lab (the server stays at 10.0.0.1, where the client's connections go).`,
+      );
+    if (newAddress) this.link.addAddress();
+    else if (!this.link.hasAddress) return;
+    else this.link.removeAddress();
+    this.sim.rec.events.hostAction(this.now, this.name, 'address-change');
+  }
+
+  /** The machine suspends: nothing runs, nothing is received, its timers hold what they had left. */
+  suspend(): void {
+    this.mustBeAwake('suspend()');
+    this.sleep.suspend(this.now, this.socks.values(), this.neighbour);
+    this.sim.rec.events.hostAction(this.now, this.name, 'suspend');
+    this.sim.rec.outageStart(this.now, this.name, 'suspended');
+  }
+
+  /** It resumes: every timer runs on with the time it had left (sleep.ts). */
+  resume(): void {
+    if (!this.up)
+      throw new LabError(
+        'resume()',
+        `resume(): the ${this.name} host is down (it crashed); call lab.${this.name}.boot() first.`,
+      );
+    if (!this.sleep.asleep)
+      throw new LabError(
+        'resume()',
+        `resume(): the ${this.name} is not suspended; call lab.${this.name}.suspend() first.`,
+      );
+    this.sim.rec.events.hostAction(this.now, this.name, 'resume');
+    this.sim.rec.outageEnd(this.now, this.name, 'suspended');
+    this.sleep.resume(this.now, this.socks.values(), this.neighbour);
   }
 }

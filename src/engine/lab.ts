@@ -35,6 +35,12 @@ function hostHandle(sim: Sim, k: HostKernel): HostHandle {
     boot: () => k.boot(),
     killProcess: () => k.killProcess(),
     hangProcess: () => k.hangProcess(),
+    interfaceDown: () => k.interfaceDown(),
+    interfaceUp: () => k.interfaceUp(),
+    removeAddress: () => k.changeAddress(false),
+    addAddress: () => k.changeAddress(true),
+    suspend: () => k.suspend(),
+    resume: () => k.resume(),
   };
 }
 
@@ -59,6 +65,11 @@ export function createLab(options?: LabOptions): Lab {
         throw new LabError(
           'connect()',
           'connect(): the client host is down; call lab.client.boot() first.',
+        );
+      if (ck.sleep.asleep)
+        throw new LabError(
+          'connect()',
+          'connect(): the client is suspended; call lab.client.resume() first.',
         );
       if (usedPorts.size > 28000)
         throw new LabError(

@@ -5,8 +5,10 @@
  */
 import type { MibCounters, MibName } from './types.ts';
 
-/** Every counter the lab keeps, in the order nstat lists them (Tcp*, then TcpExt*). */
+/** Every counter the lab keeps, in the order nstat lists them (Ip*, Tcp*, then TcpExt*). */
 export const MIB_NAMES: readonly MibName[] = [
+  'IpOutNoRoutes',
+  'IpInAddrErrors',
   'TcpActiveOpens',
   'TcpPassiveOpens',
   'TcpAttemptFails',

@@ -84,6 +84,19 @@ export class Neighbour {
     this.reachableJ = setup.lan ? randomReachableJ(env, host, this.p) : 0;
   }
 
+  /** The host goes to sleep: its ARP timer stops with the time it had left (sleep.ts). */
+  freeze(): number {
+    return this.timer.freeze();
+  }
+
+  /** The host woke: its timer runs on, and its stamps are as old as they were (jiffies did not count the sleep). */
+  thaw(leftUs: number, sleptUs: number): void {
+    const sleptJ = Math.floor(sleptUs / this.env.jiffies.toUs(1));
+    this.confirmed += sleptJ;
+    this.used += sleptJ;
+    if (leftUs >= 0) this.timer.thaw(leftUs, sleptUs);
+  }
+
   /** The jiffies counter now. */
   private get now(): number {
     return this.env.jiffies.at(this.env.queue.now);

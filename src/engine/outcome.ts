@@ -4,6 +4,7 @@
  */
 import { formatDuration } from './duration.ts';
 import type { Sim } from './sim.ts';
+import { classifyLocal } from './outcomeLocal.ts';
 import type { HostName, Outcome, OutcomeId, SegmentRecord, SideResult } from './types.ts';
 
 /** Every outcome id with a one-line description, in the order the lesson meets them. */
@@ -86,6 +87,16 @@ export const OUTCOMES: readonly { id: OutcomeId; description: string }[] = [
     description:
       "The unplugged side's own sends failed because its next hop could not be resolved: EHOSTUNREACH.",
   },
+  {
+    id: 'interface-down',
+    description:
+      "A host's own interface went down (or lost its address): its sends failed inside its own stack (IpOutNoRoutes) and waited under its timers; connect() failed at once with ENETUNREACH.",
+  },
+  {
+    id: 'address-changed',
+    description:
+      'The client came back with a different address: the old connection could not follow, and each side gave up on its own.',
+  },
 ];
 
 const other = (h: HostName): HostName => (h === 'client' ? 'server' : 'client');
@@ -97,6 +108,8 @@ export function classify(
   /** This connection's segments (built only when the branch depends on them). */
   segmentsOf: () => readonly SegmentRecord[],
   rebootedHosts: ReadonlySet<HostName>,
+  /** This connection's client port (which address its client socket was bound to). */
+  clientPort = -1,
   /** The connection's index (for what the middlebox did to it). */
   conn = 0,
 ): Outcome {
@@ -134,6 +147,8 @@ export function classify(
       `The ${unreachable}'s own sends failed at ${at(s.errorAt)}: its next hop could not be resolved (EHOSTUNREACH).`,
     );
   }
+  const local = classifyLocal(sim, sides, clientPort);
+  if (local) return local;
   const crashed = find((s) => s.cause === 'host-crash');
   if (crashed) {
     const peer = sides[other(crashed)];
@@ -245,7 +260,11 @@ export function classify(
   ) {
     return out('closed-normally', 'Both sides closed the connection with a FIN exchange.');
   }
-  const unplugged = sim.rec.outages.some((o) => o.kind === 'unplugged');
+  // A suspended host is cut off as an unplugged one is (frames to it are lost), and wakes later.
+  const slept = hosts.find((h) =>
+    sim.rec.outages.some((o) => o.kind === 'suspended' && o.host === h),
+  );
+  const unplugged = slept !== undefined || sim.rec.outages.some((o) => o.kind === 'unplugged');
   if (!unplugged) {
     // No cable was pulled and nobody gave up: a hung process is what is wrong, if there is one.
     const hung = hosts.find((h) => sim.hosts[h].up && sim.hosts[h].process === 'hung');
@@ -264,7 +283,11 @@ export function classify(
 
   const segs = segmentsOf();
   const lostUnplugged = segs.filter(
-    (s) => !s.delivered && (s.lostBecause === 'unplugged' || s.lostBecause === 'no-neighbour'),
+    (s) =>
+      !s.delivered &&
+      (s.lostBecause === 'unplugged' ||
+        s.lostBecause === 'no-neighbour' ||
+        s.lostBecause === 'suspended'),
   );
   const firstLoss = lostUnplugged[0];
   if (firstLoss) {
@@ -283,6 +306,11 @@ export function classify(
         s.t > firstLoss.t &&
         (s.role === 'retransmission' || s.role === 'tlp' || s.role === 'data'),
     );
+    if (repaired && slept)
+      return out(
+        'survives-after-replug',
+        `Data lost while the ${slept} slept got through at ${at(repaired.arrivedAt)}: both sides are still ESTABLISHED.`,
+      );
     if (repaired)
       return out(
         'survives-after-replug',
@@ -293,6 +321,11 @@ export function classify(
       'Segments were lost while unplugged and nothing has given up yet: still ESTABLISHED, still trying.',
     );
   }
+  if (slept)
+    return out(
+      'idle-forever',
+      `The ${slept} slept and nobody sent anything meanwhile: both sides still believe the connection is up.`,
+    );
   return out(
     'idle-forever',
     'The cable was pulled, nobody sent anything and keepalive was off: both sides still believe the connection is up.',

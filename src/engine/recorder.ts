@@ -16,13 +16,16 @@ export interface EventsSnapshot {
   readonly ords: number;
 }
 
+/** Why a host was cut off: its cable, a crash, its own interface down, or asleep. */
+export type OutageKind = 'unplugged' | 'host-down' | 'link-down' | 'suspended';
+
 export class Recorder {
   readonly segments: SegmentTable;
   readonly events: EventLog;
   readonly sockets: SocketRowTable;
   readonly outages: {
     host: HostName;
-    kind: 'unplugged' | 'host-down';
+    kind: OutageKind;
     from: number;
     to?: number;
   }[] = [];
@@ -50,12 +53,12 @@ export class Recorder {
     return out;
   }
 
-  outageStart(us: number, host: HostName, kind: 'unplugged' | 'host-down'): void {
+  outageStart(us: number, host: HostName, kind: OutageKind): void {
     if (this.outages.some((o) => o.host === host && o.kind === kind && o.to === undefined)) return;
     this.outages.push({ host, kind, from: us / 1000 });
   }
 
-  outageEnd(us: number, host: HostName, kind: 'unplugged' | 'host-down'): void {
+  outageEnd(us: number, host: HostName, kind: OutageKind): void {
     const open = this.outages.find((o) => o.host === host && o.kind === kind && o.to === undefined);
     if (open) open.to = us / 1000;
   }

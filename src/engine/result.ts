@@ -142,7 +142,14 @@ export function buildResult(sim: Sim, endUs: number): RunResult {
       client: sideResult(info.client),
       server: sideResult(info.server),
     };
-    const outcome = classify(sim, sides, () => segmentsOf(info.index), rebooted, info.index);
+    const outcome = classify(
+      sim,
+      sides,
+      () => segmentsOf(info.index),
+      rebooted,
+      info.clientPort,
+      info.index,
+    );
     return { conn: info.index, client: sides.client, server: sides.server, outcome };
   });
   const first = connections[0];

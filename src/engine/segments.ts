@@ -38,6 +38,10 @@ const LOSS_REASONS: (LossReason | undefined)[] = [
   'host-down',
   'loss',
   'no-neighbour',
+  'no-route',
+  'link-down',
+  'not-local',
+  'suspended',
   'middlebox',
 ];
 const LOSS_CODES = codeTable(LOSS_REASONS);

@@ -46,7 +46,7 @@ export class Sim implements HostEnv {
       this.prng,
       this.rec,
       {
-        isUp: (host) => this.hosts[host].up,
+        refuses: (frame) => this.hosts[frame.to].refuses(frame),
         deliver: (frame) => this.hosts[frame.to].receive(frame),
       },
       this.middlebox,

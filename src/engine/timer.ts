@@ -155,6 +155,25 @@ export class KernelTimer<O = unknown> extends Timer<O> {
     this.changed?.(this.owner);
   }
 
+  /**
+   * The host goes to sleep: the timer stops and keeps the time it had left, since the jiffies
+   * it counts stand still while the machine is suspended (see sleep.ts). µs left, or -1 if idle.
+   */
+  freeze(): number {
+    const expires = this.expires;
+    if (expires === undefined) return -1;
+    this.cancel();
+    return expires - this.base.queue.now;
+  }
+
+  /** The host woke `sleptUs` after it froze: run `leftUs` from now, as armed before, `sleptUs` later. */
+  thaw(leftUs: number, sleptUs: number): void {
+    this.armedUs += sleptUs;
+    if (this.requested >= 0) this.requested += sleptUs;
+    this.armAt(this.base.queue.now + leftUs);
+    this.changed?.(this.owner);
+  }
+
   /** timer_delete(). */
   del(): void {
     const was = this.pending;

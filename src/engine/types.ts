@@ -26,7 +26,8 @@ export type TcpStateName =
   | 'TIME_WAIT';
 
 /** The errno an application saw. */
-export type Errno = 'ETIMEDOUT' | 'ECONNRESET' | 'EPIPE' | 'EHOSTUNREACH' | 'ECONNREFUSED';
+export type Errno =
+  'ETIMEDOUT' | 'ECONNRESET' | 'EPIPE' | 'EHOSTUNREACH' | 'ECONNREFUSED' | 'ENETUNREACH';
 
 /** The mechanism that ended (or changed) a side's connection. */
 export type Cause =
@@ -42,7 +43,8 @@ export type Cause =
   | 'orphan' // an orphaned socket ran out of tcp_orphan_retries
   | 'close' // this side's own application closed it
   | 'process-exit' // this side's process died; its kernel closed the socket
-  | 'host-crash'; // this side's host crashed: the socket vanished without a word
+  | 'host-crash' // this side's host crashed: the socket vanished without a word
+  | 'no-route'; // connect() found no route: this host's interface was down or had no address (ENETUNREACH)
 
 /** What a segment is for, as a reader would label it in a capture. */
 export type SegmentRole =
@@ -60,8 +62,20 @@ export type SegmentRole =
   | 'fin'
   | 'rst';
 
-/** 'middlebox': a middlebox on the path had forgotten the flow (createLab({ middlebox })). */
-export type LossReason = 'unplugged' | 'host-down' | 'loss' | 'no-neighbour' | 'middlebox';
+/**
+ * Why a segment was lost. 'middlebox': a middlebox on the path had forgotten the flow
+ * (createLab({ middlebox })).
+ */
+export type LossReason =
+  | 'unplugged'
+  | 'host-down'
+  | 'loss'
+  | 'no-neighbour'
+  | 'no-route' // the sending host had no route: its interface was down or its address gone (IpOutNoRoutes)
+  | 'link-down' // the receiving host's interface was administratively down
+  | 'not-local' // addressed to an address the receiving host no longer has (IpInAddrErrors)
+  | 'suspended' // the receiving host was asleep
+  | 'middlebox';
 
 /** The stateful boxes the lab can put on the path (see MiddleboxOptions). */
 export type MiddleboxKind = 'nat' | 'firewall' | 'load-balancer';
@@ -134,7 +148,18 @@ export type LabEvent =
       t: number;
       kind: 'host';
       host: HostName;
-      action: 'unplug' | 'plug-in' | 'crash' | 'boot' | 'kill-process' | 'hang-process';
+      action:
+        | 'unplug'
+        | 'plug-in'
+        | 'crash'
+        | 'boot'
+        | 'kill-process'
+        | 'hang-process'
+        | 'interface-down'
+        | 'interface-up'
+        | 'address-change'
+        | 'suspend'
+        | 'resume';
     }
   | { t: number; kind: 'segment'; segment: number; phase: 'sent' | 'arrived' | 'lost' }
   | {
@@ -174,6 +199,8 @@ export type OutcomeId =
   | 'closed-normally' // both applications closed; FIN exchange completed
   | 'peer-process-hung' // a process hung; its kernel kept answering, so nothing in TCP detected it
   | 'still-established' // nothing went wrong (no unplug, or nothing was affected)
+  | 'interface-down' // a host's own interface went down (or lost its address): its sends failed inside its stack
+  | 'address-changed' // the client came back with a different address: the old connection cannot follow
   | 'middlebox-drop' // a middlebox forgot the idle flow and silently dropped what came next
   | 'middlebox-reset'; // a middlebox forgot the idle flow and answered the next segment with an RST
 
@@ -251,7 +278,9 @@ export type MibName =
   | 'TcpExtTCPAbortOnClose'
   | 'TcpExtTCPKeepAlive'
   | 'TcpExtTCPWinProbe'
-  | 'TcpExtTW';
+  | 'TcpExtTW'
+  | 'IpOutNoRoutes'
+  | 'IpInAddrErrors';
 
 /** One host's counters (`nstat -az`: every counter, zeros included). */
 export type MibCounters = Record<MibName, number>;
@@ -293,7 +322,12 @@ export interface RunResult {
    */
   counters: Record<HostName, MibCounters>;
   /** Periods when a host's cable was unplugged or the host was down. `to` absent: until the end. */
-  outages: { host: HostName; kind: 'unplugged' | 'host-down'; from: number; to?: number }[];
+  outages: {
+    host: HostName;
+    kind: 'unplugged' | 'host-down' | 'link-down' | 'suspended';
+    from: number;
+    to?: number;
+  }[];
   /** Simulated span: 0 .. end ms (end = the `until` of run(), or when nothing was left to do). */
   end: number;
   /**

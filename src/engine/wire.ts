@@ -8,11 +8,12 @@ import type { LabConfig } from './config.ts';
 import type { Prng } from './prng.ts';
 import type { EventQueue } from './queue.ts';
 import type { Recorder } from './recorder.ts';
-import type { HostName } from './types.ts';
+import type { HostName, LossReason } from './types.ts';
 
-/** Where the cable ends: whether a host is up, and handing it a frame that arrived. */
+/** Where the cable ends: whether a host takes a frame that reached it, and handing it over. */
 export interface CableEnds {
-  isUp(host: HostName): boolean;
+  /** Why the far host takes no frame now (down, asleep, interface down, not its address), if so. */
+  refuses(frame: Frame): LossReason | undefined;
   deliver(frame: Frame): void;
 }
 
@@ -131,8 +132,11 @@ export class Cable {
     const t = this.queue.now;
     if (frame.epoch !== this.cutEpoch || !this.carrier[frame.to] || !this.carrier[frame.from]) {
       this.rec.segments.lost(t, frame.segment, 'unplugged');
-    } else if (!this.ends.isUp(frame.to)) {
-      this.rec.segments.lost(t, frame.segment, 'host-down');
+      return;
+    }
+    const refused = this.ends.refuses(frame);
+    if (refused) {
+      this.rec.segments.lost(t, frame.segment, refused);
     } else {
       this.rec.segments.arrived(t, frame.segment);
       this.ends.deliver(frame);

@@ -45,6 +45,14 @@ function act(lab: Lab, conn: Connection | undefined, action: Action): void {
       return conn![action.host].send('text' in action ? action.text : action.bytes);
     case 'close':
       return conn![action.host].close();
+    case 'interfaceDown':
+      return host.interfaceDown();
+    case 'interfaceUp':
+      return host.interfaceUp();
+    case 'removeAddress':
+      return host.removeAddress();
+    case 'addAddress':
+      return host.addAddress();
   }
 }
 
@@ -70,8 +78,17 @@ export function runInEngine(scenario: Scenario, hz: number = MEASURED_PATH.hz): 
 export function engineTrace(scenario: Scenario, r: RunResult = runInEngine(scenario)): Trace {
   const silent = (host: HostName, t: number): boolean =>
     r.outages.some((o) => o.host === host && o.from <= t && (o.to === undefined || t < o.to));
+  // A segment for an address the client no longer has leaves the switch towards it (the
+  // capture counts it delivered); the client's IP layer drops it one way-delay later.
+  const oneWay = r.config.rtt / 2;
   const packets = r.segments
-    .filter((s) => s.conn === 0 && s.lostBecause !== 'no-neighbour' && !silent(s.from, s.t))
+    .filter(
+      (s) =>
+        s.conn === 0 &&
+        s.lostBecause !== 'no-neighbour' &&
+        s.lostBecause !== 'no-route' &&
+        !silent(s.from, s.t),
+    )
     .map((s) => ({
       t: s.t,
       from: s.from,
@@ -79,6 +96,7 @@ export function engineTrace(scenario: Scenario, r: RunResult = runInEngine(scena
       seq: s.seq,
       len: s.len,
       ...(s.delivered && { arrivedAt: s.arrivedAt }),
+      ...(s.lostBecause === 'not-local' && { arrivedAt: s.t + oneWay }),
     }));
   const app: TraceApp[] = [];
   const states: Trace['states'] = [];

@@ -25,13 +25,17 @@ export type MarkId =
   | 'crash'
   | 'boot'
   | 'hang'
-  | 'client-send';
+  | 'client-send'
+  | 'interface-down'
+  | 'interface-up'
+  | 'address-change';
 
 export type Action =
   | { do: 'unplug' | 'plugIn' | 'crash' | 'boot' | 'killProcess' | 'hangProcess'; host: HostName }
   | { do: 'send'; host: HostName; text: string }
   | { do: 'send'; host: HostName; bytes: number }
-  | { do: 'close'; host: HostName };
+  | { do: 'close'; host: HostName }
+  | { do: 'interfaceDown' | 'interfaceUp' | 'removeAddress' | 'addAddress'; host: 'client' };
 
 export interface Step {
   /** ms after the client's connect(); steps at 0 happen before it. */
@@ -117,7 +121,22 @@ const serverSends = (at: number): Step => ({
   action: { do: 'send', host: 'server', text: 'hello' },
 });
 
-export const SCENARIOS: readonly Scenario[] = [
+const clientInterface = (at: number, up: boolean): Step => ({
+  at,
+  mark: up ? 'interface-up' : 'interface-down',
+  action: { do: up ? 'interfaceUp' : 'interfaceDown', host: 'client' },
+});
+const clientSends = (at: number): Step => ({
+  at,
+  mark: 'client-send',
+  action: { do: 'send', host: 'client', bytes: 100 },
+});
+const retries2Five: Bilingual = {
+  en: 'tcp_retries2 5 instead of the default 15 (about 15 minutes)',
+  zh: 'tcp_retries2 为 5，而不是默认的 15（大约 15 分钟）',
+};
+
+const CORE: readonly Scenario[] = [
   {
     id: 'cable-pulled',
     outcome: 'idle-forever',
@@ -523,12 +542,98 @@ export const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
+/** The Wi-Fi chapter (wifi-off): the client's own interface or address goes away (ip link, ip addr). */
+const WIFI_OFF: readonly Scenario[] = [
+  {
+    id: 'wifi-off-in-flight',
+    outcome: 'interface-down',
+    client: { sysctl: { tcp_retries2: 5 } },
+    server: {},
+    steps: [
+      { at: 500, mark: 'unplug', action: { do: 'unplug', host: 'server' } },
+      clientSends(1000),
+      clientInterface(1620, false),
+    ],
+    until: 20_000,
+    headline: ['client:error:ENETUNREACH'],
+    differs: {
+      en: "the server's cable is pulled half a second before the write, so that the data is still unacknowledged 0.62 s later, when the client's interface goes down (between its first and second RTO retransmissions) (on the veth path an ACK comes back in 30 µs; the snippet takes the interface down 5 ms after the write, before its ACK returns); tcp_retries2 5 instead of 15",
+      zh: '写入前半秒先拔掉服务器的网线，让数据在 0.62 秒后客户端关闭网卡时（第一次和第二次 RTO 重传之间）仍未被确认（veth 路径上确认 30 微秒就回来了；代码片段在写入 5 毫秒后、确认回来之前关闭网卡）；tcp_retries2 为 5，而不是 15',
+    },
+    shortened: true,
+  },
+  {
+    id: 'wifi-off-write',
+    outcome: 'interface-down',
+    client: { sysctl: { tcp_retries2: 5 } },
+    server: {},
+    steps: [clientInterface(1000, false), clientSends(2000)],
+    until: 20_000,
+    headline: ['client:error:ETIMEDOUT'],
+    differs: retries2Five,
+    shortened: true,
+  },
+  {
+    id: 'wifi-off-connect',
+    outcome: 'interface-down',
+    client: {},
+    server: {},
+    steps: [clientInterface(0, false)],
+    until: 2000,
+    headline: ['client:error:ENETUNREACH'],
+  },
+  {
+    id: 'wifi-off-back',
+    outcome: 'interface-down',
+    client: {},
+    server: {},
+    steps: [clientInterface(1000, false), serverSends(2000), clientInterface(10_000, true)],
+    until: 20_000,
+    headline: ['server:delivered'],
+  },
+  {
+    id: 'wifi-off-address-removed',
+    outcome: 'interface-down',
+    client: { sysctl: { tcp_retries2: 5 } },
+    server: {},
+    steps: [
+      { at: 1000, mark: 'address-change', action: { do: 'removeAddress', host: 'client' } },
+      clientSends(2000),
+    ],
+    until: 20_000,
+    headline: ['client:error:ETIMEDOUT'],
+    differs: retries2Five,
+    shortened: true,
+  },
+  {
+    id: 'new-address',
+    outcome: 'address-changed',
+    client: { sysctl: { tcp_retries2: 5 } },
+    server: { sysctl: { tcp_retries2: 5 } },
+    steps: [
+      { at: 1000, mark: 'address-change', action: { do: 'removeAddress', host: 'client' } },
+      { at: 1000, mark: 'address-change', action: { do: 'addAddress', host: 'client' } },
+      clientSends(2000),
+      serverSends(2000),
+    ],
+    until: 20_000,
+    headline: ['client:error:ETIMEDOUT', 'server:error:ETIMEDOUT'],
+    differs: {
+      en: 'no new connection from the new address afterwards (the lab makes one connection per run)',
+      zh: '之后不从新地址建立新连接（实验每次只建立一条连接）',
+    },
+  },
+];
+
+export const SCENARIOS: readonly Scenario[] = [...CORE, ...WIFI_OFF];
+
 /**
- * Chapter snippets the kernel lab cannot replay yet, with the reason: their path has a stateful
- * middlebox, and the lab's switch is a plain bridge. Their Playgrounds show no "Measured on
- * Linux" line, and the branches only they reach are not measured.
+ * Chapter snippets the kernel lab cannot replay, with the reason: their path has a stateful
+ * middlebox, and the lab's switch is a plain bridge; or a host suspends, which a network
+ * namespace cannot do on its own. Their Playgrounds show no "Measured on Linux" line, and the
+ * branches only they reach are not measured.
  */
-export const NOT_MEASURED: readonly { id: string; outcome: OutcomeId; reason: Bilingual }[] = [
+const MIDDLEBOX_SNIPPETS: readonly { id: string; outcome: OutcomeId; reason: Bilingual }[] = [
   'middlebox-drop',
   'middlebox-reset',
   'nat-server-push',
@@ -547,6 +652,18 @@ export const NOT_MEASURED: readonly { id: string; outcome: OutcomeId; reason: Bi
     zh: '路径上有中间设备，而内核实验的交换机上没有。',
   },
 }));
+
+export const NOT_MEASURED: readonly { id: string; outcome: OutcomeId; reason: Bilingual }[] = [
+  ...MIDDLEBOX_SNIPPETS,
+  {
+    id: 'laptop-sleep',
+    outcome: 'peer-reset-after-abort',
+    reason: {
+      en: 'a host cannot be suspended inside a network namespace: the whole machine would sleep',
+      zh: '网络命名空间里的主机无法单独休眠：要休眠就是整台机器',
+    },
+  },
+];
 
 export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);

@@ -67,4 +67,48 @@ describe('compareSs', () => {
     ]);
     expect(compareSs(m, engine, trace, ['client:fin']).disagreements[0]!.known).toBeUndefined();
   });
+
+  describe('with steps on both hosts at one time, which the lab takes one after the other', () => {
+    // new-address: at 2 s the client sends, then the server; the lab marked them 109 ms apart.
+    const id = 'new-address';
+    const sc = scenarioById(id)!;
+    const rec = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '..', '..', 'content', 'measurements', `${id}.json`),
+        'utf8',
+      ),
+    ) as Measurement;
+    const run = runInEngine(sc, rec.kernel.hz);
+    const tr = engineTrace(sc, run);
+    const [clientSend, serverSend] = rec.ss.marks.filter((k) => k.t > 2000).map((k) => k.t);
+    const sampleOf = (m: Measurement, host: string, after: number) =>
+      m.ss.samples.find((s) => s.host === host && s.t > after)!;
+
+    it('places a host’s samples from its own steps, and they agree', () => {
+      expect(serverSend! - clientSend!).toBeGreaterThan(50);
+      const c = compareSs(rec, run, tr);
+      expect(c.compared).toBeGreaterThan(c.samples / 2);
+      expect(c.disagreements).toEqual([]);
+      // The client's timer after the server's step is still held to the engine's.
+      const m = structuredClone(rec);
+      const sample = sampleOf(m, 'client', serverSend!);
+      sample.sockets[0]!.timer!.expiresMs += 300;
+      expect(compareSs(m, run, tr).disagreements).toMatchObject([
+        { host: 'client', t: sample.t, what: 'expiry' },
+      ]);
+    });
+
+    it('does not hold a host to a sample taken while its step was under way', () => {
+      const m = structuredClone(rec);
+      const during = m.ss.samples.find(
+        (s) => s.host === 'server' && s.t > 2000 && s.t < serverSend!,
+      )!;
+      during.sockets[0]!.state = 'CLOSE_WAIT';
+      expect(compareSs(m, run, tr).disagreements).toEqual([]);
+      sampleOf(m, 'server', serverSend!).sockets[0]!.state = 'CLOSE_WAIT';
+      expect(compareSs(m, run, tr).disagreements).toMatchObject([
+        { host: 'server', what: 'state', measured: 'CLOSE_WAIT' },
+      ]);
+    });
+  });
 });

@@ -6,7 +6,10 @@
  *
  * Kernel and engine drift apart over a run (a timer fires up to a timer-wheel slot late, the
  * lab acts a few ms late), so a sample is placed on the engine's time line from the latest
- * moment both runs share before it: a step, or an event both saw (a packet, an errno). From
+ * moment both runs share before it that is the sampled host's own: connect(), a step on it, or
+ * an event of its (a packet it sent, an errno). The peer's moments are not: the lab may take a
+ * step on the peer a while after one at the same time on this host, and a packet that left the
+ * switch for this host may still be dropped by it (an address it no longer has). From
  * there, as packetdrill allows, each later change of the engine's comes within max(4 ms,
  * 12.5 % of the time since that moment) on the kernel: a sample is compared only where it lies
  * that far from every change of the engine's row (its state, timer and count).
@@ -107,19 +110,50 @@ function stretches(result: RunResult, host: HostName, end: number): Stretch[] {
 export interface Moment {
   key: string;
   t: number;
+  /** A step's host; absent for connect() and for events (their key names theirs). */
+  host?: HostName;
 }
 
-const steps = (marks: Trace['marks']): Moment[] =>
-  marks.flatMap((k, i) => (CAUSAL.includes(k.mark) ? [{ key: `mark:${i}`, t: k.t }] : []));
+function isOwn(moment: Moment, host: HostName): boolean {
+  if (moment.key.startsWith('mark:')) return !moment.host || moment.host === host;
+  return moment.key.startsWith(`${host}:`);
+}
+
+/**
+ * The hosts of a run's marks: none for connect() (the first), then the host of each step after
+ * t = 0, in order, as both the lab and engine.ts mark them.
+ */
+const markHosts = (m: Measurement): (HostName | undefined)[] => [
+  undefined,
+  ...m.variant.steps.filter((s) => s.at > 0).map((s) => s.action.host),
+];
+
+const steps = (marks: Trace['marks'], hosts: (HostName | undefined)[]): Moment[] =>
+  marks.flatMap((k, i) => {
+    if (!CAUSAL.includes(k.mark)) return [];
+    const host = hosts[i];
+    return [{ key: `mark:${i}`, t: k.t, ...(host && { host }) }];
+  });
 
 /** The moments of the kernel's sampled run, as the measurement recorded them. */
 export function kernelMoments(m: Measurement): Moment[] {
-  return [...steps(m.ss.marks), ...m.ss.events];
+  return [...steps(m.ss.marks, markHosts(m)), ...m.ss.events];
 }
 
 /** The engine's moments, named as kernelMoments() names them. */
 export function engineMoments(trace: Trace): Moment[] {
-  return [...steps(trace.marks), ...observe(trace).map((e) => ({ key: e.key, t: e.t }))];
+  return [...steps(trace.marks, []), ...observe(trace).map((e) => ({ key: e.key, t: e.t }))];
+}
+
+/**
+ * Whether the lab was still taking a step on `host` when it sampled at `t`: between the step's
+ * time and the mark it made once done (an `ip` command or a send takes a while). The socket
+ * may show the step or not yet; no sample then says which.
+ */
+function stepUnderWay(m: Measurement, host: HostName, t: number): boolean {
+  const hosts = markHosts(m);
+  const later = m.variant.steps.filter((s) => s.at > 0);
+  return m.ss.marks.some((k, i) => i > 0 && hosts[i] === host && later[i - 1]!.at <= t && t < k.t);
 }
 
 interface Reference {
@@ -128,17 +162,19 @@ interface Reference {
 }
 
 /**
- * The latest moment at or before `t` that both runs have: its time in each. A known
- * disagreement's event is no common moment.
+ * The latest moment at or before `t` that both runs have and that is `host`'s own: its time in
+ * each. A known disagreement's event is no common moment.
  */
 function reference(
   kernel: Moment[],
   engine: Map<string, number>,
   known: ReadonlySet<string>,
+  host: HostName,
   t: number,
 ): Reference {
   let best = { kernel: 0, engine: 0 };
   for (const k of kernel) {
+    if (!isOwn(k, host)) continue;
     const e = engine.get(k.key);
     if (e !== undefined && !known.has(k.key) && k.t <= t && k.t >= best.kernel)
       best = { kernel: k.t, engine: e };
@@ -238,8 +274,8 @@ export function compareSs(
   let compared = 0;
   for (const sample of m.ss.samples) {
     const view = kernelView(sample.sockets);
-    if (!view) continue;
-    const ref = reference(kernel, engine, knownSet, sample.t);
+    if (!view || stepUnderWay(m, sample.host, sample.t)) continue;
+    const ref = reference(kernel, engine, knownSet, sample.host, sample.t);
     const from = sample.t - ref.kernel + ref.engine;
     const to = from + sample.span;
     const stretch = byHost[sample.host].find((s) => s.from <= from && from < s.to);

@@ -33,7 +33,7 @@ export interface Arrow extends LabelPlace {
 
 export interface Band {
   host: HostName;
-  kind: 'unplugged' | 'host-down';
+  kind: 'unplugged' | 'host-down' | 'link-down' | 'suspended';
   from: number;
   to: number;
   y0: number;
@@ -101,7 +101,12 @@ export function lostAtX(result: RunResult, segment: SegmentRecord): number {
   const { from, to, t } = segment;
   switch (segment.lostBecause) {
     case 'host-down':
+    case 'link-down':
+    case 'not-local':
+    case 'suspended':
       return hostX(to) + (to === 'client' ? 12 : -12);
+    case 'no-route':
+      return hostX(from) + (from === 'client' ? 12 : -12);
     case 'no-neighbour':
       return cutX(from);
     case 'unplugged':

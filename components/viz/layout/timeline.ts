@@ -63,7 +63,15 @@ export interface TimelineLayout {
   end: number;
 }
 
-const DISRUPTIONS = new Set(['unplug', 'crash', 'kill-process', 'hang-process']);
+const DISRUPTIONS = new Set([
+  'unplug',
+  'crash',
+  'kill-process',
+  'hang-process',
+  'interface-down',
+  'address-change',
+  'suspend',
+]);
 
 export function markKind(segment: SegmentRecord): MarkKind {
   switch (segment.role) {

@@ -34,6 +34,11 @@ export interface TcpKernel {
   readonly timers: TimerBase;
   /** The record: segments as they leave, and events. */
   readonly record: { readonly segments: SegmentTable; readonly events: EventLog };
+  /**
+   * ip_route_output_ports() for the socket's source address: false when the host has no route
+   * (its interface is down, or the address the socket was bound to is gone).
+   */
+  hasRoute(sk: { readonly lport: number }): boolean;
   /** ip_queue_xmit(): hand a segment to IP (the neighbour layer, then the cable). */
   transmit(frame: Frame): void;
   /** neigh_confirm() of the next hop: an ACK showed the peer is reachable (sock_confirm_neigh()). */

@@ -107,6 +107,18 @@ export function tcpRetransmitSkb(
   role: SegmentRole,
   retransmission?: number,
 ): boolean {
+  if (!sk.k.hasRoute(sk)) {
+    // inet_sk_rebuild_header(): the route lookup fails before anything is built; its error
+    // becomes the soft error (ENETUNREACH) the abort will report. Not counted as a retransmission.
+    sk.errSoft = 'ENETUNREACH';
+    sk.k.record.events.note(
+      sk.now,
+      sk.k.name,
+      sk.conn,
+      'retransmission not sent: no route (inet_sk_rebuild_header: ENETUNREACH)',
+    );
+    return false;
+  }
   if (skb.inHostQueue) {
     sk.k.record.events.note(
       sk.now,
@@ -232,6 +244,19 @@ export function tcpWriteXmit(sk: TcpSock): void {
   while (sk.sendHead < sk.skbs.length) {
     const skb = sk.skbs.at(sk.sendHead)!;
     if (!tcpSndWndTest(sk, skb)) {
+      if (sent === 0) tcpCheckProbeTimer(sk);
+      break;
+    }
+    if (!sk.k.hasRoute(sk)) {
+      // ip_queue_xmit() found no route (IpOutNoRoutes, -EHOSTUNREACH): the segment stays
+      // unsent; with nothing in flight, tcp_push_pending_frames() starts the persist timer.
+      sk.k.mib.inc('IpOutNoRoutes');
+      sk.k.record.events.note(
+        sk.now,
+        sk.k.name,
+        sk.conn,
+        'send failed inside the stack: no route (IpOutNoRoutes)',
+      );
       if (sent === 0) tcpCheckProbeTimer(sk);
       break;
     }

@@ -329,7 +329,9 @@ export function tcpProbeTimer(sk: TcpSock): void {
       'persist',
       userTimeoutSpent
         ? 'abort: TCP_USER_TIMEOUT spent while the window stayed 0 (tcp_probe_timer)'
-        : `abort: ${sk.probesOut} zero-window probes unanswered (tcp_probe_timer)`,
+        : sk.sndWnd > 0
+          ? `abort: ${sk.probesOut} persist probes unanswered (tcp_probe_timer)`
+          : `abort: ${sk.probesOut} zero-window probes unanswered (tcp_probe_timer)`,
     );
     tcpWriteErr(sk, userTimeoutSpent ? 'user-timeout' : sk.dead ? 'orphan' : 'retransmission');
     return;

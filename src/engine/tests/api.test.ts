@@ -267,7 +267,7 @@ describe('OUTCOMES', () => {
   it('lists every outcome id once with a description', () => {
     const ids = OUTCOMES.map((o) => o.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.length).toBe(19);
+    expect(ids.length).toBe(21);
     for (const o of OUTCOMES) expect(o.description.length).toBeGreaterThan(10);
   });
 });

@@ -76,6 +76,16 @@ const viz: Strings<typeof zhViz> = {
       explanation:
         'The host whose cable was pulled could not reach its next hop, so its own sends failed with EHOSTUNREACH.',
     },
+    'interface-down': {
+      title: 'The host’s own interface was down',
+      explanation:
+        'With the interface down there is no route: sends fail inside the host’s own stack and never reach the wire, data already in flight keeps its RTO backoff and the connection ends with ENETUNREACH, data written afterwards waits under the persist timer and ends with ETIMEDOUT, and a new connect() fails at once with ENETUNREACH. If the interface comes back in time, the next timer sends what waited.',
+    },
+    'address-changed': {
+      title: 'Back with a different address',
+      explanation:
+        'A connection is tied to the address it was made from. Once the host has another one, its old socket has no route and the peer’s segments to the old address are dropped, with no RST either way: each side gives up on its own timers, and only a new connection works.',
+    },
     'closed-normally': {
       title: 'Closed normally',
       explanation: 'Both applications closed the connection and the FIN exchange completed.',
@@ -116,6 +126,7 @@ const viz: Strings<typeof zhViz> = {
     close: 'closed by its application',
     'process-exit': 'process exited',
     'host-crash': 'host crashed',
+    'no-route': 'no route (interface down or address gone)',
   },
 
   roles: {
@@ -140,6 +151,10 @@ const viz: Strings<typeof zhViz> = {
     'host-down': 'host down',
     loss: 'random loss',
     'no-neighbour': 'no next hop',
+    'no-route': 'no route: never left the host',
+    'link-down': 'interface down',
+    'not-local': 'address no longer there',
+    suspended: 'host asleep',
   },
 
   hostActions: {
@@ -149,6 +164,11 @@ const viz: Strings<typeof zhViz> = {
     boot: 'host booted',
     'kill-process': 'process killed',
     'hang-process': 'process hung',
+    'interface-down': 'interface down',
+    'interface-up': 'interface up',
+    'address-change': 'address changed',
+    suspend: 'suspended',
+    resume: 'resumed',
   },
 
   notices: {
@@ -178,6 +198,8 @@ const viz: Strings<typeof zhViz> = {
   outages: {
     unplugged: '{host} cable unplugged',
     'host-down': '{host} down',
+    'link-down': '{host} interface down',
+    suspended: '{host} asleep',
   },
 
   card: {
@@ -292,6 +314,10 @@ const viz: Strings<typeof zhViz> = {
     appIdle: 'An application idle timeout',
     appHeartbeat: 'An application heartbeat',
     connecting: 'Still connecting (connect())',
+    ownNetwork: 'A host’s own network went away (Wi-Fi off)',
+    whatWentAway: 'What did it lose?',
+    interfaceDown: 'Its interface (and with it every route)',
+    newAddress: 'Its address: it came back with another one',
     failure: 'A process or a host failed',
     whatFailed: 'What failed?',
     howEnds: 'How does the connection end?',

@@ -68,6 +68,16 @@ const viz = {
       title: '拔线的一端发不出去（EHOSTUNREACH）',
       explanation: '被拔掉网线的主机找不到下一跳，它自己的发送以 EHOSTUNREACH 失败。',
     },
+    'interface-down': {
+      title: '主机自己的网卡关掉了',
+      explanation:
+        '网卡关闭后就没有路由：发送在主机自己的协议栈里就失败了，根本到不了线上。已经在途的数据照常按 RTO 退避重传，最后以 ENETUNREACH 结束；之后写入的数据由持续定时器看管，最后以 ETIMEDOUT 结束；新的 connect() 立刻以 ENETUNREACH 失败。网卡及时恢复的话，下一次定时器触发就会把积压的数据发出去。',
+    },
+    'address-changed': {
+      title: '回来时换了地址',
+      explanation:
+        '一条连接绑定在建立它的那个地址上。主机换了地址以后，旧套接字没有路由，对端发往旧地址的报文被丢弃，双方都收不到 RST：各自凭自己的定时器放弃，只有新建的连接能用。',
+    },
     'closed-normally': {
       title: '正常关闭',
       explanation: '双方应用都关闭了连接，FIN 交换顺利完成。',
@@ -107,6 +117,7 @@ const viz = {
     close: '本端应用关闭',
     'process-exit': '进程退出',
     'host-crash': '主机崩溃',
+    'no-route': '没有路由（网卡关闭或地址已删）',
   },
 
   roles: {
@@ -131,6 +142,10 @@ const viz = {
     'host-down': '主机宕机',
     loss: '随机丢包',
     'no-neighbour': '找不到下一跳',
+    'no-route': '没有路由，没出本机',
+    'link-down': '网卡已关闭',
+    'not-local': '地址已不在',
+    suspended: '主机休眠中',
   },
 
   hostActions: {
@@ -140,6 +155,11 @@ const viz = {
     boot: '主机启动',
     'kill-process': '进程被杀',
     'hang-process': '进程卡死',
+    'interface-down': '关闭网卡',
+    'interface-up': '打开网卡',
+    'address-change': '地址变更',
+    suspend: '休眠',
+    resume: '唤醒',
   },
 
   notices: {
@@ -169,6 +189,8 @@ const viz = {
   outages: {
     unplugged: '{host}网线已拔',
     'host-down': '{host}宕机',
+    'link-down': '{host}网卡已关闭',
+    suspended: '{host}休眠中',
   },
 
   card: {
@@ -283,6 +305,10 @@ const viz = {
     appIdle: '应用的空闲超时',
     appHeartbeat: '应用的心跳',
     connecting: '还在建立连接（connect()）',
+    ownNetwork: '主机自己的网络没了（关掉 Wi-Fi）',
+    whatWentAway: '它失去了什么？',
+    interfaceDown: '网卡（连同所有路由）',
+    newAddress: '地址：回来时换了一个',
     failure: '进程或主机出事了',
     whatFailed: '哪里出了事？',
     howEnds: '连接最后怎样？',

@@ -1,0 +1,16 @@
+import { createLab } from 'tcp-lab';
+
+// An idle connection; a round trip takes 20 ms.
+const lab = createLab({ rtt: '20ms' });
+const conn = lab.connect();
+
+// At 1 s Wi-Fi goes off: the client's interface is down.
+lab.at('1s', () => lab.client.interfaceDown());
+// At 2 s the client's application writes, unaware.
+lab.at('2s', () => conn.client.send('hello'));
+
+conn.client.on('error', (errno) => {
+  console.log(`client: ${errno} at ${lab.now()} ms`);
+});
+
+lab.run();
