@@ -252,6 +252,10 @@ test.describe('on a 360 px phone', () => {
  * then lists the visible controls that were never marked. Tab enters a radio group once (arrow
  * keys move inside), so a group counts as reached when any of its radios was.
  */
+/** What Tab may land on. */
+const FOCUSABLE =
+  'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+
 async function controlsTabNeverReaches(page: Page): Promise<{ missed: string[]; total: number }> {
   const markFocused = () => {
     const active = document.activeElement as HTMLElement | null;
@@ -261,16 +265,17 @@ async function controlsTabNeverReaches(page: Page): Promise<{ missed: string[]; 
     return 'new';
   };
   await page.evaluate(markFocused);
-  for (let press = 0; press < 400; press += 1) {
+  // Enough presses for every candidate twice over: the longest chapters hold over 400.
+  const presses = await page.evaluate(
+    (selector) => 2 * document.querySelectorAll(selector).length + 20,
+    FOCUSABLE,
+  );
+  for (let press = 0; press < presses; press += 1) {
     await page.keyboard.press('Tab');
     if ((await page.evaluate(markFocused)) !== 'new') break;
   }
-  return page.evaluate(() => {
-    const focusable = [
-      ...document.querySelectorAll<HTMLElement>(
-        'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
-      ),
-    ].filter(
+  return page.evaluate((selector) => {
+    const focusable = [...document.querySelectorAll<HTMLElement>(selector)].filter(
       (element) =>
         !element.closest('[inert]') &&
         element.getClientRects().length > 0 &&
@@ -295,7 +300,7 @@ async function controlsTabNeverReaches(page: Page): Promise<{ missed: string[]; 
         return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} "${name}"`;
       }),
     };
-  });
+  }, FOCUSABLE);
 }
 
 // Every chapter in both languages: the chapters differ in which controls they hold.
