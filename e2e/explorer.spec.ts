@@ -61,6 +61,7 @@ for (const lang of ['en', 'zh'] as const) {
   for (const [chapter, snippet, parameter, value, charted] of [
     ['user-timeout', 'user-timeout', 'userTimeout', '10', true],
     ['in-production', 'keepalive-under-loss', 'loss', '0.01', false],
+    ['data-in-flight', 'retries2-budget', 'tcpRetries2', '5', true],
   ] as const) {
     test(`${lang}/${chapter}: ${snippet} has its controls${charted ? ' and chart' : ''} in the page`, async ({
       browser,
@@ -72,7 +73,7 @@ for (const lang of ['en', 'zh'] as const) {
       await expect(control(box, parameter).getByRole('spinbutton')).toHaveValue(value);
       await expect(box.locator('.explore-sweep')).toHaveCount(charted ? 1 : 0);
       if (charted) {
-        await expect(box.locator('.explore-sweep-dots')).toHaveAttribute('d', /^M/);
+        await expect(box.locator('.explore-sweep-dots').first()).toHaveAttribute('d', /^M/);
       }
       await context.close();
     });
@@ -101,6 +102,25 @@ test('the slider moves by keyboard, rewrites the literal and runs the code again
   await expect(box.locator('.explore-sweep-current-note')).toContainText('23 s');
   await expect(box.locator('.explore-sweep-meta')).toHaveText(
     /^Computed in your browser: 150 runs in \d+ ms$/,
+  );
+  await expect(box.locator('.explore-sweep-box')).toHaveAttribute('data-sweep-state', 'current');
+});
+
+test('the timer-phase chart is drawn again in the worker when the code changes', async ({
+  page,
+}) => {
+  await page.goto('en/data-in-flight/');
+  const box = playground(page, 'retries2-budget');
+  await expect(box.locator('.explore-sweep').getByRole('img')).toHaveAccessibleName(
+    /against Timer phase 2000 runs/,
+  );
+  await wake(page, box);
+  const field = control(box, 'tcpRetries2').getByRole('spinbutton');
+  await field.fill('4');
+  await field.press('Enter');
+  await expect(box.locator('.playground-static')).toContainText('tcp_retries2: 4');
+  await expect(box.locator('.explore-sweep-meta')).toHaveText(
+    /^Computed in your browser: 2000 runs in \d+ ms$/,
   );
   await expect(box.locator('.explore-sweep-box')).toHaveAttribute('data-sweep-state', 'current');
 });

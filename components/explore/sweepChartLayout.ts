@@ -1,6 +1,8 @@
 // Geometry of a sweep chart, without the DOM: linear axes from the parameter's range and from 0
 // to a round number above the largest value, ticks at round steps (durations at steps a reader
-// counts in: seconds, minutes), and each line's path, broken where a run had no value.
+// counts in: seconds, minutes), and each line's path, broken where a run had no value. Values
+// that all lie close together (within a quarter of the largest: give-up times across timer
+// phases) get an axis from a round number below the smallest, or their spread would be flat.
 import type { SweepLine, SweepSpec } from '../../src/runner/explore/sweep';
 
 export const chartGeometry = {
@@ -29,8 +31,12 @@ export interface ChartLayout {
   lines: ChartLine[];
   x(value: number): number;
   y(value: number): number;
+  yMin: number;
   yMax: number;
 }
+
+/** The values' spread is under this share of the largest value: the y axis leaves out 0. */
+const CLOSE_SPREAD = 1 / 4;
 
 const DURATION_STEPS = [
   1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000,
@@ -62,21 +68,25 @@ export function layoutSweepChart(
   const g = chartGeometry;
   const ys = lines.flatMap((l) => l.points.flatMap((p) => (p.y === null ? [] : [p.y])));
   const top = Math.max(1, ...ys);
-  const yStep = tickStep(top, 5, duration);
-  const yMax = Math.ceil(top / yStep - 1e-9) * yStep;
+  const lowest = Math.min(top, ...ys);
+  const low = top - lowest < top * CLOSE_SPREAD ? lowest : 0;
+  const yStep = tickStep(top - low || top * CLOSE_SPREAD, 5, duration);
+  const yMin = Math.floor(low / yStep + 1e-9) * yStep;
+  const yMax = Math.max(Math.ceil(top / yStep - 1e-9) * yStep, yMin + yStep);
   const span = spec.to - spec.from || 1;
   const x = (v: number) => g.left + ((v - spec.from) / span) * (g.right - g.left);
-  const y = (v: number) => g.bottom - (v / yMax) * (g.bottom - g.top);
+  const y = (v: number) => g.bottom - ((v - yMin) / (yMax - yMin)) * (g.bottom - g.top);
   const xStep = tickStep(span, 8, false);
   return {
     x,
     y,
+    yMin,
     yMax,
     xTicks: ticks(spec.from, spec.to, Math.max(xStep, spec.step)).map((value) => ({
       value,
       at: x(value),
     })),
-    yTicks: ticks(0, yMax, yStep).map((value) => ({ value, at: y(value) })),
+    yTicks: ticks(yMin, yMax, yStep).map((value) => ({ value, at: y(value) })),
     lines: lines.map((line) => {
       let path = '';
       let drawing = false;
