@@ -2,7 +2,8 @@
 // editor and a fresh run when the reader asks. Hydrated on intent (client:intent: pointer over,
 // focus, touch); Monaco loads only on edit.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { RunResult } from '../../src/engine/types';
+import { islandData } from '../../src/lib/islands/islandData';
+import type { BuildRun } from '../../src/runner/buildRuns';
 import { Explorer, type ExploreSetup } from '../explore/Explorer';
 import { CHAT_SAFE_LENGTH, MAX_SHARED_CODE_BYTES, shareUrl } from '../../src/runner/share';
 import { ConsoleOutput } from './ConsoleOutput';
@@ -27,7 +28,8 @@ export interface PlaygroundIslandProps {
   fileName: string;
   lang: PlaygroundLang;
   original: string;
-  precomputed: { result: RunResult; logs: string[]; droppedLogs: number; wallMs: number };
+  /** The build-time run's JSON file (src/lib/islands/islandData.ts): what the page shows. */
+  runUrl: string;
   /** The code highlighted at build time (Astro slot), shown until the editor takes over. */
   code?: ReactNode;
   /** Controls, sweep chart and compare the chapter chose (components/explore). */
@@ -49,11 +51,12 @@ export default function PlaygroundIsland({
   fileName,
   lang,
   original,
-  precomputed,
+  runUrl,
   code: highlighted,
   explore,
 }: PlaygroundIslandProps) {
   const t = playgroundStrings(lang);
+  const precomputed = islandData<BuildRun>(runUrl);
   const ids = useId();
   const hintId = `${ids}-hint`;
   const root = useRef<HTMLElement>(null);

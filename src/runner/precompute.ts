@@ -1,6 +1,6 @@
 // Build-time run of a lesson snippet: the page promises an outcome (`expect`), and the build fails
 // with a message naming the snippet when the run does not deliver it.
-import type { OutcomeId } from '../engine/types';
+import type { OutcomeId, RunResult } from '../engine/types';
 import { runSnippet, type EngineModule, type SnippetRun } from './runSnippet';
 
 export type PrecomputedRun = Extract<SnippetRun, { status: 'ok' }>;
@@ -26,12 +26,20 @@ export function precompute(
         `${where}: the snippet never calls lab.run(), so there is no result to show.`,
       );
     case 'ok':
-      if (expect !== undefined && run.result.outcome.id !== expect) {
-        throw new Error(
-          `${where}: the page expects the outcome '${expect}' but the run ended in '${run.result.outcome.id}' ` +
-            `(${run.result.outcome.summary}). Change the snippet or the page's expect=.`,
-        );
-      }
+      if (expect !== undefined) expectOutcome(file, run.result, expect);
       return run;
   }
+}
+
+/** Fails, naming the snippet, when its run did not end in the outcome the page promises. */
+export function expectOutcome(
+  file: { path: string },
+  result: Pick<RunResult, 'outcome'>,
+  expect: OutcomeId,
+): void {
+  if (result.outcome.id === expect) return;
+  throw new Error(
+    `<Playground snippet> ${file.path}: the page expects the outcome '${expect}' but the run ended in '${result.outcome.id}' ` +
+      `(${result.outcome.summary}). Change the snippet or the page's expect=.`,
+  );
 }

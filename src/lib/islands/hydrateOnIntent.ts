@@ -6,6 +6,7 @@
 // with the pointer.
 import type { ClientDirective } from 'astro';
 import { HYDRATE_ALL, HYDRATE_NOW, HYDRATE_NOW_ATTRIBUTE } from './intentEvents';
+import { fetchIslandData, ISLAND_DATA_ATTRIBUTE } from './islandData';
 
 const intentSignals = ['pointerover', 'focusin', 'touchstart'] as const;
 
@@ -31,7 +32,21 @@ const hydrateOnIntent: ClientDirective = (load, _options, island) => {
     if (started) return;
     started = true;
     void (async () => {
-      const hydrate = await load();
+      // The island's code and the data it renders from (islandData.ts) come in parallel.
+      const dataUrl = island
+        .closest(`[${ISLAND_DATA_ATTRIBUTE}]`)
+        ?.getAttribute(ISLAND_DATA_ATTRIBUTE);
+      let hydrate: Awaited<ReturnType<typeof load>>;
+      try {
+        [hydrate] = await Promise.all([load(), dataUrl && fetchIslandData(dataUrl)]);
+      } catch (error) {
+        // Offline before the page was ever cached, say: the page stays readable as it is, and
+        // the reader's next intent tries again.
+        console.error(error);
+        held.length = 0;
+        started = false;
+        return;
+      }
       await hydrate();
       for (const type of intentSignals) island.removeEventListener(type, start);
       island.removeEventListener('click', hold, true);
