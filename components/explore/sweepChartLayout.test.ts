@@ -48,7 +48,9 @@ describe('layoutSweepChart: the y axis', () => {
     step: 0.5,
     measure: 'giveUpAfterSend',
   };
-  const line = (...ys: number[]): SweepLine => ({ points: ys.map((y, i) => ({ x: i / 2, y })) });
+  const line = (...ys: number[]): SweepLine => ({
+    points: ys.map((y, i) => ({ x: i / 2, y, outcome: 'sender-aborts' })),
+  });
 
   it('starts at 0 for values spread widely', () => {
     const layout = layoutSweepChart(spec, [line(600, 13_000, 924_000)], true);
