@@ -146,14 +146,17 @@ export function engineMoments(trace: Trace): Moment[] {
 }
 
 /**
- * Whether the lab was still taking a step on `host` when it sampled at `t`: between the step's
- * time and the mark it made once done (an `ip` command or a send takes a while). The socket
- * may show the step or not yet; no sample then says which.
+ * While the lab was taking each step after t = 0, on its host: from the step's time to the mark
+ * it made once done (an `ip` command or a send takes a while). A socket sampled then may show
+ * the step or not yet; no sample then says which.
  */
-function stepUnderWay(m: Measurement, host: HostName, t: number): boolean {
-  const hosts = markHosts(m);
+function stepsUnderWay(m: Measurement): { host: HostName; from: number; to: number }[] {
   const later = m.variant.steps.filter((s) => s.at > 0);
-  return m.ss.marks.some((k, i) => i > 0 && hosts[i] === host && later[i - 1]!.at <= t && t < k.t);
+  return m.ss.marks.slice(1).map((k, i) => ({
+    host: later[i]!.action.host,
+    from: later[i]!.at,
+    to: k.t,
+  }));
 }
 
 interface Reference {
@@ -272,9 +275,13 @@ export function compareSs(
   const engine = new Map(engineMoments(trace).map((e) => [e.key, e.t] as const));
   const disagreements: SsDisagreement[] = [];
   let compared = 0;
+  const underWay = stepsUnderWay(m);
   for (const sample of m.ss.samples) {
     const view = kernelView(sample.sockets);
-    if (!view || stepUnderWay(m, sample.host, sample.t)) continue;
+    const busy = underWay.some(
+      (w) => w.host === sample.host && w.from <= sample.t && sample.t < w.to,
+    );
+    if (!view || busy) continue;
     const ref = reference(kernel, engine, knownSet, sample.host, sample.t);
     const from = sample.t - ref.kernel + ref.engine;
     const to = from + sample.span;
