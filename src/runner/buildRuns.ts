@@ -17,7 +17,7 @@ export function buildRun(snippet: string, lang: string, expect?: OutcomeId): Bui
   const file = readSnippet(snippet, lang);
   let run = runs.get(key);
   if (!run) {
-    const { result, logs, droppedLogs, wallMs } = precompute(file, undefined, engine);
+    const { result, logs, droppedLogs, wallMs } = precompute(file, engine);
     run = { result, logs, droppedLogs, wallMs };
     runs.set(key, run);
   }
