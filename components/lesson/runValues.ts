@@ -1,7 +1,7 @@
 // Named numbers and facts read from a run, so chapters can quote them instead of typing them in.
 // A value is either a path into the RunResult ('server.errorAt', 'outcome.id') or one of the
 // metrics below, some with an argument after a colon ('retransmission:5', 'closedAt:server').
-import { formatSsTimer, socketsAt } from 'tcp-lab';
+import { formatSsTimer, HOST_ACTIONS, socketsAt } from 'tcp-lab';
 import type { HostName, RunResult, SegmentRecord } from 'tcp-lab';
 
 export type RunValue = number | string | number[];
@@ -94,19 +94,7 @@ export const metrics: Record<string, Metric> = {
   },
   /** When a host action first happened: 'hostAction:crash', 'hostAction:hang-process', … */
   hostAction: (run, arg) => {
-    const actions = [
-      'unplug',
-      'plug-in',
-      'crash',
-      'boot',
-      'kill-process',
-      'hang-process',
-      'interface-down',
-      'interface-up',
-      'address-change',
-      'suspend',
-      'resume',
-    ];
+    const actions: readonly string[] = HOST_ACTIONS;
     if (!arg || !actions.includes(arg)) {
       throw new Error(
         `The metric "hostAction" needs one of: ${actions.map((a) => `hostAction:${a}`).join(', ')}.`,

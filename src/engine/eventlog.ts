@@ -47,7 +47,8 @@ const ERRNOS: (Errno | undefined)[] = [
   'ECONNREFUSED',
   'ENETUNREACH',
 ];
-const ACTIONS: HostAction[] = [
+/** Every action a host event can name, in the order the log codes them. */
+export const HOST_ACTIONS: readonly HostAction[] = [
   'unplug',
   'plug-in',
   'crash',
@@ -67,7 +68,7 @@ const TIMER_CODES = codeTable(TIMERS);
 const MIDDLEBOX_CODES = codeTable(MIDDLEBOX_NOTICES);
 const NOTICE_CODES = codeTable(NOTICES);
 const ERRNO_CODES = codeTable(ERRNOS);
-const ACTION_CODES = codeTable(ACTIONS);
+const ACTION_CODES = codeTable(HOST_ACTIONS);
 
 /** No byte count, no detail. */
 const NONE = -1;
@@ -224,7 +225,7 @@ export class EventLog {
           : { kind: 'middlebox', conn, action, host, segment, t };
       }
       default:
-        return { kind: 'host', host, action: ACTIONS[a]!, t };
+        return { kind: 'host', host, action: HOST_ACTIONS[a]!, t };
     }
   }
 }

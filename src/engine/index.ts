@@ -8,5 +8,6 @@ export { observeRuns } from './observe.ts';
 export { socketsAt, formatSsTimer, printMsTimer } from './ss.ts';
 export { MIB_NAMES } from './mib.ts';
 export { OUTCOMES } from './outcome.ts';
+export { HOST_ACTIONS } from './eventlog.ts';
 export { DEFAULT_SYSCTLS } from './config.ts';
 export { sweepTimerPhase } from './sweep.ts';
