@@ -1,8 +1,8 @@
 // Figures a reader wants from a run, derived from the public result only.
-import type { ConnectionResult, RunResult } from 'tcp-lab';
+import type { ConnectionResult, LabEvent, RunResult } from 'tcp-lab';
 
 /** Host actions that break the connection's path or its peer. */
-const DISRUPTIONS = new Set([
+const DISRUPTIONS: ReadonlySet<string> = new Set([
   'unplug',
   'crash',
   'kill-process',
@@ -24,12 +24,17 @@ export function connectionOf(result: RunResult, conn = 0): ConnectionResult {
   );
 }
 
+/** The run's first host action that breaks the connection's path or its peer, if any. */
+export function firstDisruption(result: RunResult): LabEvent | undefined {
+  return result.events.find((e) => e.kind === 'host' && DISRUPTIONS.has(e.action));
+}
+
 /** From the first disruption to the first error an application saw, if both happened. */
 export function detection(
   result: RunResult,
   connection: ConnectionResult,
 ): { disruptedAt: number; detectedAt: number; after: number } | undefined {
-  const disruption = result.events.find((e) => e.kind === 'host' && DISRUPTIONS.has(e.action));
+  const disruption = firstDisruption(result);
   if (!disruption) return undefined;
   const errors = [connection.client.errorAt, connection.server.errorAt].filter(
     (t): t is number => t !== undefined && t >= disruption.t,

@@ -4,6 +4,7 @@
 // is logarithmic in the time since the disruption, so each doubling takes the same room.
 import type { HostName, RunResult, SegmentRecord } from 'tcp-lab';
 import { formatCompact } from '../format';
+import { firstDisruption } from '../summary';
 import { linearScale, logScale } from './scales';
 
 export const timelineGeometry = {
@@ -62,16 +63,6 @@ export interface TimelineLayout {
   gap?: { from: number; to: number; x0: number; x1: number };
   end: number;
 }
-
-const DISRUPTIONS = new Set([
-  'unplug',
-  'crash',
-  'kill-process',
-  'hang-process',
-  'interface-down',
-  'address-change',
-  'suspend',
-]);
 
 export function markKind(segment: SegmentRecord): MarkKind {
   switch (segment.role) {
@@ -248,7 +239,7 @@ function hundredths(value: number): number {
 export function layoutTimeline(result: RunResult): TimelineLayout {
   const g = timelineGeometry;
   const end = Math.max(result.end, ...result.segments.map((s) => s.t), 1);
-  const disruption = result.events.find((e) => e.kind === 'host' && DISRUPTIONS.has(e.action));
+  const disruption = firstDisruption(result);
   const errors = [result.client, result.server]
     .map((side, i) => ({ host: (i === 0 ? 'client' : 'server') as HostName, side }))
     .filter(({ side }) => side.error !== undefined && side.errorAt !== undefined);
