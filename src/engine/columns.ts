@@ -20,7 +20,7 @@ const PAGE_MASK = PAGE_ROWS - 1;
  * fast paths for at most four kinds of array at one site: a fifth makes every store in every
  * table slow (a lesson run three times slower).
  */
-type TypedArray = Float64Array | Uint32Array | Int32Array | Uint8Array;
+type TypedArray = Float64Array | Uint32Array | Int32Array;
 
 interface TypedArrayKind<A extends TypedArray> {
   new (length: number): A;
@@ -28,8 +28,11 @@ interface TypedArrayKind<A extends TypedArray> {
   readonly BYTES_PER_ELEMENT: number;
 }
 
-/** Bytes of first pages a lab's three tables take (128 bytes a row; a new column beyond it gets its own). */
-const FIRST_PAGES_BYTES = 144 * INITIAL_ROWS;
+/**
+ * Bytes of first pages a lab's three tables take: a row of each is 104 bytes (segments 48,
+ * events 24, socket rows 32); a column beyond them gets a page of its own.
+ */
+const FIRST_PAGES_BYTES = 104 * INITIAL_ROWS;
 
 /**
  * One buffer for the first pages of a lab's columns: a lab has about 35 columns, most runs never
@@ -84,6 +87,51 @@ export class Column<A extends TypedArray> {
     }
     page[i] = value;
   }
+}
+
+/**
+ * Microsecond times of rows added in time order, in 32 bits a row: a row keeps its time modulo
+ * 2^32 µs (71.6 minutes), and the column notes the first row of each later such span, which a
+ * run of hours crosses a few times at most. Rows may be written again, at the same time.
+ */
+export class TimeColumn {
+  private readonly low: Column<Uint32Array>;
+  /** spanStarts[k]: the first row at or after (k + 1) · 2^32 µs. */
+  private readonly spanStarts: number[] = [];
+
+  constructor(first: FirstPages) {
+    this.low = new Column(Uint32Array, first);
+  }
+
+  get(row: number): number {
+    const starts = this.spanStarts;
+    let span = 0;
+    while (span < starts.length && starts[span]! <= row) span += 1;
+    return span * SPAN_US + this.low.get(row);
+  }
+
+  set(row: number, us: number): void {
+    const span = Math.floor(us / SPAN_US);
+    while (this.spanStarts.length < span) this.spanStarts.push(row);
+    this.low.set(row, us % SPAN_US);
+  }
+}
+
+const SPAN_US = 2 ** 32;
+
+/** Four small codes (each 0–255) as one value of a Uint32 column. */
+export function packBytes(b0: number, b1: number, b2: number, b3: number): number {
+  return (b0 | (b1 << 8) | (b2 << 16) | (b3 << 24)) >>> 0;
+}
+
+/** Code `k` (0–3) of a packBytes value. */
+export function byteOf(packed: number, k: number): number {
+  return (packed >>> (8 * k)) & 255;
+}
+
+/** A packBytes value with code `k` replaced by `code`. */
+export function withByte(packed: number, k: number, code: number): number {
+  return ((packed & ~(255 << (8 * k))) | (code << (8 * k))) >>> 0;
 }
 
 /** Codes for a fixed list of names: name → index in the list (absent names are skipped). */

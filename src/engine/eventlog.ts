@@ -5,7 +5,7 @@
  * Objects are built when a result's `events` are first read, with exactly the keys, in the
  * order, that LabEvent lists.
  */
-import { codeTable, Column } from './columns.ts';
+import { byteOf, codeTable, Column, packBytes, TimeColumn } from './columns.ts';
 import type { FirstPages } from './columns.ts';
 import { hostCode, HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { Errno, HostName, LabEvent, TcpStateName, TimerName } from './types.ts';
@@ -78,16 +78,15 @@ export class EventLog {
   count = 0;
   /** Ordinals handed out so far (events here and segment events): the log's length. */
   ords = 0;
-  private readonly kind: Column<Uint8Array>;
-  private readonly host: Column<Uint8Array>;
-  /** The state's `from`, the timer, the notice, the host action, or the segment's phase. */
-  private readonly a: Column<Uint8Array>;
-  /** The state's `to`, or the errno code. */
-  private readonly b: Column<Uint8Array>;
+  /**
+   * Its small codes (packBytes): kind, host, then `a` (the state's `from`, the timer, the
+   * notice or the host action) and `b` (the state's `to`, or the errno code).
+   */
+  private readonly codes: Column<Uint32Array>;
   private readonly conn: Column<Int32Array>;
   /** The event's place in the whole log. */
   private readonly ord: Column<Int32Array>;
-  private readonly tUs: Column<Float64Array>;
+  private readonly tUs: TimeColumn;
   private readonly bytes: Column<Int32Array>;
   /** Index in `details`, or NONE. */
   private readonly detailAt: Column<Int32Array>;
@@ -98,13 +97,10 @@ export class EventLog {
   private readonly built: (LabEvent | undefined)[] = [];
 
   constructor(first: FirstPages) {
-    this.kind = new Column(Uint8Array, first);
-    this.host = new Column(Uint8Array, first);
-    this.a = new Column(Uint8Array, first);
-    this.b = new Column(Uint8Array, first);
+    this.codes = new Column(Uint32Array, first);
     this.conn = new Column(Int32Array, first);
     this.ord = new Column(Int32Array, first);
-    this.tUs = new Column(Float64Array, first);
+    this.tUs = new TimeColumn(first);
     this.bytes = new Column(Int32Array, first);
     this.detailAt = new Column(Int32Array, first);
   }
@@ -115,12 +111,11 @@ export class EventLog {
   }
 
   /** A new row with the columns every event has; each kind fills in its own others. */
-  private add(us: number, kind: number, conn: number, a: number): number {
+  private add(us: number, kind: number, host: HostName, conn: number, a: number, b = 0): number {
     const i = this.count++;
     this.ord.set(i, this.ords++);
-    this.kind.set(i, kind);
+    this.codes.set(i, packBytes(kind, hostCode(host), a, b));
     this.conn.set(i, conn);
-    this.a.set(i, a);
     this.tUs.set(i, us);
     return i;
   }
@@ -136,14 +131,11 @@ export class EventLog {
   }
 
   state(us: number, host: HostName, conn: number, from: TcpStateName, to: TcpStateName): void {
-    const i = this.add(us, STATE, conn, STATE_CODES.get(from)!);
-    this.host.set(i, hostCode(host));
-    this.b.set(i, STATE_CODES.get(to)!);
+    this.add(us, STATE, host, conn, STATE_CODES.get(from)!, STATE_CODES.get(to)!);
   }
 
   timer(us: number, host: HostName, conn: number, timer: TimerName, detail?: string): void {
-    const i = this.add(us, TIMER, conn, TIMER_CODES.get(timer)!);
-    this.host.set(i, hostCode(host));
+    const i = this.add(us, TIMER, host, conn, TIMER_CODES.get(timer)!);
     this.detailAt.set(i, this.detailIndex(detail));
   }
 
@@ -156,9 +148,8 @@ export class EventLog {
     bytes?: number,
     detail?: string,
   ): void {
-    const i = this.add(us, APP, conn, NOTICE_CODES.get(notice)!);
-    this.host.set(i, hostCode(host));
-    this.b.set(i, errno === undefined ? 0 : ERRNO_CODES.get(errno)!);
+    const errnoCode = errno === undefined ? 0 : ERRNO_CODES.get(errno)!;
+    const i = this.add(us, APP, host, conn, NOTICE_CODES.get(notice)!, errnoCode);
     this.bytes.set(i, bytes ?? NONE);
     this.detailAt.set(i, this.detailIndex(detail));
   }
@@ -169,8 +160,7 @@ export class EventLog {
   }
 
   hostAction(us: number, host: HostName, action: HostAction): void {
-    const i = this.add(us, HOST, 0, ACTION_CODES.get(action)!);
-    this.host.set(i, hostCode(host));
+    this.add(us, HOST, host, 0, ACTION_CODES.get(action)!);
   }
 
   /** What the middlebox on the path did to a connection's flow (`segment`: for dropped and reset). */
@@ -181,8 +171,7 @@ export class EventLog {
     host: HostName,
     segment?: number,
   ): void {
-    const i = this.add(us, MIDDLEBOX, conn, MIDDLEBOX_CODES.get(action)!);
-    this.host.set(i, hostCode(host));
+    const i = this.add(us, MIDDLEBOX, host, conn, MIDDLEBOX_CODES.get(action)!);
     this.bytes.set(i, segment ?? NONE);
   }
 
@@ -195,21 +184,23 @@ export class EventLog {
   private build(i: number): LabEvent {
     const t = this.tUs.get(i) / 1000;
     const conn = this.conn.get(i);
-    const a = this.a.get(i);
-    const kind = this.kind.get(i);
-    const host = HOSTS[this.host.get(i)]!;
+    const codes = this.codes.get(i);
+    const kind = byteOf(codes, 0);
+    const host = HOSTS[byteOf(codes, 1)]!;
+    const a = byteOf(codes, 2);
+    const b = byteOf(codes, 3);
     const at = kind === TIMER || kind === APP ? this.detailAt.get(i) : NONE;
     const detail = at === NONE ? undefined : this.details[at];
     switch (kind) {
       case STATE:
-        return { kind: 'state', host, conn, from: STATES[a]!, to: STATES[this.b.get(i)]!, t };
+        return { kind: 'state', host, conn, from: STATES[a]!, to: STATES[b]!, t };
       case TIMER:
         return detail === undefined
           ? { kind: 'timer', host, conn, timer: TIMERS[a]!, t }
           : { kind: 'timer', host, conn, timer: TIMERS[a]!, detail, t };
       case APP: {
         const e = { kind: 'app', host, conn, notice: NOTICES[a]! } as AppEvent;
-        const errno = ERRNOS[this.b.get(i)];
+        const errno = ERRNOS[b];
         if (errno !== undefined) e.errno = errno;
         const bytes = this.bytes.get(i);
         if (bytes !== NONE) e.bytes = bytes;

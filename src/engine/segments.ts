@@ -3,7 +3,7 @@
  * runs (see columns.ts) and turned into SegmentRecord objects when a result's `segments` are
  * first read.
  */
-import { codeTable, Column } from './columns.ts';
+import { byteOf, codeTable, Column, packBytes, TimeColumn, withByte } from './columns.ts';
 import type { FirstPages } from './columns.ts';
 import type { EventLog } from './eventlog.ts';
 import { frameFlags } from './frame.ts';
@@ -46,6 +46,18 @@ const LOSS_REASONS: (LossReason | undefined)[] = [
 ];
 const LOSS_CODES = codeTable(LOSS_REASONS);
 
+// A segment's small codes, packed into one column (packBytes): sender, flags, role and fate.
+const FROM = 0;
+const FLAGS = 1;
+const ROLE = 2;
+const FATE = 3;
+/** Fates: on its way (or waiting for ARP), delivered, or lost: LOST + its LOSS_CODES code. */
+const ON_ITS_WAY = 0;
+const DELIVERED = 1;
+const LOST = 1;
+/** finalAfter while the segment is on its way. */
+const NOT_YET = 0xffffffff;
+
 /** A segment as it leaves: what its record says (sequence numbers already on the wire, mod 2^32). */
 export interface SentSegment {
   conn: number;
@@ -72,7 +84,7 @@ export class SegmentTable {
   /** Segments recorded so far (the next id). */
   count = 0;
   private readonly conn: Column<Int32Array>;
-  private readonly tUs: Column<Float64Array>;
+  private readonly tUs: TimeColumn;
   private readonly seq: Column<Uint32Array>;
   private readonly ack: Column<Uint32Array>;
   private readonly relSeq: Column<Uint32Array>;
@@ -80,18 +92,13 @@ export class SegmentTable {
   private readonly len: Column<Int32Array>;
   /** Its retransmission number, or its probe number for a probe's role (PROBE_ROLES); NONE. */
   private readonly nth: Column<Int32Array>;
-  /** When it arrived or was lost, µs; NONE while on its way. */
-  private readonly finalUs: Column<Float64Array>;
+  /** µs from being sent to arriving or being lost; NOT_YET while on its way. */
+  private readonly finalAfter: Column<Uint32Array>;
   /** Places in the event log of its 'sent' event and of its 'arrived' or 'lost' one (NONE yet). */
   private readonly sentOrd: Column<Int32Array>;
   private readonly finalOrd: Column<Int32Array>;
-  private readonly delivered: Column<Uint8Array>;
-  /** Sender: index in HOSTS (the receiver is the other one). */
-  private readonly from: Column<Uint8Array>;
-  /** TCP flag bits (frame.ts), spelled out when the record is built. */
-  private readonly flags: Column<Uint8Array>;
-  private readonly role: Column<Uint8Array>;
-  private readonly lostBecause: Column<Uint8Array>;
+  /** Sender (index in HOSTS; the receiver is the other one), TCP flag bits, role and fate. */
+  private readonly codes: Column<Uint32Array>;
   /** Records already built whose segment is delivered or lost: final, so shared by every result. */
   private readonly built: (SegmentRecord | undefined)[] = [];
   /** Every segment before this one is delivered or lost (where a snapshot starts looking). */
@@ -103,21 +110,17 @@ export class SegmentTable {
   constructor(log: EventLog, first: FirstPages) {
     this.log = log;
     this.conn = new Column(Int32Array, first);
-    this.tUs = new Column(Float64Array, first);
+    this.tUs = new TimeColumn(first);
     this.seq = new Column(Uint32Array, first);
     this.ack = new Column(Uint32Array, first);
     this.relSeq = new Column(Uint32Array, first);
     this.relAck = new Column(Uint32Array, first);
     this.len = new Column(Int32Array, first);
     this.nth = new Column(Int32Array, first);
-    this.finalUs = new Column(Float64Array, first);
+    this.finalAfter = new Column(Uint32Array, first);
     this.sentOrd = new Column(Int32Array, first);
     this.finalOrd = new Column(Int32Array, first);
-    this.delivered = new Column(Uint8Array, first);
-    this.from = new Column(Uint8Array, first);
-    this.flags = new Column(Uint8Array, first);
-    this.role = new Column(Uint8Array, first);
-    this.lostBecause = new Column(Uint8Array, first);
+    this.codes = new Column(Uint32Array, first);
   }
 
   /** Record a segment as it leaves (its receiver is the other host); returns its id. */
@@ -134,28 +137,36 @@ export class SegmentTable {
     if (retransmission !== undefined && probe !== undefined)
       throw new Error('a segment is a retransmission or a probe, not both');
     this.nth.set(id, retransmission ?? probe ?? NONE);
-    this.finalUs.set(id, NONE);
+    this.finalAfter.set(id, NOT_YET);
     this.sentOrd.set(id, this.log.takeOrd());
     this.finalOrd.set(id, NONE);
-    this.delivered.set(id, 0);
-    this.from.set(id, hostCode(from));
-    this.flags.set(id, flags);
-    this.role.set(id, ROLE_CODES.get(role)!);
-    this.lostBecause.set(id, 0);
+    this.codes.set(id, packBytes(hostCode(from), flags, ROLE_CODES.get(role)!, ON_ITS_WAY));
     return id;
   }
 
   arrived(us: number, id: number): void {
-    this.delivered.set(id, 1);
-    this.finalUs.set(id, us);
-    this.finalOrd.set(id, this.log.takeOrd());
+    this.settle(us, id, DELIVERED);
   }
 
   lost(us: number, id: number, reason: LossReason): void {
-    this.delivered.set(id, 0);
-    this.lostBecause.set(id, LOSS_CODES.get(reason)!);
-    this.finalUs.set(id, us);
+    this.settle(us, id, LOST + LOSS_CODES.get(reason)!);
+  }
+
+  private settle(us: number, id: number, fate: number): void {
+    const after = us - this.tUs.get(id);
+    if (!(after >= 0 && after < NOT_YET))
+      throw new Error(`segment ${id}: settled ${after} µs after it was sent`);
+    this.finalAfter.set(id, after);
+    this.codes.set(id, withByte(this.codes.get(id), FATE, fate));
     this.finalOrd.set(id, this.log.takeOrd());
+  }
+
+  private fate(id: number): number {
+    return byteOf(this.codes.get(id), FATE);
+  }
+
+  private finalUs(id: number): number {
+    return this.tUs.get(id) + this.finalAfter.get(id);
   }
 
   /**
@@ -173,10 +184,10 @@ export class SegmentTable {
       const ord = this.finalOrd.get(id);
       if (ord !== NONE && ord < ords) {
         out[ord] = {
-          t: this.finalUs.get(id) / 1000,
+          t: this.finalUs(id) / 1000,
           kind: 'segment',
           segment: id,
-          phase: this.delivered.get(id) === 1 ? 'arrived' : 'lost',
+          phase: this.fate(id) === DELIVERED ? 'arrived' : 'lost',
         };
       }
     }
@@ -184,7 +195,7 @@ export class SegmentTable {
 
   /** Delivered or lost (not still on its way or waiting for ARP). */
   isFinal(id: number): boolean {
-    return this.delivered.get(id) === 1 || this.lostBecause.get(id) !== 0;
+    return this.fate(id) !== ON_ITS_WAY;
   }
 
   /**
@@ -224,12 +235,14 @@ export class SegmentTable {
 
   /** One record, with every field in the same order (absent ones undefined, left out of JSON). */
   private build(id: number): SegmentRecord {
-    const role = this.role.get(id);
+    const codes = this.codes.get(id);
+    const role = byteOf(codes, ROLE);
     const nth = this.nth.get(id);
     const probe = PROBE_ROLES.has(role) ? nth : NONE;
     const retransmission = PROBE_ROLES.has(role) ? NONE : nth;
-    const delivered = this.delivered.get(id) === 1;
-    const from = this.from.get(id);
+    const fate = byteOf(codes, FATE);
+    const delivered = fate === DELIVERED;
+    const from = byteOf(codes, FROM);
     const len = this.len.get(id);
     return {
       id,
@@ -237,7 +250,7 @@ export class SegmentTable {
       t: this.tUs.get(id) / 1000,
       from: HOSTS[from]!,
       to: HOSTS[1 - from]!,
-      flags: frameFlags(this.flags.get(id), len),
+      flags: frameFlags(byteOf(codes, FLAGS), len),
       seq: this.seq.get(id),
       ack: this.ack.get(id),
       relSeq: this.relSeq.get(id),
@@ -247,8 +260,8 @@ export class SegmentTable {
       retransmission: retransmission === NONE ? undefined : retransmission,
       probe: probe === NONE ? undefined : probe,
       delivered,
-      arrivedAt: delivered ? this.finalUs.get(id) / 1000 : undefined,
-      lostBecause: LOSS_REASONS[this.lostBecause.get(id)],
+      arrivedAt: delivered ? this.finalUs(id) / 1000 : undefined,
+      lostBecause: fate > LOST ? LOSS_REASONS[fate - LOST] : undefined,
     };
   }
 }

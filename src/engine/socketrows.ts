@@ -2,7 +2,7 @@
  * RunResult.sockets: every change of a socket's `ss -tn` row, recorded as columns of numbers
  * (see columns.ts) and turned into SocketSnapshot objects when first read.
  */
-import { Column } from './columns.ts';
+import { byteOf, Column, packBytes, TimeColumn } from './columns.ts';
 import type { FirstPages } from './columns.ts';
 import { hostCode, HOSTS, SERVER_PORT, STATE_CODES, STATES } from './names.ts';
 import type { HostName, SocketSnapshot, SsTimerName, TcpStateName } from './types.ts';
@@ -53,13 +53,12 @@ export interface SocketRowsSnapshot {
 
 export class SocketRowTable {
   count = 0;
-  private readonly tUs: Column<Float64Array>;
-  private readonly host: Column<Uint8Array>;
+  private readonly tUs: TimeColumn;
+  /** Host, state and timer codes (packBytes). */
+  private readonly codes: Column<Uint32Array>;
   private readonly conn: Column<Int32Array>;
-  private readonly recvQ: Column<Float64Array>;
-  private readonly sendQ: Column<Float64Array>;
-  private readonly state: Column<Uint8Array>;
-  private readonly timer: Column<Uint8Array>;
+  private readonly recvQ: Column<Uint32Array>;
+  private readonly sendQ: Column<Uint32Array>;
   private readonly timerUs: Column<Float64Array>;
   private readonly timerRetrans: Column<Int32Array>;
   private readonly now: DiagTimer = { code: 0, expiresUs: 0, retrans: 0 };
@@ -73,13 +72,11 @@ export class SocketRowTable {
   private readonly addresses = new Map<number, string>();
 
   constructor(first: FirstPages) {
-    this.tUs = new Column(Float64Array, first);
-    this.host = new Column(Uint8Array, first);
+    this.tUs = new TimeColumn(first);
+    this.codes = new Column(Uint32Array, first);
     this.conn = new Column(Int32Array, first);
-    this.recvQ = new Column(Float64Array, first);
-    this.sendQ = new Column(Float64Array, first);
-    this.state = new Column(Uint8Array, first);
-    this.timer = new Column(Uint8Array, first);
+    this.recvQ = new Column(Uint32Array, first);
+    this.sendQ = new Column(Uint32Array, first);
     this.timerUs = new Column(Float64Array, first);
     this.timerRetrans = new Column(Int32Array, first);
   }
@@ -110,13 +107,11 @@ export class SocketRowTable {
       i = this.count++;
     }
     this.tUs.set(i, us);
-    this.host.set(i, hostCode(host));
+    this.codes.set(i, packBytes(hostCode(host), STATE_CODES.get(sk.state)!, timer.code, 0));
     this.conn.set(i, sk.conn);
     this.portOfConn[sk.conn] = sk.key;
     this.recvQ.set(i, sk.rcvQueue);
     this.sendQ.set(i, sk.sendQ);
-    this.state.set(i, STATE_CODES.get(sk.state)!);
-    this.timer.set(i, timer.code);
     this.timerUs.set(i, timer.expiresUs);
     this.timerRetrans.set(i, timer.retrans);
     last.code = timer.code;
@@ -154,7 +149,8 @@ export class SocketRowTable {
   }
 
   private build(i: number): SocketSnapshot {
-    const host = this.host.get(i);
+    const codes = this.codes.get(i);
+    const host = byteOf(codes, 0);
     const conn = this.conn.get(i);
     const port = this.portOfConn[conn]!;
     const client = host === hostCode('client');
@@ -162,13 +158,13 @@ export class SocketRowTable {
       t: this.tUs.get(i) / 1000,
       host: HOSTS[host]!,
       conn,
-      state: STATES[this.state.get(i)]!,
+      state: STATES[byteOf(codes, 1)]!,
       recvQ: this.recvQ.get(i),
       sendQ: this.sendQ.get(i),
       local: this.address(host, client ? port : SERVER_PORT),
       peer: this.address(1 - host, client ? SERVER_PORT : port),
     };
-    const name = SS_TIMERS[this.timer.get(i)];
+    const name = SS_TIMERS[byteOf(codes, 2)];
     if (name !== undefined) {
       row.timer = {
         name,
