@@ -98,6 +98,8 @@ export class TimeColumn {
   private readonly low: Column<Uint32Array>;
   /** spanStarts[k]: the first row at or after (k + 1) · 2^32 µs. */
   private readonly spanStarts: number[] = [];
+  /** Where the span of the latest row starts, µs. */
+  private spanStartUs = 0;
 
   constructor(first: FirstPages) {
     this.low = new Column(Uint32Array, first);
@@ -111,9 +113,11 @@ export class TimeColumn {
   }
 
   set(row: number, us: number): void {
-    const span = Math.floor(us / SPAN_US);
-    while (this.spanStarts.length < span) this.spanStarts.push(row);
-    this.low.set(row, us % SPAN_US);
+    while (us - this.spanStartUs >= SPAN_US) {
+      this.spanStarts.push(row);
+      this.spanStartUs += SPAN_US;
+    }
+    this.low.set(row, us - this.spanStartUs);
   }
 }
 
