@@ -15,11 +15,6 @@ const PAGE_BITS = 14;
 const PAGE_ROWS = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_ROWS - 1;
 
-/**
- * The kinds a column may be. Column.get and set are compiled once for all of them, and V8 keeps
- * fast paths for at most four kinds of array at one site: a fifth makes every store in every
- * table slow (a lesson run three times slower).
- */
 type TypedArray = Float64Array | Uint32Array | Int32Array;
 
 interface TypedArrayKind<A extends TypedArray> {
@@ -57,9 +52,13 @@ export class FirstPages {
  * needs no copying to grow and wastes at most one page (a doubling array would hold up to twice
  * what it needs, and briefly three times while it copies). The first page starts small and
  * doubles until full: most runs are lesson runs of a few hundred rows. Rows are added in order.
+ *
+ * Each kind of number has its own subclass with its own get and set, although their code is the
+ * same: V8 compiles an array access for the kinds of array it has seen there, so one shared set
+ * for all kinds would be a slower, polymorphic store in every table.
  */
-export class Column<A extends TypedArray> {
-  private readonly pages: A[];
+abstract class PagedColumn<A extends TypedArray> {
+  protected readonly pages: A[];
   private readonly Kind: TypedArrayKind<A>;
 
   /** `first`: where its first page comes from (see FirstPages). */
@@ -68,11 +67,8 @@ export class Column<A extends TypedArray> {
     this.pages = [first.take(Kind)];
   }
 
-  get(row: number): number {
-    return this.pages[row >>> PAGE_BITS]![row & PAGE_MASK]!;
-  }
-
-  set(row: number, value: number): void {
+  /** The page of `row`, made or grown so that it holds the row. */
+  protected pageFor(row: number): A {
     const p = row >>> PAGE_BITS;
     const i = row & PAGE_MASK;
     let page = this.pages[p];
@@ -85,7 +81,58 @@ export class Column<A extends TypedArray> {
       page = bigger;
       this.pages[p] = page;
     }
-    page[i] = value;
+    return page;
+  }
+}
+
+export class Float64Column extends PagedColumn<Float64Array> {
+  constructor(first: FirstPages) {
+    super(Float64Array, first);
+  }
+
+  get(row: number): number {
+    return this.pages[row >>> PAGE_BITS]![row & PAGE_MASK]!;
+  }
+
+  set(row: number, value: number): void {
+    const page = this.pages[row >>> PAGE_BITS];
+    const i = row & PAGE_MASK;
+    if (page !== undefined && i < page.length) page[i] = value;
+    else this.pageFor(row)[i] = value;
+  }
+}
+
+export class Uint32Column extends PagedColumn<Uint32Array> {
+  constructor(first: FirstPages) {
+    super(Uint32Array, first);
+  }
+
+  get(row: number): number {
+    return this.pages[row >>> PAGE_BITS]![row & PAGE_MASK]!;
+  }
+
+  set(row: number, value: number): void {
+    const page = this.pages[row >>> PAGE_BITS];
+    const i = row & PAGE_MASK;
+    if (page !== undefined && i < page.length) page[i] = value;
+    else this.pageFor(row)[i] = value;
+  }
+}
+
+export class Int32Column extends PagedColumn<Int32Array> {
+  constructor(first: FirstPages) {
+    super(Int32Array, first);
+  }
+
+  get(row: number): number {
+    return this.pages[row >>> PAGE_BITS]![row & PAGE_MASK]!;
+  }
+
+  set(row: number, value: number): void {
+    const page = this.pages[row >>> PAGE_BITS];
+    const i = row & PAGE_MASK;
+    if (page !== undefined && i < page.length) page[i] = value;
+    else this.pageFor(row)[i] = value;
   }
 }
 
@@ -95,14 +142,14 @@ export class Column<A extends TypedArray> {
  * run of hours crosses a few times at most. Rows may be written again, at the same time.
  */
 export class TimeColumn {
-  private readonly low: Column<Uint32Array>;
+  private readonly low: Uint32Column;
   /** spanStarts[k]: the first row at or after (k + 1) · 2^32 µs. */
   private readonly spanStarts: number[] = [];
   /** Where the span of the latest row starts, µs. */
   private spanStartUs = 0;
 
   constructor(first: FirstPages) {
-    this.low = new Column(Uint32Array, first);
+    this.low = new Uint32Column(first);
   }
 
   get(row: number): number {

@@ -5,7 +5,7 @@
  * Objects are built when a result's `events` are first read, with exactly the keys, in the
  * order, that LabEvent lists.
  */
-import { byteOf, codeTable, Column, packBytes, TimeColumn } from './columns.ts';
+import { byteOf, codeTable, Int32Column, packBytes, TimeColumn, Uint32Column } from './columns.ts';
 import type { FirstPages } from './columns.ts';
 import { hostCode, HOSTS, STATE_CODES, STATES } from './names.ts';
 import type { Errno, HostName, LabEvent, TcpStateName, TimerName } from './types.ts';
@@ -82,14 +82,14 @@ export class EventLog {
    * Its small codes (packBytes): kind, host, then `a` (the state's `from`, the timer, the
    * notice or the host action) and `b` (the state's `to`, or the errno code).
    */
-  private readonly codes: Column<Uint32Array>;
-  private readonly conn: Column<Int32Array>;
+  private readonly codes: Uint32Column;
+  private readonly conn: Int32Column;
   /** The event's place in the whole log. */
-  private readonly ord: Column<Int32Array>;
+  private readonly ord: Int32Column;
   private readonly tUs: TimeColumn;
-  private readonly bytes: Column<Int32Array>;
+  private readonly bytes: Int32Column;
   /** Index in `details`, or NONE. */
-  private readonly detailAt: Column<Int32Array>;
+  private readonly detailAt: Int32Column;
   /** Each distinct detail once (most repeat: 'PING', 'PONG', a close's cause), and its index. */
   private readonly details: string[] = [];
   private readonly detailCodes = new Map<string, number>();
@@ -97,12 +97,12 @@ export class EventLog {
   private readonly built: (LabEvent | undefined)[] = [];
 
   constructor(first: FirstPages) {
-    this.codes = new Column(Uint32Array, first);
-    this.conn = new Column(Int32Array, first);
-    this.ord = new Column(Int32Array, first);
+    this.codes = new Uint32Column(first);
+    this.conn = new Int32Column(first);
+    this.ord = new Int32Column(first);
     this.tUs = new TimeColumn(first);
-    this.bytes = new Column(Int32Array, first);
-    this.detailAt = new Column(Int32Array, first);
+    this.bytes = new Int32Column(first);
+    this.detailAt = new Int32Column(first);
   }
 
   /** The next place in the log, for an event the segment table records. */

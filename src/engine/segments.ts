@@ -3,7 +3,15 @@
  * runs (see columns.ts) and turned into SegmentRecord objects when a result's `segments` are
  * first read.
  */
-import { byteOf, codeTable, Column, packBytes, TimeColumn, withByte } from './columns.ts';
+import {
+  byteOf,
+  codeTable,
+  Int32Column,
+  packBytes,
+  TimeColumn,
+  Uint32Column,
+  withByte,
+} from './columns.ts';
 import type { FirstPages } from './columns.ts';
 import type { EventLog } from './eventlog.ts';
 import { frameFlags } from './frame.ts';
@@ -83,22 +91,22 @@ export interface SegmentSnapshot {
 export class SegmentTable {
   /** Segments recorded so far (the next id). */
   count = 0;
-  private readonly conn: Column<Int32Array>;
+  private readonly conn: Int32Column;
   private readonly tUs: TimeColumn;
-  private readonly seq: Column<Uint32Array>;
-  private readonly ack: Column<Uint32Array>;
-  private readonly relSeq: Column<Uint32Array>;
-  private readonly relAck: Column<Uint32Array>;
-  private readonly len: Column<Int32Array>;
+  private readonly seq: Uint32Column;
+  private readonly ack: Uint32Column;
+  private readonly relSeq: Uint32Column;
+  private readonly relAck: Uint32Column;
+  private readonly len: Int32Column;
   /** Its retransmission number, or its probe number for a probe's role (PROBE_ROLES); NONE. */
-  private readonly nth: Column<Int32Array>;
+  private readonly nth: Int32Column;
   /** µs from being sent to arriving or being lost; NOT_YET while on its way. */
-  private readonly finalAfter: Column<Uint32Array>;
+  private readonly finalAfter: Uint32Column;
   /** Places in the event log of its 'sent' event and of its 'arrived' or 'lost' one (NONE yet). */
-  private readonly sentOrd: Column<Int32Array>;
-  private readonly finalOrd: Column<Int32Array>;
+  private readonly sentOrd: Int32Column;
+  private readonly finalOrd: Int32Column;
   /** Sender (index in HOSTS; the receiver is the other one), TCP flag bits, role and fate. */
-  private readonly codes: Column<Uint32Array>;
+  private readonly codes: Uint32Column;
   /** Records already built whose segment is delivered or lost: final, so shared by every result. */
   private readonly built: (SegmentRecord | undefined)[] = [];
   /** Every segment before this one is delivered or lost (where a snapshot starts looking). */
@@ -109,18 +117,18 @@ export class SegmentTable {
 
   constructor(log: EventLog, first: FirstPages) {
     this.log = log;
-    this.conn = new Column(Int32Array, first);
+    this.conn = new Int32Column(first);
     this.tUs = new TimeColumn(first);
-    this.seq = new Column(Uint32Array, first);
-    this.ack = new Column(Uint32Array, first);
-    this.relSeq = new Column(Uint32Array, first);
-    this.relAck = new Column(Uint32Array, first);
-    this.len = new Column(Int32Array, first);
-    this.nth = new Column(Int32Array, first);
-    this.finalAfter = new Column(Uint32Array, first);
-    this.sentOrd = new Column(Int32Array, first);
-    this.finalOrd = new Column(Int32Array, first);
-    this.codes = new Column(Uint32Array, first);
+    this.seq = new Uint32Column(first);
+    this.ack = new Uint32Column(first);
+    this.relSeq = new Uint32Column(first);
+    this.relAck = new Uint32Column(first);
+    this.len = new Int32Column(first);
+    this.nth = new Int32Column(first);
+    this.finalAfter = new Uint32Column(first);
+    this.sentOrd = new Int32Column(first);
+    this.finalOrd = new Int32Column(first);
+    this.codes = new Uint32Column(first);
   }
 
   /** Record a segment as it leaves (its receiver is the other host); returns its id. */

@@ -2,7 +2,14 @@
  * RunResult.sockets: every change of a socket's `ss -tn` row, recorded as columns of numbers
  * (see columns.ts) and turned into SocketSnapshot objects when first read.
  */
-import { byteOf, Column, packBytes, TimeColumn } from './columns.ts';
+import {
+  byteOf,
+  Float64Column,
+  Int32Column,
+  packBytes,
+  TimeColumn,
+  Uint32Column,
+} from './columns.ts';
 import type { FirstPages } from './columns.ts';
 import { hostCode, HOSTS, SERVER_PORT, STATE_CODES, STATES } from './names.ts';
 import type { HostName, SocketSnapshot, SsTimerName, TcpStateName } from './types.ts';
@@ -55,12 +62,12 @@ export class SocketRowTable {
   count = 0;
   private readonly tUs: TimeColumn;
   /** Host, state and timer codes (packBytes). */
-  private readonly codes: Column<Uint32Array>;
-  private readonly conn: Column<Int32Array>;
-  private readonly recvQ: Column<Uint32Array>;
-  private readonly sendQ: Column<Uint32Array>;
-  private readonly timerUs: Column<Float64Array>;
-  private readonly timerRetrans: Column<Int32Array>;
+  private readonly codes: Uint32Column;
+  private readonly conn: Int32Column;
+  private readonly recvQ: Uint32Column;
+  private readonly sendQ: Uint32Column;
+  private readonly timerUs: Float64Column;
+  private readonly timerRetrans: Int32Column;
   private readonly now: DiagTimer = { code: 0, expiresUs: 0, retrans: 0 };
   private readonly built: (SocketSnapshot | undefined)[] = [];
   /**
@@ -73,12 +80,12 @@ export class SocketRowTable {
 
   constructor(first: FirstPages) {
     this.tUs = new TimeColumn(first);
-    this.codes = new Column(Uint32Array, first);
-    this.conn = new Column(Int32Array, first);
-    this.recvQ = new Column(Uint32Array, first);
-    this.sendQ = new Column(Uint32Array, first);
-    this.timerUs = new Column(Float64Array, first);
-    this.timerRetrans = new Column(Int32Array, first);
+    this.codes = new Uint32Column(first);
+    this.conn = new Int32Column(first);
+    this.recvQ = new Uint32Column(first);
+    this.sendQ = new Uint32Column(first);
+    this.timerUs = new Float64Column(first);
+    this.timerRetrans = new Int32Column(first);
   }
 
   /**
