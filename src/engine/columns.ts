@@ -7,8 +7,13 @@
  * from them when a result's records are first read.
  */
 
-/** Rows a column's first page starts with: enough for a short lesson run. */
-const INITIAL_ROWS = 128;
+/**
+ * Rows a column's first page starts with: enough for a lesson run, which records up to about
+ * 120 segments and events, and about twice as many socket rows (growing a page costs a lesson
+ * run more than a larger first page).
+ */
+export const FIRST_ROWS = 128;
+export const FIRST_SOCKET_ROWS = 256;
 
 /** Rows in a full page of a column. */
 const PAGE_BITS = 14;
@@ -24,10 +29,10 @@ interface TypedArrayKind<A extends TypedArray> {
 }
 
 /**
- * Bytes of first pages a lab's three tables take: a row of each is 104 bytes (segments 48,
- * events 24, socket rows 32); a column beyond them gets a page of its own.
+ * Bytes of first pages a lab's three tables take: a row is 48 bytes of segment, 24 of event and
+ * 32 of socket; a column beyond them gets a page of its own.
  */
-const FIRST_PAGES_BYTES = 104 * INITIAL_ROWS;
+const FIRST_PAGES_BYTES = (48 + 24) * FIRST_ROWS + 32 * FIRST_SOCKET_ROWS;
 
 /**
  * One buffer for the first pages of a lab's columns: a lab has about 35 columns, most runs never
@@ -37,11 +42,11 @@ export class FirstPages {
   private readonly buffer = new ArrayBuffer(FIRST_PAGES_BYTES);
   private offset = 0;
 
-  /** A first page of INITIAL_ROWS rows (a multiple of 8, so every view starts aligned). */
-  take<A extends TypedArray>(Kind: TypedArrayKind<A>): A {
-    const bytes = Kind.BYTES_PER_ELEMENT * INITIAL_ROWS;
-    if (this.offset + bytes > FIRST_PAGES_BYTES) return new Kind(INITIAL_ROWS);
-    const page = new Kind(this.buffer, this.offset, INITIAL_ROWS);
+  /** A first page of `rows` rows (a multiple of 8, so every view starts aligned). */
+  take<A extends TypedArray>(Kind: TypedArrayKind<A>, rows: number): A {
+    const bytes = Kind.BYTES_PER_ELEMENT * rows;
+    if (this.offset + bytes > FIRST_PAGES_BYTES) return new Kind(rows);
+    const page = new Kind(this.buffer, this.offset, rows);
     this.offset += bytes;
     return page;
   }
@@ -61,10 +66,10 @@ abstract class PagedColumn<A extends TypedArray> {
   protected readonly pages: A[];
   private readonly Kind: TypedArrayKind<A>;
 
-  /** `first`: where its first page comes from (see FirstPages). */
-  constructor(Kind: TypedArrayKind<A>, first: FirstPages) {
+  /** `first`: where its first page of `rows` rows comes from (see FirstPages). */
+  constructor(Kind: TypedArrayKind<A>, first: FirstPages, rows: number) {
     this.Kind = Kind;
-    this.pages = [first.take(Kind)];
+    this.pages = [first.take(Kind, rows)];
   }
 
   /** The page of `row`, made or grown so that it holds the row. */
@@ -86,8 +91,8 @@ abstract class PagedColumn<A extends TypedArray> {
 }
 
 export class Float64Column extends PagedColumn<Float64Array> {
-  constructor(first: FirstPages) {
-    super(Float64Array, first);
+  constructor(first: FirstPages, rows = FIRST_ROWS) {
+    super(Float64Array, first, rows);
   }
 
   get(row: number): number {
@@ -103,8 +108,8 @@ export class Float64Column extends PagedColumn<Float64Array> {
 }
 
 export class Uint32Column extends PagedColumn<Uint32Array> {
-  constructor(first: FirstPages) {
-    super(Uint32Array, first);
+  constructor(first: FirstPages, rows = FIRST_ROWS) {
+    super(Uint32Array, first, rows);
   }
 
   get(row: number): number {
@@ -120,8 +125,8 @@ export class Uint32Column extends PagedColumn<Uint32Array> {
 }
 
 export class Int32Column extends PagedColumn<Int32Array> {
-  constructor(first: FirstPages) {
-    super(Int32Array, first);
+  constructor(first: FirstPages, rows = FIRST_ROWS) {
+    super(Int32Array, first, rows);
   }
 
   get(row: number): number {
@@ -148,8 +153,8 @@ export class TimeColumn {
   /** Where the span of the latest row starts, µs. */
   private spanStartUs = 0;
 
-  constructor(first: FirstPages) {
-    this.low = new Uint32Column(first);
+  constructor(first: FirstPages, rows = FIRST_ROWS) {
+    this.low = new Uint32Column(first, rows);
   }
 
   get(row: number): number {

@@ -4,6 +4,7 @@
  */
 import {
   byteOf,
+  FIRST_SOCKET_ROWS,
   Float64Column,
   Int32Column,
   packBytes,
@@ -79,13 +80,13 @@ export class SocketRowTable {
   private readonly addresses = new Map<number, string>();
 
   constructor(first: FirstPages) {
-    this.tUs = new TimeColumn(first);
-    this.codes = new Uint32Column(first);
-    this.conn = new Int32Column(first);
-    this.recvQ = new Uint32Column(first);
-    this.sendQ = new Uint32Column(first);
-    this.timerUs = new Float64Column(first);
-    this.timerRetrans = new Int32Column(first);
+    this.tUs = new TimeColumn(first, FIRST_SOCKET_ROWS);
+    this.codes = new Uint32Column(first, FIRST_SOCKET_ROWS);
+    this.conn = new Int32Column(first, FIRST_SOCKET_ROWS);
+    this.recvQ = new Uint32Column(first, FIRST_SOCKET_ROWS);
+    this.sendQ = new Uint32Column(first, FIRST_SOCKET_ROWS);
+    this.timerUs = new Float64Column(first, FIRST_SOCKET_ROWS);
+    this.timerRetrans = new Int32Column(first, FIRST_SOCKET_ROWS);
   }
 
   /**
