@@ -30,8 +30,13 @@ export const FIN = 2;
 export const RST = 4;
 export const ACK = 8;
 
-/** What a host puts on the wire: a segment's header fields, its payload and its record. */
+/**
+ * What a host puts on the wire: a segment's header fields, its payload, and what its record
+ * says of it beyond them (RunResult.segments records a segment from its frame).
+ */
 export interface FrameFields {
+  /** The lab connection it belongs to (-1: none, e.g. a reset for an unknown tuple). */
+  conn: number;
   from: HostName;
   to: HostName;
   sport: number;
@@ -45,10 +50,14 @@ export interface FrameFields {
   partial?: boolean;
   /** SACK blocks: [start, end) pairs of the peer's sequence numbers, most recent first. */
   sack?: readonly number[];
-  /** Its id in the record (RunResult.segments). */
-  segment: number;
   /** Its role in the record (a probe's answer is labelled after it). */
   role: SegmentRole;
+  /** Sequence and acknowledgement numbers relative to the ISNs, as the record shows them. */
+  relSeq: number;
+  relAck: number;
+  /** The n-th retransmission, or the n-th keepalive or window probe (not both). */
+  retransmission?: number;
+  probe?: number;
   /** The sending socket's segment, when the frame carries one (for the ARP queue and ICMP). */
   skb?: Skb;
   /** The receive window the sender advertises, bytes (tcp_select_window()); 0 for an RST. */
@@ -57,12 +66,15 @@ export interface FrameFields {
 
 /** A segment on the wire. */
 export class Frame {
+  readonly conn: number;
   readonly from: HostName;
   readonly to: HostName;
   readonly sport: number;
   readonly dport: number;
   readonly seq: number;
   readonly ack: number;
+  /** SYN | FIN | RST | ACK bits, and each bit on its own. */
+  readonly flags: number;
   readonly syn: boolean;
   readonly ackFlag: boolean;
   readonly fin: boolean;
@@ -71,20 +83,27 @@ export class Frame {
   readonly text: string | undefined;
   readonly partial: boolean;
   readonly sack: readonly number[] | undefined;
-  readonly segment: number;
+  /** Its id in the record, given when it is recorded (SegmentTable.add). */
+  segment = -1;
   readonly role: SegmentRole;
+  readonly relSeq: number;
+  readonly relAck: number;
+  readonly retransmission: number | undefined;
+  readonly probe: number | undefined;
   readonly skb: Skb | undefined;
   readonly win: number;
   /** The cable's cut counter when the frame went on the wire. */
   epoch = 0;
 
   constructor(f: FrameFields) {
+    this.conn = f.conn;
     this.from = f.from;
     this.to = f.to;
     this.sport = f.sport;
     this.dport = f.dport;
     this.seq = f.seq;
     this.ack = f.ack;
+    this.flags = f.flags;
     this.syn = (f.flags & SYN) !== 0;
     this.ackFlag = (f.flags & ACK) !== 0;
     this.fin = (f.flags & FIN) !== 0;
@@ -93,8 +112,11 @@ export class Frame {
     this.text = f.text;
     this.partial = f.partial ?? false;
     this.sack = f.sack;
-    this.segment = f.segment;
     this.role = f.role;
+    this.relSeq = f.relSeq;
+    this.relAck = f.relAck;
+    this.retransmission = f.retransmission;
+    this.probe = f.probe;
     this.skb = f.skb;
     this.win = f.win ?? 0;
   }

@@ -203,31 +203,22 @@ export class HostKernel implements TcpKernel, ArpPeer {
     const clientPort = this.name === 'client' ? f.dport : f.sport;
     const peerSock = this.sim.isnsOf(f.from, f.sport, f.dport);
     const flags = RST | (ackFlag ? ACK : 0);
-    const segment = this.sim.rec.segments.add(this.sim.queue.now, {
+    const frame = new Frame({
       conn: this.sim.connOf(clientPort),
       from: this.name,
+      to: f.from,
+      sport: f.dport,
+      dport: f.sport,
+      seq,
+      ack,
       flags,
-      seq: mod32(seq),
-      ack: mod32(ack),
-      relSeq: peerSock ? mod32(seq - peerSock.irs) : 0,
-      relAck: peerSock && ackFlag ? mod32(ack - peerSock.iss) : 0,
       len: 0,
       role: 'rst',
+      relSeq: peerSock ? mod32(seq - peerSock.irs) : 0,
+      relAck: peerSock && ackFlag ? mod32(ack - peerSock.iss) : 0,
     });
-    this.transmit(
-      new Frame({
-        from: this.name,
-        to: f.from,
-        sport: f.dport,
-        dport: f.sport,
-        seq,
-        ack,
-        flags,
-        len: 0,
-        segment,
-        role: 'rst',
-      }),
-    );
+    this.sim.rec.segments.add(this.sim.queue.now, frame);
+    this.transmit(frame);
   }
 
   /** A local ICMP host-unreachable for a packet that could not be sent (ARP failed). */

@@ -152,18 +152,8 @@ export class Middlebox implements PathMiddlebox {
     const remote = to === 'client' ? SERVER_PORT : clientPort;
     // The receiver's socket: its irs is the RST's sender's ISN, its iss the acknowledged side's.
     const receiver = this.env.isnsOf(to, local, remote);
-    const segment = this.env.rec.segments.add(this.env.queue.now, {
+    const frame = new Frame({
       conn: flow.conn,
-      from,
-      flags,
-      seq: mod32(seq),
-      ack: mod32(ack),
-      relSeq: receiver ? mod32(seq - receiver.irs) : 0,
-      relAck: receiver ? mod32(ack - receiver.iss) : 0,
-      len: 0,
-      role: 'rst',
-    });
-    return new Frame({
       from,
       to,
       sport: remote,
@@ -172,8 +162,11 @@ export class Middlebox implements PathMiddlebox {
       ack,
       flags,
       len: 0,
-      segment,
       role: 'rst',
+      relSeq: receiver ? mod32(seq - receiver.irs) : 0,
+      relAck: receiver ? mod32(ack - receiver.iss) : 0,
     });
+    this.env.rec.segments.add(this.env.queue.now, frame);
+    return frame;
   }
 }

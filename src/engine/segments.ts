@@ -15,8 +15,9 @@ import {
 import type { FirstPages } from './columns.ts';
 import type { EventLog } from './eventlog.ts';
 import { frameFlags } from './frame.ts';
+import type { Frame } from './frame.ts';
 import { hostCode, HOSTS } from './names.ts';
-import type { HostName, LabEvent, LossReason, SegmentRecord, SegmentRole } from './types.ts';
+import type { LabEvent, LossReason, SegmentRecord, SegmentRole } from './types.ts';
 
 /** Fields of a record that are not known yet (retransmission or probe number, arrival). */
 const NONE = -1;
@@ -38,7 +39,7 @@ const ROLES: SegmentRole[] = [
   'window-probe-ack',
 ];
 const ROLE_CODES = codeTable(ROLES);
-/** The roles whose number is a probe's (SentSegment.probe), not a retransmission's. */
+/** The roles whose number is a probe's (Frame.probe), not a retransmission's. */
 const PROBE_ROLES = new Set([ROLE_CODES.get('keepalive')!, ROLE_CODES.get('window-probe')!]);
 const LOSS_REASONS: (LossReason | undefined)[] = [
   undefined,
@@ -65,22 +66,6 @@ const DELIVERED = 1;
 const LOST = 1;
 /** finalAfter while the segment is on its way. */
 const NOT_YET = 0xffffffff;
-
-/** A segment as it leaves: what its record says (sequence numbers already on the wire, mod 2^32). */
-export interface SentSegment {
-  conn: number;
-  from: HostName;
-  /** SYN | FIN | RST | ACK bits (frame.ts). */
-  flags: number;
-  seq: number;
-  ack: number;
-  relSeq: number;
-  relAck: number;
-  len: number;
-  role: SegmentRole;
-  retransmission?: number;
-  probe?: number;
-}
 
 /** The table at one moment: how many segments, and the records of those not yet final. */
 export interface SegmentSnapshot {
@@ -131,14 +116,16 @@ export class SegmentTable {
     this.codes = new Uint32Column(first);
   }
 
-  /** Record a segment as it leaves (its receiver is the other host); returns its id. */
-  add(us: number, s: SentSegment): number {
-    const { conn, from, flags, seq, ack, relSeq, relAck, len, role, retransmission, probe } = s;
+  /** Record a frame as it leaves (its receiver is the other host), and give it its id. */
+  add(us: number, frame: Frame): void {
+    const { conn, from, flags, seq, ack, relSeq, relAck, len, role, retransmission, probe } = frame;
     const id = this.count++;
+    frame.segment = id;
     this.conn.set(id, conn);
     this.tUs.set(id, us);
-    this.seq.set(id, seq);
-    this.ack.set(id, ack);
+    // The wire's numbers are modulo 2^32; the engine's are not reduced (Skb.seq).
+    this.seq.set(id, seq >>> 0);
+    this.ack.set(id, ack >>> 0);
     this.relSeq.set(id, relSeq);
     this.relAck.set(id, relAck);
     this.len.set(id, len);
@@ -149,7 +136,6 @@ export class SegmentTable {
     this.sentOrd.set(id, this.log.takeOrd());
     this.finalOrd.set(id, NONE);
     this.codes.set(id, packBytes(hostCode(from), flags, ROLE_CODES.get(role)!, ON_ITS_WAY));
-    return id;
   }
 
   arrived(us: number, id: number): void {

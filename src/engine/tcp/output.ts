@@ -41,20 +41,8 @@ export function emit(sk: TcpSock, seg: Emit): Frame {
   const ackFlag = (seg.flags & ACK) !== 0;
   const ack = ackFlag ? sk.rcvNxt : 0;
   const len = seg.len ?? 0;
-  const segment = k.record.segments.add(k.now, {
-    conn: sk.conn,
-    from: k.name,
-    flags: seg.flags,
-    seq: mod32(seg.seq),
-    ack: mod32(ack),
-    relSeq: mod32(seg.seq - sk.iss),
-    relAck: ackFlag ? mod32(ack - sk.irs) : 0,
-    len,
-    role: seg.role,
-    retransmission: seg.retransmission,
-    probe: seg.probe,
-  });
   const frame = new Frame({
+    conn: sk.conn,
     from: k.name,
     to: sk.peer,
     sport: sk.lport,
@@ -67,10 +55,14 @@ export function emit(sk: TcpSock, seg: Emit): Frame {
     partial: seg.partial,
     sack: ackFlag ? tcpSackBlocks(sk) : undefined,
     win: tcpSelectWindow(sk),
-    segment,
     role: seg.role,
+    relSeq: mod32(seg.seq - sk.iss),
+    relAck: ackFlag ? mod32(ack - sk.irs) : 0,
+    retransmission: seg.retransmission,
+    probe: seg.probe,
     skb: seg.skb,
   });
+  k.record.segments.add(k.now, frame);
   k.transmit(frame);
   return frame;
 }
