@@ -42,6 +42,11 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}${basePath}`,
     trace: 'retain-on-failure',
+    // Every test opens a fresh browser context, where the site's service worker would install
+    // and download the whole site (about 8 MB, 120 files) again, beside the test, on the same two
+    // cores. It is blocked except where it is the subject: offline.spec.ts, and the per-page load
+    // check in site.spec.ts, which loads every page as a reader gets it.
+    serviceWorkers: 'block',
   },
   projects: [
     {

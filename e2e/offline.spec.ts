@@ -11,6 +11,9 @@ import { serveSite } from './offline-server';
 
 const siteDir = process.env.SITE_DIR ?? 'dist';
 
+// The service worker is what these tests are about (the other specs block it).
+test.use({ serviceWorkers: 'allow' });
+
 /** Waits until the service worker controls the page (it claims the page on its first visit). */
 async function controlled(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready);
