@@ -41,7 +41,12 @@ export default defineConfig({
   reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}${basePath}`,
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace: actions, console, network and screenshots. Not the DOM
+    // snapshot Playwright would otherwise take before and after every action: on these pages one
+    // costs tens of milliseconds, more than the action itself (a Tab press took 60-90 ms with
+    // them, 10 without), and the keyboard walks alone press Tab thousands of times.
+    // `npx playwright test --trace on` records them when a failure needs them.
+    trace: { mode: 'retain-on-failure', snapshots: false },
     // Every test opens a fresh browser context, where the site's service worker would install
     // and download the whole site (about 8 MB, 120 files) again, beside the test, on the same two
     // cores. It is blocked except where it is the subject: offline.spec.ts, and the per-page load
