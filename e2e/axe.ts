@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
-// axe-core on a page as it is now, one line per violation ("rule: help (selectors)").
+// axe-core on a page as it is now, one line per violation ("rule: help (selectors)"), and the
+// theme switch that lets one loaded page be checked in both themes.
 
 /**
  * The violations axe finds on the page, or inside `include` only. Passing checks are not kept:
@@ -21,4 +22,18 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
     (violation) =>
       `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
   );
+}
+
+/**
+ * Switches the page to the other theme with the header's toggle. A theme is only the
+ * data-theme attribute on <html>, which the stylesheets read for colours (ThemeScript.astro,
+ * ThemeToggle.astro), so a page switched in place is the page loaded in that theme. The toggle
+ * is clicked without a pointer over it or focus left in it, as on a page just loaded; the theme
+ * tests click it as a reader does.
+ */
+export async function switchTheme(page: Page, to: 'light' | 'dark'): Promise<void> {
+  const toggle = page.locator('.theme-toggle');
+  await toggle.dispatchEvent('click');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', to);
+  await expect(toggle).toHaveAttribute('aria-pressed', String(to === 'dark'));
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { HYDRATE_ALL } from '../src/lib/islands/intentEvents';
-import { axeViolations } from './axe';
+import { axeViolations, switchTheme } from './axe';
 import { basePath, chapterPath, locs, relativeToBase, sitemapPages } from './site-pages';
 
 // The site frame, checked on the built site under a non-root base path: every page loads cleanly,
@@ -360,10 +360,8 @@ for (const path of chapters) {
   });
 }
 
-// Each page is checked in both themes, switched with the header's toggle in the same page: a
-// theme is only the data-theme attribute on <html>, which the stylesheets read for colours
-// (ThemeScript.astro, ThemeToggle.astro), so the page does not need loading again. It is loaded
-// with the dark theme stored and the system light, so the stored choice is what applies.
+// Each page is checked in both themes, switched in the same page (switchTheme in axe.ts). It is
+// loaded with the dark theme stored and the system light, so the stored choice is what applies.
 for (const path of [...pages, 'zh/search/?q=重传', 'en/search/?q=keepalive']) {
   test(`axe finds no violations on ${path} in the dark and the light theme`, async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('tcp-unplugged-theme', 'dark'));
@@ -374,12 +372,7 @@ for (const path of [...pages, 'zh/search/?q=重传', 'en/search/?q=keepalive']) 
     await expect(html).toHaveAttribute('data-theme', 'dark');
     expect.soft(await axeViolations(page), `${path} in the dark theme`).toEqual([]);
 
-    // Clicked without a pointer over it or focus left in it, so the page is in the state it is
-    // in when loaded with the light theme (the theme tests click it as a reader does).
-    const toggle = page.locator('.theme-toggle');
-    await toggle.dispatchEvent('click');
-    await expect(html).toHaveAttribute('data-theme', 'light');
-    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await switchTheme(page, 'light');
     expect.soft(await axeViolations(page), `${path} in the light theme`).toEqual([]);
   });
 }
