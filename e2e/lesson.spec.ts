@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { findTags } from '../components/lesson/mdxTags';
 import { readChapterIndex } from '../src/lib/site/chapterIndex';
+import { expectReadsFully } from './reads-fully';
 
-// The lesson as a reader meets it: every chapter in both languages, with JavaScript off (the
-// cards computed at build time are in the HTML) and on (every snippet rerun in the browser gives
-// the same card), and from every branch of the decision tree to its chapter and back.
+// The lesson as a reader meets it: every chapter in both languages, with JavaScript off (it
+// reads fully, and the cards computed at build time are in the HTML) and on (every snippet
+// rerun in the browser gives the same card), and from every branch of the decision tree to its
+// chapter and back.
 
 const slugs = readChapterIndex().map((chapter) => chapter.slug);
 const langs = ['zh', 'en'] as const;
@@ -63,12 +65,17 @@ async function checkReruns(page: Page, lang: (typeof langs)[number], slug: strin
   }
 }
 
+// Without JavaScript, the same load also checks that the chapter reads fully (the site frame's
+// check, kept here so that each chapter is loaded once without JavaScript).
 test.describe('every chapter with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
   for (const lang of langs) {
     for (const slug of slugs) {
-      test(`${lang}/${slug}: the cards computed at build time are there`, async ({ page }) => {
+      test(`${lang}/${slug}: reads fully (title, headings, navigation), and the cards computed at build time are there`, async ({
+        page,
+      }) => {
         await checkPrecomputedPage(page, lang, slug);
+        await expectReadsFully(page, `${lang}/${slug}/`);
       });
     }
   }
