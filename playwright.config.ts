@@ -49,8 +49,8 @@ export default defineConfig({
     trace: { mode: 'retain-on-failure', snapshots: false },
     // Every test opens a fresh browser context, where the site's service worker would install
     // and download the whole site (about 8 MB, 120 files) again, beside the test, on the same two
-    // cores. It is blocked except where it is the subject: offline.spec.ts, and the per-page load
-    // check in site.spec.ts, which loads every page as a reader gets it.
+    // cores. It is blocked except where it is the subject, offline.spec.ts. (Pages only register
+    // it, and ignore a failed registration, so no other test can see it work or fail.)
     serviceWorkers: 'block',
   },
   projects: [

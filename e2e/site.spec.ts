@@ -54,85 +54,79 @@ test('an unknown address gets the 404 page in both languages', async ({ page }) 
   await expect(page).toHaveURL(new RegExp(`${basePath()}en/$`));
 });
 
-// With the service worker, which the other tests block: each page is loaded as a reader first
-// gets it, the worker registering and installing beside it.
-test.describe('every page as a reader first loads it', () => {
-  test.use({ serviceWorkers: 'allow' });
+for (const path of allPages) {
+  test(`${path || '(root)'} answers 200, logs no errors, asks no other origin, and its links resolve`, async ({
+    page,
+    request,
+  }) => {
+    const origin = new URL(test.info().project.use.baseURL!).origin;
+    const errors = collectConsoleErrors(page);
+    const foreign: string[] = [];
+    page.on('request', (sent) => {
+      const url = new URL(sent.url());
+      if (/^https?:$/.test(url.protocol) && url.origin !== origin) foreign.push(url.href);
+    });
+    const response = await page.goto(path, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    await page.waitForLoadState('networkidle');
+    expect(errors, 'console errors').toEqual([]);
+    expect(foreign, 'requests to other origins').toEqual([]);
 
-  for (const path of allPages) {
-    test(`${path || '(root)'} answers 200, logs no errors, asks no other origin, and its links resolve`, async ({
-      page,
-      request,
-    }) => {
-      const origin = new URL(test.info().project.use.baseURL!).origin;
-      const errors = collectConsoleErrors(page);
-      const foreign: string[] = [];
-      page.on('request', (sent) => {
-        const url = new URL(sent.url());
-        if (/^https?:$/.test(url.protocol) && url.origin !== origin) foreign.push(url.href);
-      });
-      const response = await page.goto(path, { waitUntil: 'load' });
-      expect(response?.status()).toBe(200);
-      await page.waitForLoadState('networkidle');
-      expect(errors, 'console errors').toEqual([]);
-      expect(foreign, 'requests to other origins').toEqual([]);
-
-      const checked = new Map<string, number>();
-      const { targets, citations, fragments, ids } = await page.evaluate(() => {
-        const urls = new Set<string>();
-        const citations = new Set<string>();
-        for (const element of document.querySelectorAll<HTMLElement>(
-          'a[href], link[href], script[src], img[src], source[src], iframe[src]',
-        )) {
-          const raw = element.getAttribute('href') ?? element.getAttribute('src')!;
-          const url = new URL(raw, location.href);
-          // A chapter's link to a project's own documentation is a citation: followed only when
-          // the reader clicks it, never loaded by the page.
-          if (element.tagName === 'A' && url.origin !== location.origin) {
-            citations.add(url.href);
-            continue;
-          }
-          // Canonical and alternate links name the deploy host (SITE_URL); check their path here.
-          const rel = element.getAttribute('rel') ?? '';
-          urls.add(
-            /\b(canonical|alternate)\b/.test(rel)
-              ? new URL(url.pathname, location.origin).href
-              : url.href,
-          );
-        }
-        return {
-          targets: [...urls],
-          citations: [...citations],
-          fragments: [...document.querySelectorAll('a[href^="#"]')].map((a) =>
-            decodeURIComponent(a.getAttribute('href')!.slice(1)),
-          ),
-          ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
-        };
-      });
-      for (const fragment of fragments) {
-        expect(ids, `${path}: #${fragment} has no target on the page`).toContain(fragment);
-      }
-      for (const citation of citations) {
-        expect.soft(citation, `${path} cites a page that is not https`).toMatch(/^https:\/\//);
-      }
-      for (const target of targets) {
-        const url = new URL(target);
-        if (url.origin !== origin) {
-          expect.soft(url.href, `${path} refers to another origin`).toBe('(same origin)');
+    const checked = new Map<string, number>();
+    const { targets, citations, fragments, ids } = await page.evaluate(() => {
+      const urls = new Set<string>();
+      const citations = new Set<string>();
+      for (const element of document.querySelectorAll<HTMLElement>(
+        'a[href], link[href], script[src], img[src], source[src], iframe[src]',
+      )) {
+        const raw = element.getAttribute('href') ?? element.getAttribute('src')!;
+        const url = new URL(raw, location.href);
+        // A chapter's link to a project's own documentation is a citation: followed only when
+        // the reader clicks it, never loaded by the page.
+        if (element.tagName === 'A' && url.origin !== location.origin) {
+          citations.add(url.href);
           continue;
         }
-        url.hash = '';
-        if (!checked.has(url.href)) {
-          const response = await request.get(url.href);
-          checked.set(url.href, response.status());
-        }
-        expect.soft(checked.get(url.href), `${path} → ${url.href}`).toBe(200);
-        expect.soft(url.pathname.startsWith(basePath()), `${path} → ${url.href}`).toBe(true);
+        // Canonical and alternate links name the deploy host (SITE_URL); check their path here.
+        const rel = element.getAttribute('rel') ?? '';
+        urls.add(
+          /\b(canonical|alternate)\b/.test(rel)
+            ? new URL(url.pathname, location.origin).href
+            : url.href,
+        );
       }
-      expect(checked.size).toBeGreaterThan(2);
+      return {
+        targets: [...urls],
+        citations: [...citations],
+        fragments: [...document.querySelectorAll('a[href^="#"]')].map((a) =>
+          decodeURIComponent(a.getAttribute('href')!.slice(1)),
+        ),
+        ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
+      };
     });
-  }
-});
+    for (const fragment of fragments) {
+      expect(ids, `${path}: #${fragment} has no target on the page`).toContain(fragment);
+    }
+    for (const citation of citations) {
+      expect.soft(citation, `${path} cites a page that is not https`).toMatch(/^https:\/\//);
+    }
+    for (const target of targets) {
+      const url = new URL(target);
+      if (url.origin !== origin) {
+        expect.soft(url.href, `${path} refers to another origin`).toBe('(same origin)');
+        continue;
+      }
+      url.hash = '';
+      if (!checked.has(url.href)) {
+        const response = await request.get(url.href);
+        checked.set(url.href, response.status());
+      }
+      expect.soft(checked.get(url.href), `${path} → ${url.href}`).toBe(200);
+      expect.soft(url.pathname.startsWith(basePath()), `${path} → ${url.href}`).toBe(true);
+    }
+    expect(checked.size).toBeGreaterThan(2);
+  });
+}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
