@@ -14,7 +14,6 @@
 // time, or on the CPU time of the thread that ran them when the machine is busy (load average
 // above the number of cores, or wall time well above that CPU time), and the output says which;
 // the bulk transfers on that CPU time. Exits non-zero when a budget is exceeded.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -23,6 +22,7 @@ import * as engine from '../src/engine/index.ts';
 import { createLab } from '../src/engine/index.ts';
 import type { RunResult } from '../src/engine/index.ts';
 import { loadSnippetProgram } from '../src/engine/tests/snippetProgram.ts';
+import { bundleWithEngine } from './bundle.ts';
 
 const SNIPPET_BUDGET_US = 100;
 const PLOT_RUNS = 1000;
@@ -212,18 +212,10 @@ console.log(
 // process (about 100 MB here), so three processes run and the median is judged.
 {
   const RSS_SAMPLES = 3;
-  const bundled = await build({
-    entryPoints: [join(root, 'bench/manyConnections.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    alias: { 'tcp-lab': join(root, 'src/engine/index.ts') },
-    logLevel: 'silent',
-  });
+  const bundled = await bundleWithEngine('bench/manyConnections.ts');
   const dir = mkdtempSync(join(tmpdir(), 'engine-bench-'));
   const file = join(dir, 'many-connections.mjs');
-  writeFileSync(file, bundled.outputFiles[0]!.text);
+  writeFileSync(file, bundled);
   type Sample = { beforeMB: number; maxRssMB: number; events: number; outcome: string };
   const samples: Sample[] = [];
   let failure = '';

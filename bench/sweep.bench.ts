@@ -5,25 +5,17 @@
 //   2. the data-in-flight chart: give-up time against tcp_retries2 1–15 at HZ 100/250/300/1000.
 // The sweep module is bundled with esbuild exactly as the worker imports it (tcp-lab bound to the
 // engine). Judged on wall time, or on this thread's CPU time when the machine is busy.
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { bundleWithEngine } from './bundle.ts';
 
 const BUDGET_MS = 100;
 const root = join(import.meta.dirname, '..');
 
-const bundled = await build({
-  entryPoints: [join(root, 'bench/sweepEntry.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  write: false,
-  alias: { 'tcp-lab': join(root, 'src/engine/index.ts') },
-  logLevel: 'silent',
-});
+const bundled = await bundleWithEngine('bench/sweepEntry.ts');
 const { sweepSnippet, engine } = (await import(
-  `data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0]!.text).toString('base64')}`
+  `data:text/javascript;base64,${Buffer.from(bundled).toString('base64')}`
 )) as typeof import('./sweepEntry.ts');
 
 const threadCpu = () => {
