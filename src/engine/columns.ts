@@ -12,7 +12,7 @@
  * 120 segments and events, and about twice as many socket rows (growing a page costs a lesson
  * run more than a larger first page).
  */
-export const FIRST_ROWS = 128;
+const FIRST_ROWS = 128;
 export const FIRST_SOCKET_ROWS = 256;
 
 /** Rows in a full page of a column. */
@@ -35,8 +35,8 @@ interface TypedArrayKind<A extends TypedArray> {
 const FIRST_PAGES_BYTES = (48 + 24) * FIRST_ROWS + 32 * FIRST_SOCKET_ROWS;
 
 /**
- * One buffer for the first pages of a lab's columns: a lab has about 35 columns, most runs never
- * leave their first pages, and allocating one buffer costs a small run far less than 35.
+ * One buffer for the first pages of a lab's columns: a lab has 25 columns, most runs never
+ * leave their first pages, and allocating one buffer costs a small run far less than 25.
  */
 export class FirstPages {
   private readonly buffer = new ArrayBuffer(FIRST_PAGES_BYTES);
