@@ -56,6 +56,11 @@ export interface NeighSysctls {
   ucast_solicit: number;
   /** Broadcast requests for an unknown address (INCOMPLETE) before the entry fails (default 3). */
   mcast_solicit: number;
+  /**
+   * Bytes of packets (their skb->truesize, see neighbour.ts) that may wait for an unresolved
+   * address; the oldest are dropped to make room (default 212992, SK_WMEM_MAX).
+   */
+  unres_qlen_bytes: number;
 }
 
 export interface HostOptions {

@@ -47,6 +47,7 @@ export const DEFAULT_NEIGH: NeighSysctls = {
   retrans_time_ms: 1000, // RETRANS_TIME 1 * HZ
   ucast_solicit: 3, // UCAST_PROBES
   mcast_solicit: 3, // MCAST_PROBES
+  unres_qlen_bytes: 212_992, // QUEUE_LEN_BYTES SK_WMEM_MAX (x86-64; `sysctl net.ipv4.neigh.default.unres_qlen_bytes`)
 };
 
 const NEIGH_RANGES: Record<keyof NeighSysctls, [number, number]> = {
@@ -55,6 +56,7 @@ const NEIGH_RANGES: Record<keyof NeighSysctls, [number, number]> = {
   retrans_time_ms: [10, 60_000],
   ucast_solicit: [0, 255],
   mcast_solicit: [0, 255],
+  unres_qlen_bytes: [0, 2 ** 31 - 1],
 };
 
 const TOPOLOGIES: Topology[] = ['routed', 'lan'];

@@ -5,7 +5,9 @@
  *
  *   NONE/FAILED --send--> INCOMPLETE: the packet waits; a broadcast request at once, then one
  *       every retrans_time; after mcast_solicit of them, FAILED, and every queued packet comes
- *       back to its socket as ICMP host unreachable (→ tcp_v4_err()).
+ *       back to its socket as ICMP host unreachable (→ tcp_v4_err()). The queue holds at most
+ *       unres_qlen_bytes of packets, counted by their skb->truesize (skbTruesize below); a
+ *       packet that does not fit pushes out the oldest, which are dropped without an error.
  *   REACHABLE for reachable_time after the last confirmation (a reply, or TCP seeing its ACKs
  *       answered), then STALE. Packets go out at once in every state but INCOMPLETE.
  *   STALE --send--> DELAY: wait delay_first_probe_time for a confirmation, then PROBE: up to
@@ -18,7 +20,7 @@
  */
 import type { NeighSysctls } from './api.ts';
 import type { ArpPeer, HostEnv } from './env.ts';
-import type { Frame } from './frame.ts';
+import { ACK, type Frame } from './frame.ts';
 import { Prng } from './prng.ts';
 import { KernelTimer, type TimerBase } from './timer.ts';
 import type { HostName } from './types.ts';
@@ -49,6 +51,8 @@ export class Neighbour {
   private readonly p: NeighSysctls;
   private readonly lan: boolean;
   private queue: Frame[] = [];
+  /** neigh->arp_queue_len_bytes: the truesize of the packets in `queue`. */
+  private queuedBytes = 0;
   private probes = 0;
   private readonly timer: KernelTimer<Neighbour>;
   /** A request is on its way and its answer not yet back (at most one at a time). */
@@ -183,17 +187,37 @@ export class Neighbour {
     this.timer.del();
     this.resolving = false;
     this.generation += 1;
-    for (const frame of this.queue) {
-      if (frame.skb) frame.skb.inHostQueue = false;
+    for (const frame of this.takeQueue())
       this.env.rec.segments.lost(this.env.queue.now, frame.segment, reason);
-    }
-    this.queue = [];
     this.state = 'none';
   }
 
+  /**
+   * __neigh_event_send() for an unresolved entry: while the packet does not fit in
+   * unres_qlen_bytes, the oldest queued one is dropped (SKB_DROP_REASON_NEIGH_QUEUEFULL, counted
+   * in unresolved_discards); freeing it lets its socket retransmit it again. The packet itself
+   * is always queued, even one larger than the limit.
+   */
   private enqueue(frame: Frame): void {
+    const bytes = skbTruesize(frame);
+    while (this.queue.length > 0 && this.queuedBytes + bytes > this.p.unres_qlen_bytes) {
+      const oldest = this.queue.shift()!;
+      this.queuedBytes -= skbTruesize(oldest);
+      if (oldest.skb) oldest.skb.inHostQueue = false;
+      this.env.rec.segments.lost(this.env.queue.now, oldest.segment, 'neighbour-queue-full');
+    }
     if (frame.skb) frame.skb.inHostQueue = true;
     this.queue.push(frame);
+    this.queuedBytes += bytes;
+  }
+
+  /** Empty the queue, returning what it held, oldest first; none of it waits in the host any more. */
+  private takeQueue(): Frame[] {
+    const queued = this.queue;
+    this.queue = [];
+    this.queuedBytes = 0;
+    for (const frame of queued) if (frame.skb) frame.skb.inHostQueue = false;
+    return queued;
   }
 
   /** Change state and (re)arm the timer `inJ` jiffies from now, or stop it for a state that has none. */
@@ -291,24 +315,15 @@ export class Neighbour {
   }
 
   private sendQueued(): void {
-    const queued = this.queue;
-    this.queue = [];
-    for (const frame of queued) {
-      if (frame.skb) frame.skb.inHostQueue = false;
-      this.env.cable.transmit(frame);
-    }
+    for (const frame of this.takeQueue()) this.env.cable.transmit(frame);
   }
 
   /** neigh_invalidate() → arp_error_report(): each queued packet becomes a local ICMP error. */
   private failed(): void {
     this.enter('failed');
-    const queued = this.queue;
-    this.queue = [];
+    const queued = this.takeQueue();
     const now = this.env.queue.now;
-    for (const frame of queued) {
-      if (frame.skb) frame.skb.inHostQueue = false;
-      this.env.rec.segments.lost(now, frame.segment, 'no-neighbour');
-    }
+    for (const frame of queued) this.env.rec.segments.lost(now, frame.segment, 'no-neighbour');
     for (const frame of queued) this.owner.icmpHostUnreachable(frame);
   }
 }
@@ -319,3 +334,22 @@ function randomReachableJ(env: HostEnv, host: HostName, p: NeighSysctls): number
   const prng = new Prng((env.cfg.seed ^ (host === 'client' ? 0x4e554431 : 0x4e554432)) >>> 0);
   return Math.floor(base / 2) + Math.floor(prng.next() * base);
 }
+
+/**
+ * The skb->truesize the neighbour queue counts a packet at, as measured on Linux 6.18 (x86-64)
+ * by scripts/kernel-lab/arp-queue.py: 832 bytes for a SYN or a keepalive probe, 832 plus the
+ * payload for a data segment, and 2 for a pure ACK, which tcp_send_ack() marks so
+ * (skb_set_tcp_pure_ack()): 600 of them fitted with room to spare. The segments not measured
+ * (SYN-ACK, FIN, RST, window probe) are allocated as a SYN or a probe is, and counted the same.
+ */
+function skbTruesize(frame: Frame): number {
+  const pureAck =
+    frame.len === 0 &&
+    frame.flags === ACK &&
+    frame.role !== 'keepalive' &&
+    frame.role !== 'window-probe';
+  return pureAck ? PURE_ACK_TRUESIZE : SKB_TRUESIZE + frame.len;
+}
+
+const SKB_TRUESIZE = 832;
+const PURE_ACK_TRUESIZE = 2;

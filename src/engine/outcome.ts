@@ -287,6 +287,7 @@ export function classify(
       !s.delivered &&
       (s.lostBecause === 'unplugged' ||
         s.lostBecause === 'no-neighbour' ||
+        s.lostBecause === 'neighbour-queue-full' ||
         s.lostBecause === 'suspended'),
   );
   const firstLoss = lostUnplugged[0];

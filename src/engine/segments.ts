@@ -52,6 +52,7 @@ const LOSS_REASONS: (LossReason | undefined)[] = [
   'not-local',
   'suspended',
   'middlebox',
+  'neighbour-queue-full',
 ];
 const LOSS_CODES = codeTable(LOSS_REASONS);
 

@@ -71,6 +71,7 @@ export type LossReason =
   | 'host-down'
   | 'loss'
   | 'no-neighbour'
+  | 'neighbour-queue-full' // dropped from a full ARP queue to make room (unres_qlen_bytes)
   | 'no-route' // the sending host had no route: its interface was down or its address gone (IpOutNoRoutes)
   | 'link-down' // the receiving host's interface was administratively down
   | 'not-local' // addressed to an address the receiving host no longer has (IpInAddrErrors)

@@ -86,6 +86,7 @@ export function engineTrace(scenario: Scenario, r: RunResult = runInEngine(scena
       (s) =>
         s.conn === 0 &&
         s.lostBecause !== 'no-neighbour' &&
+        s.lostBecause !== 'neighbour-queue-full' &&
         s.lostBecause !== 'no-route' &&
         !silent(s.from, s.t),
     )

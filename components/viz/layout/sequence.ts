@@ -108,6 +108,7 @@ export function lostAtX(result: RunResult, segment: SegmentRecord): number {
     case 'no-route':
       return hostX(from) + (from === 'client' ? 12 : -12);
     case 'no-neighbour':
+    case 'neighbour-queue-full':
       return cutX(from);
     case 'unplugged':
       if (outageAt(result, from, 'unplugged', t)) return cutX(from);

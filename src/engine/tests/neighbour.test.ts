@@ -121,3 +121,66 @@ describe('neighbour state machine on one LAN', () => {
     expect(r.outcome.id).toBe('survives-after-replug');
   });
 });
+
+describe('the queue of an unresolved entry (unres_qlen_bytes)', () => {
+  /**
+   * `n` connections; the client's cable is pulled at 1 s, which flushes its entry, and at 2 s each
+   * connection sends `text`: every segment waits for an ARP reply that cannot come.
+   */
+  function queueBehindArp(n: number, text: string, options: LabOptions = {}) {
+    const lab = createLab(options);
+    const conns = Array.from({ length: n }, () => lab.connect());
+    lab.at('1s', () => lab.client.unplug());
+    lab.at('2s', () => conns.forEach((c) => c.client.send(text)));
+    return lab.run({ until: '2.1s' });
+  }
+  const sentAt2s = (r: ReturnType<typeof queueBehindArp>) =>
+    r.segments.filter((s) => s.from === 'client' && s.role === 'data');
+
+  it('keeps what fits in 212992 bytes of truesize, as Linux 6.18 did: 254 of 600 four-byte segments, the oldest dropped', () => {
+    const data = sentAt2s(queueBehindArp(600, 'ping'));
+    expect(data).toHaveLength(600);
+    const dropped = data.filter((s) => s.lostBecause === 'neighbour-queue-full');
+    // kernel-lab arp-queue.py on Linux 6.18: 346 of 600 discarded, 254 (of 836 bytes each) kept.
+    expect(dropped).toHaveLength(346);
+    expect(dropped.map((s) => s.id)).toEqual(data.slice(0, 346).map((s) => s.id));
+    expect(data.slice(346).every((s) => !s.lostBecause && s.arrivedAt === undefined)).toBe(true);
+  });
+
+  it('counts a segment at 832 bytes plus its payload, against the limit the host sets', () => {
+    const fits = Math.floor(8360 / (832 + 100));
+    const data = sentAt2s(
+      queueBehindArp(20, 'x'.repeat(100), { client: { neigh: { unres_qlen_bytes: 8360 } } }),
+    );
+    expect(data.filter((s) => s.lostBecause === 'neighbour-queue-full')).toHaveLength(20 - fits);
+  });
+
+  it('frees a dropped segment, so its socket sends it again at its next timer instead of waiting for the copy', () => {
+    // Room for one four-byte segment: connections 0 and 1 push each other's out.
+    const lab = createLab({ timerWheel: false, client: { neigh: { unres_qlen_bytes: 836 } } });
+    const [a, b] = [lab.connect(), lab.connect()];
+    lab.at('1s', () => lab.client.unplug());
+    lab.at('2s', () => a.client.send('ping'));
+    lab.at('2.001s', () => b.client.send('pong'));
+    const r = lab.run({ until: '2.3s' });
+    const sent = r.segments
+      .filter((s) => s.from === 'client' && s.len > 0)
+      .map((s) => [s.conn, s.role, s.t, s.lostBecause]);
+    expect(sent).toEqual([
+      [0, 'data', 2000, 'neighbour-queue-full'],
+      [1, 'data', 2001, 'neighbour-queue-full'],
+      [0, 'tlp', 2220, 'neighbour-queue-full'],
+      [1, 'tlp', 2221, undefined], // still queued at the end
+    ]);
+    const waiting = r.events.filter(
+      (e) => e.kind === 'app' && e.notice === 'log' && /still waiting for ARP/.test(e.detail ?? ''),
+    );
+    expect(waiting).toEqual([]);
+  });
+
+  it('rejects a negative limit with an error that names the setting', () => {
+    expect(() => createLab({ client: { neigh: { unres_qlen_bytes: -1 } } })).toThrow(
+      /client\.neigh\.unres_qlen_bytes/,
+    );
+  });
+});

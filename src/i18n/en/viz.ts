@@ -151,6 +151,7 @@ const viz: Strings<typeof zhViz> = {
     'host-down': 'host down',
     loss: 'random loss',
     'no-neighbour': 'no next hop',
+    'neighbour-queue-full': 'ARP queue full: dropped before it left',
     'no-route': 'no route: never left the host',
     'link-down': 'interface down',
     'not-local': 'address no longer there',

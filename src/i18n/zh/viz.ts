@@ -142,6 +142,7 @@ const viz = {
     'host-down': '主机宕机',
     loss: '随机丢包',
     'no-neighbour': '找不到下一跳',
+    'neighbour-queue-full': 'ARP 队列已满，未发出即被丢弃',
     'no-route': '没有路由，没出本机',
     'link-down': '网卡已关闭',
     'not-local': '地址已不在',
