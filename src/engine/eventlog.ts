@@ -17,11 +17,20 @@ export type MiddleboxNotice = MiddleboxEvent['action'];
 export type AppNotice = AppEvent['notice'];
 export type HostAction = HostEvent['action'];
 
+// Kinds of event, as the log codes them.
 const STATE = 0;
 const TIMER = 1;
 const APP = 2;
 const HOST = 3;
 const MIDDLEBOX = 4;
+
+// An event's small codes, packed into one column (packBytes): its kind, its host, then `a` (the
+// state's `from`, the timer, the notice or the host action) and `b` (the state's `to`, or the
+// errno code).
+const KIND = 0;
+const HOST_CODE = 1;
+const A = 2;
+const B = 3;
 
 const TIMERS: TimerName[] = [
   'rto',
@@ -78,10 +87,7 @@ export class EventLog {
   count = 0;
   /** Ordinals handed out so far (events here and segment events): the log's length. */
   ords = 0;
-  /**
-   * Its small codes (packBytes): kind, host, then `a` (the state's `from`, the timer, the
-   * notice or the host action) and `b` (the state's `to`, or the errno code).
-   */
+  /** Its small codes: KIND, HOST_CODE, A and B (packBytes). */
   private readonly codes: Uint32Column;
   private readonly conn: Int32Column;
   /** The event's place in the whole log. */
@@ -185,10 +191,10 @@ export class EventLog {
     const t = this.tUs.get(i) / 1000;
     const conn = this.conn.get(i);
     const codes = this.codes.get(i);
-    const kind = byteOf(codes, 0);
-    const host = HOSTS[byteOf(codes, 1)]!;
-    const a = byteOf(codes, 2);
-    const b = byteOf(codes, 3);
+    const kind = byteOf(codes, KIND);
+    const host = HOSTS[byteOf(codes, HOST_CODE)]!;
+    const a = byteOf(codes, A);
+    const b = byteOf(codes, B);
     const at = kind === TIMER || kind === APP ? this.detailAt.get(i) : NONE;
     const detail = at === NONE ? undefined : this.details[at];
     switch (kind) {

@@ -31,6 +31,11 @@ export interface DiagTimer {
   retrans: number;
 }
 
+// A row's small codes, packed into one column (packBytes): host, state and timer (SS_TIMERS).
+const HOST_CODE = 0;
+const STATE = 1;
+const TIMER = 2;
+
 export const ADDRESSES: Record<HostName, string> = { client: '10.0.0.2', server: '10.0.0.1' };
 
 /** What a socket needs to remember of the last row recorded for it. */
@@ -62,7 +67,7 @@ export interface SocketRowsSnapshot {
 export class SocketRowTable {
   count = 0;
   private readonly tUs: TimeColumn;
-  /** Host, state and timer codes (packBytes). */
+  /** Its small codes: HOST_CODE, STATE and TIMER (packBytes). */
   private readonly codes: Uint32Column;
   private readonly conn: Int32Column;
   private readonly recvQ: Uint32Column;
@@ -158,7 +163,7 @@ export class SocketRowTable {
 
   private build(i: number): SocketSnapshot {
     const codes = this.codes.get(i);
-    const host = byteOf(codes, 0);
+    const host = byteOf(codes, HOST_CODE);
     const conn = this.conn.get(i);
     const port = this.portOfConn[conn]!;
     const client = host === hostCode('client');
@@ -166,13 +171,13 @@ export class SocketRowTable {
       t: this.tUs.get(i) / 1000,
       host: HOSTS[host]!,
       conn,
-      state: STATES[byteOf(codes, 1)]!,
+      state: STATES[byteOf(codes, STATE)]!,
       recvQ: this.recvQ.get(i),
       sendQ: this.sendQ.get(i),
       local: this.address(host, client ? port : SERVER_PORT),
       peer: this.address(1 - host, client ? SERVER_PORT : port),
     };
-    const name = SS_TIMERS[byteOf(codes, 2)];
+    const name = SS_TIMERS[byteOf(codes, TIMER)];
     if (name !== undefined) {
       row.timer = {
         name,
