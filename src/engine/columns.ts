@@ -20,7 +20,7 @@ const PAGE_BITS = 14;
 const PAGE_ROWS = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_ROWS - 1;
 
-type TypedArray = Float64Array | Uint32Array | Int32Array;
+type TypedArray = Uint32Array | Int32Array;
 
 interface TypedArrayKind<A extends TypedArray> {
   new (length: number): A;
@@ -29,10 +29,10 @@ interface TypedArrayKind<A extends TypedArray> {
 }
 
 /**
- * Bytes of first pages a lab's three tables take: a row is 48 bytes of segment, 24 of event and
- * 32 of socket; a column beyond them gets a page of its own.
+ * Bytes of first pages a lab's three tables take: a row is 44 bytes of segment, 24 of event and
+ * 28 of socket; a column beyond them gets a page of its own.
  */
-const FIRST_PAGES_BYTES = (48 + 24) * FIRST_ROWS + 32 * FIRST_SOCKET_ROWS;
+const FIRST_PAGES_BYTES = (44 + 24) * FIRST_ROWS + 28 * FIRST_SOCKET_ROWS;
 
 /**
  * One buffer for the first pages of a lab's columns: a lab has 25 columns, most runs never
@@ -87,23 +87,6 @@ abstract class PagedColumn<A extends TypedArray> {
       this.pages[p] = page;
     }
     return page;
-  }
-}
-
-export class Float64Column extends PagedColumn<Float64Array> {
-  constructor(first: FirstPages, rows = FIRST_ROWS) {
-    super(Float64Array, first, rows);
-  }
-
-  get(row: number): number {
-    return this.pages[row >>> PAGE_BITS]![row & PAGE_MASK]!;
-  }
-
-  set(row: number, value: number): void {
-    const page = this.pages[row >>> PAGE_BITS];
-    const i = row & PAGE_MASK;
-    if (page !== undefined && i < page.length) page[i] = value;
-    else this.pageFor(row)[i] = value;
   }
 }
 

@@ -67,6 +67,13 @@ const DELIVERED = 1;
 const LOST = 1;
 /** finalAfter while the segment is on its way. */
 const NOT_YET = 0xffffffff;
+/**
+ * Payload and number share a column, 16 bits each: a payload is at most one MSS (< 2^16), and
+ * no retransmission or probe count reaches 2^16 − 1 within the 120 s cap and any time budget
+ * the lab accepts. The number is kept plus one, so that 0 means none.
+ */
+const LEN_BITS = 16;
+const LEN_MASK = (1 << LEN_BITS) - 1;
 
 /** The table at one moment: how many segments, and the records of those not yet final. */
 export interface SegmentSnapshot {
@@ -83,9 +90,11 @@ export class SegmentTable {
   private readonly ack: Uint32Column;
   private readonly relSeq: Uint32Column;
   private readonly relAck: Uint32Column;
-  private readonly len: Int32Column;
-  /** Its retransmission number, or its probe number for a probe's role (PROBE_ROLES); NONE. */
-  private readonly nth: Int32Column;
+  /**
+   * Its payload bytes, and its retransmission number (or its probe number for a probe's role,
+   * PROBE_ROLES) plus one, or 0: see LEN_BITS.
+   */
+  private readonly lenAndNth: Uint32Column;
   /** µs from being sent to arriving or being lost; NOT_YET while on its way. */
   private readonly finalAfter: Uint32Column;
   /** Places in the event log of its 'sent' event and of its 'arrived' or 'lost' one (NONE yet). */
@@ -109,8 +118,7 @@ export class SegmentTable {
     this.ack = new Uint32Column(first);
     this.relSeq = new Uint32Column(first);
     this.relAck = new Uint32Column(first);
-    this.len = new Int32Column(first);
-    this.nth = new Int32Column(first);
+    this.lenAndNth = new Uint32Column(first);
     this.finalAfter = new Uint32Column(first);
     this.sentOrd = new Int32Column(first);
     this.finalOrd = new Int32Column(first);
@@ -129,10 +137,12 @@ export class SegmentTable {
     this.ack.set(id, ack >>> 0);
     this.relSeq.set(id, relSeq);
     this.relAck.set(id, relAck);
-    this.len.set(id, len);
     if (retransmission !== undefined && probe !== undefined)
       throw new Error('a segment is a retransmission or a probe, not both');
-    this.nth.set(id, retransmission ?? probe ?? NONE);
+    const nthPlusOne = (retransmission ?? probe ?? NONE) + 1;
+    if (len > LEN_MASK || nthPlusOne > LEN_MASK)
+      throw new Error(`segment ${id}: ${len} bytes, number ${nthPlusOne - 1}: too large to record`);
+    this.lenAndNth.set(id, len | (nthPlusOne << LEN_BITS));
     this.finalAfter.set(id, NOT_YET);
     this.sentOrd.set(id, this.log.takeOrd());
     this.finalOrd.set(id, NONE);
@@ -232,13 +242,14 @@ export class SegmentTable {
   private build(id: number): SegmentRecord {
     const codes = this.codes.get(id);
     const role = byteOf(codes, ROLE);
-    const nth = this.nth.get(id);
+    const lenAndNth = this.lenAndNth.get(id);
+    const nth = (lenAndNth >>> LEN_BITS) - 1;
     const probe = PROBE_ROLES.has(role) ? nth : NONE;
     const retransmission = PROBE_ROLES.has(role) ? NONE : nth;
     const fate = byteOf(codes, FATE);
     const delivered = fate === DELIVERED;
     const from = byteOf(codes, FROM);
-    const len = this.len.get(id);
+    const len = lenAndNth & LEN_MASK;
     return {
       id,
       conn: this.conn.get(id),

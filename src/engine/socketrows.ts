@@ -5,7 +5,6 @@
 import {
   byteOf,
   FIRST_SOCKET_ROWS,
-  Float64Column,
   Int32Column,
   packBytes,
   TimeColumn,
@@ -30,6 +29,12 @@ export interface DiagTimer {
   expiresUs: number;
   retrans: number;
 }
+
+/**
+ * timerAfter of a row whose timer is more than 35 minutes from it (a keepalive timer of 2 h):
+ * its expiry is kept in `farTimers` instead.
+ */
+const FAR = -0x80000000;
 
 // A row's small codes, packed into one column (packBytes): host, state and timer (SS_TIMERS).
 const HOST_CODE = 0;
@@ -72,7 +77,9 @@ export class SocketRowTable {
   private readonly conn: Int32Column;
   private readonly recvQ: Uint32Column;
   private readonly sendQ: Uint32Column;
-  private readonly timerUs: Float64Column;
+  /** µs from the row to its timer's requested expiry (0 when it has none); FAR: see farTimers. */
+  private readonly timerAfter: Int32Column;
+  private readonly farTimers = new Map<number, number>();
   private readonly timerRetrans: Int32Column;
   private readonly now: DiagTimer = { code: 0, expiresUs: 0, retrans: 0 };
   private readonly built: (SocketSnapshot | undefined)[] = [];
@@ -90,7 +97,7 @@ export class SocketRowTable {
     this.conn = new Int32Column(first, FIRST_SOCKET_ROWS);
     this.recvQ = new Uint32Column(first, FIRST_SOCKET_ROWS);
     this.sendQ = new Uint32Column(first, FIRST_SOCKET_ROWS);
-    this.timerUs = new Float64Column(first, FIRST_SOCKET_ROWS);
+    this.timerAfter = new Int32Column(first, FIRST_SOCKET_ROWS);
     this.timerRetrans = new Int32Column(first, FIRST_SOCKET_ROWS);
   }
 
@@ -125,7 +132,7 @@ export class SocketRowTable {
     this.portOfConn[sk.conn] = sk.key;
     this.recvQ.set(i, sk.rcvQueue);
     this.sendQ.set(i, sk.sendQ);
-    this.timerUs.set(i, timer.expiresUs);
+    this.setTimerAfter(i, timer.code === 0 ? 0 : timer.expiresUs - us, timer.expiresUs);
     this.timerRetrans.set(i, timer.retrans);
     last.code = timer.code;
     last.expiresUs = timer.expiresUs;
@@ -135,6 +142,21 @@ export class SocketRowTable {
     sk.rowRecvQ = sk.rcvQueue;
     sk.rowSendQ = sk.sendQ;
     sk.rowUs = us;
+  }
+
+  private setTimerAfter(i: number, after: number, expiresUs: number): void {
+    if (after > FAR && after <= 0x7fffffff) {
+      this.timerAfter.set(i, after);
+      this.farTimers.delete(i); // a row replaced within its microsecond
+    } else {
+      this.timerAfter.set(i, FAR);
+      this.farTimers.set(i, expiresUs);
+    }
+  }
+
+  private timerUs(i: number): number {
+    const after = this.timerAfter.get(i);
+    return after === FAR ? this.farTimers.get(i)! : this.tUs.get(i) + after;
   }
 
   snapshot(): SocketRowsSnapshot {
@@ -181,7 +203,7 @@ export class SocketRowTable {
     if (name !== undefined) {
       row.timer = {
         name,
-        expiresAt: this.timerUs.get(i) / 1000,
+        expiresAt: this.timerUs(i) / 1000,
         retrans: this.timerRetrans.get(i),
       };
     }

@@ -114,6 +114,27 @@ describe('the timer column (ss -tno)', () => {
     });
   });
 
+  it('the default keepalive timer, two hours off, is shown exactly (a row keeps such a timer aside)', () => {
+    const lab = createLab(EXACT);
+    const c = lab.connect();
+    c.client.setKeepAlive(true);
+    const r = lab.run({ until: '3h' });
+    const established = r.sockets.find((s) => s.host === 'client' && s.state === 'ESTABLISHED')!;
+    expect(rowAt(r, 'client', 1000).timer).toEqual({
+      name: 'keepalive',
+      expiresAt: established.t + 7_200_000,
+      retrans: 0,
+    });
+    const probe = r.segments.find((s) => s.from === 'client' && s.role === 'keepalive')!;
+    expect(probe.t).toBe(established.t + 7_200_000);
+    // Answered: at the check one interval (75 s) later the timer is set two hours after the
+    // answer arrived, again far enough off to be kept aside.
+    const answer = r.segments.find((s) => s.from === 'server' && s.role === 'keepalive-ack')!;
+    expect(rowAt(r, 'client', probe.t + 75_000 + 100).timer?.expiresAt).toBe(
+      answer.arrivedAt! + 7_200_000,
+    );
+  });
+
   it('an answered keepalive probe sets the count back to 0 (tcp_ack() clears icsk_probes_out)', () => {
     // As ss showed it on Linux 6.18 (content/measurements/keepalive-answered.json): the probe
     // sent after the cable came back is answered, and the count is 0 until the next probe.
