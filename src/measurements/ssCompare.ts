@@ -146,17 +146,14 @@ export function engineMoments(trace: Trace): Moment[] {
 }
 
 /**
- * While the lab was taking each step after t = 0, on its host: from the step's time to the mark
- * it made once done (an `ip` command or a send takes a while). A socket sampled then may show
- * the step or not yet; no sample then says which.
+ * While the lab was taking each step after t = 0: from the step's time to the mark it made once
+ * done (an `ip` command or a send takes a while, and on a busy machine the lab may start it a
+ * few hundred ms late). A socket sampled then, on either host, may show the step or not yet: the
+ * peer's changes as soon as the step's packets reach it. No sample then says which.
  */
-function stepsUnderWay(m: Measurement): { host: HostName; from: number; to: number }[] {
+function stepsUnderWay(m: Measurement): { from: number; to: number }[] {
   const later = m.variant.steps.filter((s) => s.at > 0);
-  return m.ss.marks.slice(1).map((k, i) => ({
-    host: later[i]!.action.host,
-    from: later[i]!.at,
-    to: k.t,
-  }));
+  return m.ss.marks.slice(1).map((k, i) => ({ from: later[i]!.at, to: k.t }));
 }
 
 interface Reference {
@@ -278,9 +275,7 @@ export function compareSs(
   const underWay = stepsUnderWay(m);
   for (const sample of m.ss.samples) {
     const view = kernelView(sample.sockets);
-    const busy = underWay.some(
-      (w) => w.host === sample.host && w.from <= sample.t && sample.t < w.to,
-    );
+    const busy = underWay.some((w) => w.from <= sample.t && sample.t < w.to);
     if (!view || busy) continue;
     const ref = reference(kernel, engine, knownSet, sample.host, sample.t);
     const from = sample.t - ref.kernel + ref.engine;
