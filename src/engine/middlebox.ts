@@ -16,7 +16,7 @@
  * at the sequence number it last saw, as Azure Load Balancer documents for "TCP reset on idle".
  */
 import { ACK, Frame, RST } from './frame.ts';
-import { SERVER_PORT } from './names.ts';
+import { ofHost, SERVER_PORT } from './names.ts';
 import type { MiddleboxConfig } from './middleboxConfig.ts';
 import type { EventQueue } from './queue.ts';
 import type { Recorder } from './recorder.ts';
@@ -92,7 +92,7 @@ export class Middlebox implements PathMiddlebox {
     }
     flow.lastSeenUs = now;
     const end = frame.seq + frame.len + (frame.syn ? 1 : 0) + (frame.fin ? 1 : 0);
-    if (!frame.rst && end > flow.nextSeq[frame.from]) flow.nextSeq[frame.from] = end;
+    if (!frame.rst && end > ofHost(flow.nextSeq, frame.from)) flow.nextSeq[frame.from] = end;
     return 'forward';
   }
 

@@ -7,6 +7,7 @@ import { Jiffies } from './jiffies.ts';
 import { Prng } from './prng.ts';
 import { EventQueue, QUEUE_EMPTY, QUEUE_LATER } from './queue.ts';
 import { Recorder } from './recorder.ts';
+import { ofHost } from './names.ts';
 import type { HostName } from './types.ts';
 import { Cable } from './wire.ts';
 import { Middlebox } from './middlebox.ts';
@@ -46,8 +47,8 @@ export class Sim implements HostEnv {
       this.prng,
       this.rec,
       {
-        refuses: (frame) => this.hosts[frame.to].refuses(frame),
-        deliver: (frame) => this.hosts[frame.to].receive(frame),
+        refuses: (frame) => ofHost(this.hosts, frame.to).refuses(frame),
+        deliver: (frame) => ofHost(this.hosts, frame.to).receive(frame),
       },
       this.middlebox,
     );
@@ -58,7 +59,7 @@ export class Sim implements HostEnv {
   }
 
   arpPeer(host: HostName): HostKernel {
-    return this.hosts[host];
+    return ofHost(this.hosts, host);
   }
 
   connOf(clientPort: number): number {
@@ -66,7 +67,7 @@ export class Sim implements HostEnv {
   }
 
   isnsOf(host: HostName, localPort: number, remotePort: number): TcpSock | undefined {
-    return this.hosts[host].lookup(localPort, remotePort);
+    return ofHost(this.hosts, host).lookup(localPort, remotePort);
   }
 
   /** Run queued events up to `untilUs` (inclusive). Returns false when the queue ran dry first. */

@@ -8,6 +8,7 @@ import type { LabConfig } from './config.ts';
 import type { Prng } from './prng.ts';
 import type { EventQueue } from './queue.ts';
 import type { Recorder } from './recorder.ts';
+import { ofHost } from './names.ts';
 import type { HostName, LossReason } from './types.ts';
 
 /** Where the cable ends: whether a host takes a frame that reached it, and handing it over. */
@@ -85,7 +86,7 @@ export class Cable {
 
   transmit(frame: Frame): void {
     const now = this.queue.now;
-    if (!this.carrier[frame.from]) {
+    if (!ofHost(this.carrier, frame.from)) {
       this.rec.segments.lost(now, frame.segment, 'unplugged');
       return;
     }
@@ -96,13 +97,13 @@ export class Cable {
     frame.epoch = this.cutEpoch;
     if (this.toMiddlebox) {
       this.queue.scheduleInLane(
-        this.toMiddlebox[frame.from],
+        ofHost(this.toMiddlebox, frame.from),
         now + this.firstHalf(frame.from),
         frame,
       );
       return;
     }
-    this.queue.scheduleInLane(this.lanes[frame.from], now + this.delay(frame.from), frame);
+    this.queue.scheduleInLane(ofHost(this.lanes, frame.from), now + this.delay(frame.from), frame);
   }
 
   /** From the sender to the middlebox halfway; the rest of delay(from) is from it to the receiver. */
@@ -124,13 +125,17 @@ export class Cable {
   private fromMiddlebox(frame: Frame): void {
     frame.epoch = this.cutEpoch;
     const rest = this.delay(frame.from) - this.firstHalf(frame.from);
-    this.queue.scheduleInLane(this.lanes[frame.from], this.queue.now + rest, frame);
+    this.queue.scheduleInLane(ofHost(this.lanes, frame.from), this.queue.now + rest, frame);
   }
 
   /** The frame reaches the far port: delivered unless a port went down meanwhile or the host is dead. */
   private readonly arrive = (frame: Frame): void => {
     const t = this.queue.now;
-    if (frame.epoch !== this.cutEpoch || !this.carrier[frame.to] || !this.carrier[frame.from]) {
+    if (
+      frame.epoch !== this.cutEpoch ||
+      !ofHost(this.carrier, frame.to) ||
+      !ofHost(this.carrier, frame.from)
+    ) {
       this.rec.segments.lost(t, frame.segment, 'unplugged');
       return;
     }
