@@ -37,9 +37,9 @@ function utf8Length(text: string): number {
 }
 
 export class SocketApp implements SocketHandle, HostSocketApp {
-  readonly host: HostName;
-  readonly conn: number;
-  readonly k: HostKernel;
+  declare readonly host: HostName;
+  declare readonly conn: number;
+  declare readonly k: HostKernel;
   sock: TcpSock | undefined;
   /** First errno the application saw, and when (µs). */
   error: Errno | undefined;

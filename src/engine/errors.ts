@@ -7,7 +7,7 @@ import { formatDuration } from './durationText.ts';
 /** Bad input to the lab: a malformed duration, an out-of-range sysctl, a call at the wrong time. */
 export class LabError extends Error {
   /** The argument or call at fault, e.g. "at(time)" or "client.sysctl.tcp_retries2". */
-  readonly argument: string;
+  declare readonly argument: string;
   constructor(argument: string, message: string) {
     super(message);
     this.name = 'LabError';
@@ -20,9 +20,9 @@ export class LabError extends Error {
  * before reaching its end: a scenario that keeps scheduling work forever.
  */
 export class EventBudgetExceeded extends Error {
-  readonly limit: number;
+  declare readonly limit: number;
   /** Virtual time (ms) reached when the budget ran out. */
-  readonly at: number;
+  declare readonly at: number;
   constructor(limit: number, atMs: number) {
     super(
       `The simulation stopped after ${limit.toLocaleString('en-US')} events at t = ${formatDuration(atMs)} ` +

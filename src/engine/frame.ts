@@ -66,32 +66,32 @@ export interface FrameFields {
 
 /** A segment on the wire. */
 export class Frame {
-  readonly conn: number;
-  readonly from: HostName;
-  readonly to: HostName;
-  readonly sport: number;
-  readonly dport: number;
-  readonly seq: number;
-  readonly ack: number;
+  declare readonly conn: number;
+  declare readonly from: HostName;
+  declare readonly to: HostName;
+  declare readonly sport: number;
+  declare readonly dport: number;
+  declare readonly seq: number;
+  declare readonly ack: number;
   /** SYN | FIN | RST | ACK bits, and each bit on its own. */
-  readonly flags: number;
-  readonly syn: boolean;
-  readonly ackFlag: boolean;
-  readonly fin: boolean;
-  readonly rst: boolean;
-  readonly len: number;
-  readonly text: string | undefined;
-  readonly partial: boolean;
-  readonly sack: readonly number[] | undefined;
+  declare readonly flags: number;
+  declare readonly syn: boolean;
+  declare readonly ackFlag: boolean;
+  declare readonly fin: boolean;
+  declare readonly rst: boolean;
+  declare readonly len: number;
+  declare readonly text: string | undefined;
+  declare readonly partial: boolean;
+  declare readonly sack: readonly number[] | undefined;
   /** Its id in the record, given when it is recorded (SegmentTable.add). */
   segment = -1;
-  readonly role: SegmentRole;
-  readonly relSeq: number;
-  readonly relAck: number;
-  readonly retransmission: number | undefined;
-  readonly probe: number | undefined;
-  readonly skb: Skb | undefined;
-  readonly win: number;
+  declare readonly role: SegmentRole;
+  declare readonly relSeq: number;
+  declare readonly relAck: number;
+  declare readonly retransmission: number | undefined;
+  declare readonly probe: number | undefined;
+  declare readonly skb: Skb | undefined;
+  declare readonly win: number;
   /** The cable's cut counter when the frame went on the wire. */
   epoch = 0;
 

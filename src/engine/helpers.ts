@@ -21,9 +21,9 @@ export interface HelperSocket {
 
 /** closeWhenIdle(): close after `timeoutUs` without receiving anything (an HTTP server's keepalive_timeout). */
 export class IdleClose {
-  private readonly sock: HelperSocket;
-  private readonly timeoutUs: number;
-  private readonly timer: Timer<IdleClose>;
+  declare private readonly sock: HelperSocket;
+  declare private readonly timeoutUs: number;
+  declare private readonly timer: Timer<IdleClose>;
 
   constructor(sock: HelperSocket, timeoutUs: number) {
     this.sock = sock;
@@ -49,11 +49,11 @@ export class IdleClose {
 
 /** heartbeat(): send PING every `everyUs`; close when no PONG came for `timeoutUs`. */
 export class Heartbeat {
-  private readonly sock: HelperSocket;
-  private readonly everyUs: number;
-  private readonly timeoutUs: number;
-  private readonly pingTimer: Timer<Heartbeat>;
-  private readonly deadline: Timer<Heartbeat>;
+  declare private readonly sock: HelperSocket;
+  declare private readonly everyUs: number;
+  declare private readonly timeoutUs: number;
+  declare private readonly pingTimer: Timer<Heartbeat>;
+  declare private readonly deadline: Timer<Heartbeat>;
 
   constructor(sock: HelperSocket, everyUs: number, timeoutUs: number) {
     this.sock = sock;

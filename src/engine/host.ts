@@ -39,13 +39,13 @@ export interface HostSocketApp extends SocketOwner {
 }
 
 export class HostKernel implements TcpKernel, ArpPeer {
-  readonly name: HostName;
-  readonly peer: HostName;
-  readonly sim: HostEnv;
-  readonly cfg: HostConfig;
-  readonly neighbour: Neighbour;
+  declare readonly name: HostName;
+  declare readonly peer: HostName;
+  declare readonly sim: HostEnv;
+  declare readonly cfg: HostConfig;
+  declare readonly neighbour: Neighbour;
   /** This host's kernel timers (its timer wheel). */
-  readonly timers: TimerBase;
+  declare readonly timers: TimerBase;
   readonly mib = new Mib();
   /** Its interface and address (ip link, ip addr). */
   readonly link = new LocalLink();
@@ -55,7 +55,7 @@ export class HostKernel implements TcpKernel, ArpPeer {
   /** The host has booted again after a crash (at least once). */
   booted = false;
   process: ProcessState = 'running';
-  listening: boolean;
+  declare listening: boolean;
   /** Established and half-open sockets by their key (TcpSock.key: the client port). */
   readonly socks = new Map<number, TcpSock>();
   /** Server side: the application handle waiting to accept each client port's connection. */

@@ -11,11 +11,11 @@
 export const WHEEL_CYCLE_JIFFIES = 2 ** 24;
 
 export class Jiffies {
-  readonly hz: number;
+  declare readonly hz: number;
   /** Whole jiffies on the counter at t = 0. */
-  private readonly phaseJiffies: number;
+  declare private readonly phaseJiffies: number;
   /** How far into its jiffy t = 0 falls, µs. */
-  private readonly phaseUs: number;
+  declare private readonly phaseUs: number;
   /** tcp_model_timeout() results by (boundary, base): a pure function of HZ, so computed once. */
   readonly modelTimeouts = new Map<number, number>();
 

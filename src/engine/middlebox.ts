@@ -60,8 +60,8 @@ export interface MiddleboxMark {
 }
 
 export class Middlebox implements PathMiddlebox {
-  readonly cfg: MiddleboxConfig;
-  private readonly env: MiddleboxEnv;
+  declare readonly cfg: MiddleboxConfig;
+  declare private readonly env: MiddleboxEnv;
   private readonly flows = new Map<number, Flow>();
   /** By connection index. */
   readonly marks = new Map<number, MiddleboxMark>();

@@ -43,27 +43,27 @@ export interface NeighbourSetup {
 }
 
 export class Neighbour {
-  state: NudState;
-  private readonly env: HostEnv;
-  private readonly owner: NeighbourOwner;
-  private readonly host: HostName;
-  private readonly peer: HostName;
-  private readonly p: NeighSysctls;
-  private readonly lan: boolean;
+  declare state: NudState;
+  declare private readonly env: HostEnv;
+  declare private readonly owner: NeighbourOwner;
+  declare private readonly host: HostName;
+  declare private readonly peer: HostName;
+  declare private readonly p: NeighSysctls;
+  declare private readonly lan: boolean;
   private queue: Frame[] = [];
   /** neigh->arp_queue_len_bytes: the truesize of the packets in `queue`. */
   private queuedBytes = 0;
   private probes = 0;
-  private readonly timer: KernelTimer<Neighbour>;
+  declare private readonly timer: KernelTimer<Neighbour>;
   /** A request is on its way and its answer not yet back (at most one at a time). */
   private resolving = false;
   /** Bumped when the entry is flushed: answers to requests sent before then are ignored. */
   private generation = 0;
   /** neigh->confirmed and neigh->used: the jiffies counter when they last happened. */
-  private confirmed: number;
-  private used: number;
+  declare private confirmed: number;
+  declare private used: number;
   /** parms->reachable_time: base_reachable_time randomised to [½, 1½) of it (neigh_rand_reach_time()), jiffies. */
-  private readonly reachableJ: number;
+  declare private readonly reachableJ: number;
 
   constructor(
     env: HostEnv,

@@ -1,6 +1,6 @@
 /** Seeded pseudo-random numbers (mulberry32): the lab's only source of randomness. */
 export class Prng {
-  private state: number;
+  declare private state: number;
 
   constructor(seed: number) {
     // Mix the seed so that 1, 2, 3 … give unrelated streams.

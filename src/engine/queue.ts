@@ -309,7 +309,7 @@ function invoke(action: unknown): void {
 
 /** A lane's entries: a ring buffer of (time, order, argument), oldest first. */
 class Lane {
-  readonly run: Action;
+  declare readonly run: Action;
   count = 0;
   private head = 0;
   private t = new Float64Array(8);
@@ -394,9 +394,9 @@ class Lane {
 export class Timer<O = unknown> {
   /** The queue slot of the pending expiry, or -1. */
   private slot = -1;
-  private readonly queue: EventQueue;
-  protected readonly owner: O;
-  private readonly fire: (owner: O) => void;
+  declare private readonly queue: EventQueue;
+  declare protected readonly owner: O;
+  declare private readonly fire: (owner: O) => void;
 
   constructor(queue: EventQueue, owner: O, fire: (owner: O) => void) {
     this.queue = queue;

@@ -20,9 +20,9 @@ export interface EventsSnapshot {
 export type OutageKind = 'unplugged' | 'host-down' | 'link-down' | 'suspended';
 
 export class Recorder {
-  readonly segments: SegmentTable;
-  readonly events: EventLog;
-  readonly sockets: SocketRowTable;
+  declare readonly segments: SegmentTable;
+  declare readonly events: EventLog;
+  declare readonly sockets: SocketRowTable;
   readonly outages: {
     host: HostName;
     kind: OutageKind;

@@ -46,10 +46,10 @@ type WithSource = RunResult & { [SOURCE]?: RecordSource };
  */
 class RecordSource {
   unread = 3;
-  private readonly rec: Recorder;
-  private readonly segmentSnap: SegmentSnapshot;
-  private readonly eventsSnap: EventsSnapshot;
-  private readonly socketSnap: SocketRowsSnapshot;
+  declare private readonly rec: Recorder;
+  declare private readonly segmentSnap: SegmentSnapshot;
+  declare private readonly eventsSnap: EventsSnapshot;
+  declare private readonly socketSnap: SocketRowsSnapshot;
   private segmentList: SegmentRecord[] | undefined;
 
   constructor(rec: Recorder) {

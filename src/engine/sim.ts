@@ -22,14 +22,14 @@ export interface ConnInfo {
 }
 
 export class Sim implements HostEnv {
-  readonly cfg: LabConfig;
+  declare readonly cfg: LabConfig;
   readonly queue = new EventQueue();
-  readonly prng: Prng;
-  readonly jiffies: Jiffies;
+  declare readonly prng: Prng;
+  declare readonly jiffies: Jiffies;
   readonly rec = new Recorder();
-  readonly cable: Cable;
+  declare readonly cable: Cable;
   /** The stateful box on the path, when the lab has one (createLab({ middlebox })). */
-  readonly middlebox: Middlebox | undefined;
+  declare readonly middlebox: Middlebox | undefined;
   /** Filled in by the lab right after construction. */
   hosts!: Record<HostName, HostKernel>;
   readonly conns: ConnInfo[] = [];

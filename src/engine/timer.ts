@@ -71,9 +71,9 @@ export function phaseForSeed(seed: number): number {
 
 /** One host's timer base (struct timer_base): its clock, and the wheel's rounding. */
 export class TimerBase {
-  readonly queue: EventQueue;
-  readonly jiffies: Jiffies;
-  readonly wheel: boolean;
+  declare readonly queue: EventQueue;
+  declare readonly jiffies: Jiffies;
+  declare readonly wheel: boolean;
   /** base->clk after the last run of timers: the jiffy after the one they ran in. */
   private clkAfterRun = -Infinity;
 
@@ -121,8 +121,8 @@ export class TimerBase {
  * (a socket's `ss` row shows its timers). Rules arm it with `mod()` and delete it with `del()`.
  */
 export class KernelTimer<O = unknown> extends Timer<O> {
-  private readonly base: TimerBase;
-  private readonly changed: ((owner: O) => void) | undefined;
+  declare private readonly base: TimerBase;
+  declare private readonly changed: ((owner: O) => void) | undefined;
   private armedUs = 0;
   private deltaJ = 0;
   private requested = -1;

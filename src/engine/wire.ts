@@ -26,11 +26,11 @@ export interface PathMiddlebox {
 }
 
 export class Cable {
-  private readonly queue: EventQueue;
-  private readonly cfg: LabConfig;
-  private readonly prng: Prng;
-  private readonly rec: Recorder;
-  private readonly ends: CableEnds;
+  declare private readonly queue: EventQueue;
+  declare private readonly cfg: LabConfig;
+  declare private readonly prng: Prng;
+  declare private readonly rec: Recorder;
+  declare private readonly ends: CableEnds;
   /** Carrier per host's port. */
   readonly carrier: Record<HostName, boolean> = { client: true, server: true };
   /** Bumped whenever a port goes down: a frame sent before the bump never arrives. */
@@ -39,9 +39,9 @@ export class Cable {
    * Frames on their way, one queue lane per sending host: every frame in a direction takes
    * the same delay, so they arrive in the order they were sent.
    */
-  private readonly lanes: Record<HostName, number>;
+  declare private readonly lanes: Record<HostName, number>;
   /** With a middlebox halfway: a lane per direction from the sender to it (then `lanes` from it on). */
-  private readonly middlebox: PathMiddlebox | undefined;
+  declare private readonly middlebox: PathMiddlebox | undefined;
   private readonly toMiddlebox: Record<HostName, number> | undefined;
 
   constructor(

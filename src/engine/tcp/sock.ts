@@ -26,11 +26,11 @@ export type XmitPending = 'none' | 'rto' | 'tlp' | 'synack' | 'probe0';
 
 export class TcpSock {
   /** Its host's kernel, as TCP may use it. */
-  readonly k: TcpKernel;
-  readonly conn: number;
-  readonly lport: number;
-  readonly rport: number;
-  readonly peer: HostName;
+  declare readonly k: TcpKernel;
+  declare readonly conn: number;
+  declare readonly lport: number;
+  declare readonly rport: number;
+  declare readonly peer: HostName;
   state: TcpStateName = 'CLOSED';
 
   iss = 0;
