@@ -8,15 +8,20 @@ import type { Measurement, SsSample } from './measurement.ts';
 import { scenarioById } from './scenarios.ts';
 import { compareSs } from './ssCompare.ts';
 
-const scenario = scenarioById('sender-aborts')!;
-const record = JSON.parse(
-  readFileSync(
-    join(import.meta.dirname, '..', '..', 'content', 'measurements', 'sender-aborts.json'),
-    'utf8',
-  ),
-) as Measurement;
-const engine = runInEngine(scenario, record.kernel.hz);
-const trace = engineTrace(scenario, engine);
+/** A scenario's committed record, and the engine's run and trace of it on the record's HZ. */
+function measured(id: string) {
+  const scenario = scenarioById(id)!;
+  const record = JSON.parse(
+    readFileSync(
+      join(import.meta.dirname, '..', '..', 'content', 'measurements', `${id}.json`),
+      'utf8',
+    ),
+  ) as Measurement;
+  const run = runInEngine(scenario, record.kernel.hz);
+  return { record, run, trace: engineTrace(scenario, run) };
+}
+
+const { record, run: engine, trace } = measured('sender-aborts');
 
 /** The record with one sample changed: the first periodic one whose socket's timer is `on` with a count. */
 function changed(edit: (sample: SsSample) => void): { m: Measurement; t: number } {
@@ -70,16 +75,7 @@ describe('compareSs', () => {
 
   describe('with steps on both hosts at one time, which the lab takes one after the other', () => {
     // new-address: at 2 s the client sends, then the server; the lab marked them 109 ms apart.
-    const id = 'new-address';
-    const sc = scenarioById(id)!;
-    const rec = JSON.parse(
-      readFileSync(
-        join(import.meta.dirname, '..', '..', 'content', 'measurements', `${id}.json`),
-        'utf8',
-      ),
-    ) as Measurement;
-    const run = runInEngine(sc, rec.kernel.hz);
-    const tr = engineTrace(sc, run);
+    const { record: rec, run, trace: tr } = measured('new-address');
     const [clientSend, serverSend] = rec.ss.marks.filter((k) => k.t > 2000).map((k) => k.t);
     const sampleOf = (m: Measurement, host: string, after: number) =>
       m.ss.samples.find((s) => s.host === host && s.t > after)!;
@@ -115,16 +111,7 @@ describe('compareSs', () => {
   describe('with a step the lab took late', () => {
     // normal-close as a busy CI machine measured it: the client's close, due at 1 s, was taken
     // at 1.216 s, and the server, sampled at 1.205 s, was still ESTABLISHED.
-    const id = 'normal-close';
-    const sc = scenarioById(id)!;
-    const rec = JSON.parse(
-      readFileSync(
-        join(import.meta.dirname, '..', '..', 'content', 'measurements', `${id}.json`),
-        'utf8',
-      ),
-    ) as Measurement;
-    const run = runInEngine(sc, rec.kernel.hz);
-    const tr = engineTrace(sc, run);
+    const { record: rec, run, trace: tr } = measured('normal-close');
     const LATE = 208;
     /** The record with everything from the close on `LATE` ms later, and a server sample at `t`. */
     function lateClose(t: number, state: string): Measurement {
